@@ -1,0 +1,112 @@
+package io.fleetcast;
+
+/**
+ * The quantities a projection reports, with their units in their names. The order is fixed (it is the
+ * metric index of a {@link MetricCube}) and matches DESIGN.md.
+ *
+ * <p>A metric is either a <em>flow</em>, an amount that happens during a period (installs, failures,
+ * energy, money, compute, carbon: the period value is the integral over the period and values over
+ * several periods add up), or a <em>level</em>, a state that holds at each instant (slots, active
+ * accelerators, power: the period value is the time average over the period and several periods combine
+ * by an hour-weighted average).
+ */
+public enum Metric {
+    /** Slots installed in the period (first installs, not replacements). */
+    INSTALLED("installed", "accelerators", true),
+    /** Average number of slots in service (installed, not yet retired), up or down. */
+    SLOTS("slots", "accelerators", false),
+    /** Average number of accelerators up (in a slot and not down for repair). */
+    ACTIVE("active", "accelerators", false),
+    /** Device failures in the period; each one is followed by a repair and a replacement. */
+    FAILURES("failures", "failures", true),
+    /** Average IT power of the up accelerators. */
+    IT_POWER_MW("it_power_mw", "MW", false),
+    /** Average facility power: IT power times the site's PUE in that month. */
+    FACILITY_POWER_MW("facility_power_mw", "MW", false),
+    /** Facility energy: the integral of facility power. */
+    ENERGY_MWH("energy_mwh", "MWh", true),
+    /** IT capex of the slots installed in the period (owned deployments). */
+    CAPEX_USD("capex_usd", "USD", true),
+    /** Facility capex: design facility power of the installed slots times the site's capex per MW (owned). */
+    FACILITY_CAPEX_USD("facility_capex_usd", "USD", true),
+    /** Straight-line depreciation of IT and facility capex (owned), with write-offs at an early term end. */
+    DEPRECIATION_USD("depreciation_usd", "USD", true),
+    /** Electricity bill: energy times the site's price (owned, or leased when the lease excludes energy). */
+    ENERGY_COST_USD("energy_cost_usd", "USD", true),
+    /** Rent: contracted slot-hours times the price per accelerator-hour (leased). */
+    LEASE_COST_USD("lease_cost_usd", "USD", true),
+    /** Replacements: failures times capex times the replacement-cost fraction (owned). */
+    REPAIR_COST_USD("repair_cost_usd", "USD", true),
+    /** Other opex: a yearly fraction of capex, accrued over slot-hours (owned). */
+    OPEX_OTHER_USD("opex_other_usd", "USD", true),
+    /** Total cost of ownership view: depreciation + energy + lease + repair + other opex. */
+    TCO_USD("tco_usd", "USD", true),
+    /** Cash view: capex + facility capex + energy + lease + repair + other opex. */
+    CASH_USD("cash_usd", "USD", true),
+    /** Delivered compute: up accelerator-hours times peak FLOP/s at the deployment's precision times utilization. */
+    COMPUTE_EFLOP("compute_eflop", "EFLOP", true),
+    /** Operational emissions: energy times the grid's carbon intensity. */
+    CO2_OPERATIONAL_T("co2_operational_t", "tCO2e", true),
+    /** Embodied emissions of the accelerators, amortized over their useful life. */
+    CO2_EMBODIED_T("co2_embodied_t", "tCO2e", true);
+
+    /** Number of metrics: the metric dimension of every {@link MetricCube}. */
+    public static final int COUNT = 19;
+
+    private static final Metric[] VALUES = values();
+
+    private final String id;
+    private final String unit;
+    private final boolean flow;
+
+    Metric(String id, String unit, boolean flow) {
+        this.id = id;
+        this.unit = unit;
+        this.flow = flow;
+    }
+
+    /** The fixed snake_case name, e.g. {@code energy_mwh}, used in every output file. */
+    public String id() {
+        return id;
+    }
+
+    /** The unit of the values, e.g. {@code MWh}, {@code USD}, {@code accelerators}. */
+    public String unit() {
+        return unit;
+    }
+
+    /** True for a flow (summed over periods), false for a level (averaged over time). */
+    public boolean isFlow() {
+        return flow;
+    }
+
+    /** True for a level (time-averaged over a period), false for a flow. */
+    public boolean isLevel() {
+        return !flow;
+    }
+
+    /**
+     * The metric with the given id, e.g. {@code tco_usd}.
+     *
+     * @param id the snake_case id, case-insensitive
+     * @return the metric
+     * @throws IllegalArgumentException naming the accepted ids when none matches
+     */
+    public static Metric byId(String id) {
+        for (Metric m : VALUES) {
+            if (m.id.equalsIgnoreCase(id)) {
+                return m;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (Metric m : VALUES) {
+            known.append(known.isEmpty() ? "" : ", ").append(m.id);
+        }
+        throw new IllegalArgumentException("unknown metric '" + id + "': expected one of " + known);
+    }
+
+    /** The metric at a cube's metric index (its ordinal). */
+    public static Metric ofIndex(int index) {
+        return VALUES[index];
+    }
+}
