@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Runs the JMH suites and renders the benchmark report (Markdown + ratio chart) against the
+# committed baseline. CI calls `benchmarks/run.sh --quick --out target/bench` after `./mvnw verify`.
+#
+# Usage: benchmarks/run.sh [--quick|--full] [--baseline FILE] [--out DIR] [--include REGEX]
+#                          [--update-baseline] [-- JMH_ARGS...]
+#   --quick            short iterations, 1 fork, the parameters that matter (CI; <= 8 min with the build)
+#   --full             every parameter at the iterations each benchmark declares (the default)
+#   --baseline FILE    baseline JMH result (default: benchmarks/baseline.json)
+#   --out DIR          where jmh-result.json, jmh-output.txt, benchmark-report.md and the chart go
+#                      (default: benchmarks/$FC_TARGET/bench)
+#   --include REGEX    only benchmarks matching REGEX (JMH's include pattern)
+#   --update-baseline  after a run, copy its result over the baseline file (commit it with the reason)
+#   -- JMH_ARGS        passed to JMH last (for example -- -prof perfnorm)
+# Environment: FC_TARGET build folder name (default target), JAVA_HOME (a JDK 21+; found otherwise).
+# Exit codes: 0 no benchmark below half of its baseline; 1 at least one below half; 2 usage error;
+#             3 build, JMH or report tool failed (a benchmark that throws fails the run: that is a bug,
+#             not noise).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+usage() { sed -n '4,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+profile=full
+baseline="$root/benchmarks/baseline.json"
+out=""
+include=""
+update_baseline=0
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) profile=quick ;;
+    --full) profile=full ;;
+    --baseline) [ $# -ge 2 ] || { echo "run.sh: --baseline needs a FILE" >&2; exit 2; }; baseline="$2"; shift ;;
+    --out) [ $# -ge 2 ] || { echo "run.sh: --out needs a DIR" >&2; exit 2; }; out="$2"; shift ;;
+    --include) [ $# -ge 2 ] || { echo "run.sh: --include needs a REGEX" >&2; exit 2; }; include="$2"; shift ;;
+    --update-baseline) update_baseline=1 ;;
+    -h|--help) usage; exit 0 ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "run.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# shellcheck source=../scripts/find-jdk.sh
+. "$root/scripts/find-jdk.sh"
+
+target="${FC_TARGET:-target}"
+jar="$root/benchmarks/$target/benchmarks.jar"
+[ -n "$out" ] || out="$root/benchmarks/$target/bench"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+started=$(date +%s)
+
+# Build the benchmarks jar when it is missing or older than any source it is made from.
+stale=0
+if [ ! -f "$jar" ]; then
+  stale=1
+elif [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/engine/src/main" "$root/models" \
+    "$root/benchmarks/pom.xml" "$root/benchmarks/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+  stale=1
+fi
+if [ "$stale" = 1 ]; then
+  echo "run.sh: building the benchmarks jar (./mvnw -pl benchmarks -am package -Dfc.target=$target)..." >&2
+  if ! (cd "$root" && ./mvnw -B -q -pl benchmarks -am package -DskipTests -Dfc.target="$target" >"$out/build.log" 2>&1); then
+    cat "$out/build.log" >&2
+    echo "run.sh: the build failed; the log is above ($out/build.log)." >&2
+    exit 3
+  fi
+fi
+built=$(date +%s)
+
+# Profiles. JMH gives command-line options precedence over the benchmarks' annotations, so quick
+# overrides iterations and forks (never below 1 fork: an unforked run measures the harness's JIT
+# profile, not the benchmark's) and narrows the parameters to the sizes the targets are set at.
+jmh_args=(-rf json -rff "$out/jmh-result.json" -prof gc -foe true)
+case "$profile" in
+  quick)
+    jmh_args+=(-f 1 -wi 2 -w 1s -i 3 -r 1s
+      -p devices=1000000,10000000
+      -p slots=4096,1048576)
+    ;;
+  full) ;;
+esac
+[ -n "$include" ] && jmh_args+=("$include")
+jmh_args+=("${extra[@]+"${extra[@]}"}")
+
+echo "run.sh: JMH ($profile profile) with $JAVA_HOME; full output in $out/jmh-output.txt" >&2
+set +e
+"$JAVA_HOME/bin/java" -jar "$jar" "${jmh_args[@]}" 2>&1 | tee "$out/jmh-output.txt" \
+  | grep --line-buffered -E '^# (Benchmark|Parameters):|^Result "|^# Run complete|^ERROR|Exception' >&2
+jmh_status=${PIPESTATUS[0]}
+set -e
+measured=$(date +%s)
+if [ "$jmh_status" -ne 0 ] || [ ! -s "$out/jmh-result.json" ]; then
+  tail -n 60 "$out/jmh-output.txt" >&2
+  echo "run.sh: JMH failed (exit $jmh_status); its output is above and in $out/jmh-output.txt." >&2
+  exit 3
+fi
+
+set +e
+"$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$jar" io.fleetcast.bench.report.BenchReport \
+  --results "$out/jmh-result.json" --baseline "$baseline" --out "$out" --profile "$profile"
+report_status=$?
+set -e
+echo "run.sh: build $((built - started)) s, JMH $((measured - built)) s, total $(( $(date +%s) - started )) s;" \
+  "report in $out/benchmark-report.md" >&2
+case "$report_status" in
+  0|1) ;;
+  *) echo "run.sh: the report tool failed (exit $report_status)." >&2; exit 3 ;;
+esac
+
+if [ "$update_baseline" = 1 ]; then
+  cp "$out/jmh-result.json" "$baseline"
+  echo "run.sh: baseline $baseline replaced by this run; commit it with the reason." >&2
+fi
+exit "$report_status"
