@@ -1,11 +1,41 @@
 package io.fleetcast.cli;
 
-/** Placeholder entry point; replaced by the picocli command line. */
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code fleetcast} command line.
+ *
+ * <p>Exit codes: {@value ExitCodes#OK} success; {@value ExitCodes#BAD_INPUT} bad input (an invalid
+ * scenario, catalog or sites file, an unknown option or a missing argument); {@value ExitCodes#INTERNAL}
+ * an internal error (a bug: the message asks for {@code --debug} to show the stack trace).
+ */
 public final class Main {
     private Main() {
     }
 
+    /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        System.out.println("fleetcast");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line without exiting, writing to the given streams (tests capture them).
+     *
+     * @param args the arguments
+     * @param out  where results go (Modified: written and flushed)
+     * @param err  where errors, usage and progress go (Modified: written and flushed)
+     * @return the exit code ({@link ExitCodes})
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        int code = FleetcastCommand.commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }

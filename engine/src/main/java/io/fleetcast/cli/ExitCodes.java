@@ -1,0 +1,14 @@
+package io.fleetcast.cli;
+
+/** The exit codes of {@code fleetcast}. */
+public final class ExitCodes {
+    /** Success. */
+    public static final int OK = 0;
+    /** An internal error: a bug in fleetcast, not in the input. */
+    public static final int INTERNAL = 1;
+    /** Bad input: an invalid file, option or argument; the message says what and where. */
+    public static final int BAD_INPUT = 2;
+
+    private ExitCodes() {
+    }
+}

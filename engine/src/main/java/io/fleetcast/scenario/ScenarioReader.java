@@ -1,0 +1,547 @@
+package io.fleetcast.scenario;
+
+import io.fleetcast.Accelerator;
+import io.fleetcast.Deployment;
+import io.fleetcast.MonteCarloSettings;
+import io.fleetcast.Ownership;
+import io.fleetcast.Precision;
+import io.fleetcast.Problem;
+import io.fleetcast.Scenario;
+import io.fleetcast.ScenarioException;
+import io.fleetcast.ScenarioOrigin;
+import io.fleetcast.Site;
+import io.fleetcast.Size;
+import io.fleetcast.SizeKind;
+import io.fleetcast.Step;
+import io.fleetcast.UncertainInput;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads, validates and resolves scenario files ({@code docs/scenario-format.md}) into {@link Scenario}
+ * values: units converted to base units, calendar durations anchored, the catalog and sites loaded and
+ * the inline overrides applied, defaults filled in. Every problem of the scenario and of the catalog and
+ * sites files it uses is reported at once in a {@link ScenarioException}. Stateless and thread-safe.
+ */
+public final class ScenarioReader {
+    /** Classpath folder of the built-in scenarios. */
+    public static final String BUILTIN_SCENARIOS = "models/scenarios/";
+
+    static final List<String> TOP_KEYS = List.of("scenario", "description", "start", "horizon", "step",
+            "discount-rate", "accelerators-file", "sites-file", "accelerators", "sites", "deployments",
+            "uncertainty", "monte-carlo");
+    static final List<String> DEPLOYMENT_KEYS = List.of("id", "deal", "accelerator", "site", "ownership", "size",
+            "start", "ramp", "term", "utilization", "precision", "lease-price", "lease-price-decline",
+            "energy-included", "opex", "average-power");
+    static final List<String> SIZE_KEYS = List.of("count", "it-power", "facility-power", "budget");
+    private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
+    private static final List<String> LEASED_ONLY = List.of("lease-price", "lease-price-decline", "energy-included");
+    private static final List<String> OWNED_ONLY = List.of("opex");
+    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.POSITIVE);
+    private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
+    private static final int MAX_LISTED_IDS = 40;
+
+    /** Creates a reader; it holds no state. */
+    public ScenarioReader() {
+    }
+
+    /**
+     * Reads a scenario file.
+     *
+     * @param file the scenario; {@code accelerators-file} and {@code sites-file} resolve relative to it
+     * @return the resolved scenario, its origin carrying the path and the SHA-256 of the bytes
+     * @throws ScenarioException with every problem of the file and of the catalog and sites it uses
+     */
+    public Scenario read(Path file) throws ScenarioException {
+        return read(new Source.File(file), extraKeys(List.of()));
+    }
+
+    /**
+     * Reads a built-in scenario, {@code models/scenarios/NAME.yaml} on the classpath.
+     *
+     * @param name the scenario's file name without {@code .yaml}
+     * @throws ScenarioException when there is no such built-in (the message lists them) or it is invalid
+     */
+    public Scenario readBuiltIn(String name) throws ScenarioException {
+        if (!Values.ID.matcher(name).matches() || !builtInNames().contains(name)) {
+            throw new ScenarioException(List.of(new Problem(name, 0, 0, "", null,
+                    "no such file, and no built-in scenario of that name (built-in: "
+                            + String.join(", ", builtInNames()) + ")")));
+        }
+        return read(new Source.Resource(BUILTIN_SCENARIOS + name + ".yaml"), extraKeys(List.of()));
+    }
+
+    /**
+     * Reads {@code nameOrPath} as a file when one exists at that path, else as a built-in scenario name.
+     *
+     * @throws ScenarioException when it is neither (the message lists the built-in names) or it is invalid
+     */
+    public Scenario readNamedOrPath(String nameOrPath) throws ScenarioException {
+        Path p = Path.of(nameOrPath);
+        if (Files.isRegularFile(p)) {
+            return read(p);
+        }
+        return readBuiltIn(nameOrPath);
+    }
+
+    /**
+     * Reads a scenario given as text (tests, tools).
+     *
+     * @param yaml      the scenario
+     * @param name      the name problems carry
+     * @param directory where {@code accelerators-file} and {@code sites-file} resolve
+     * @return the resolved scenario, without an origin
+     * @throws ScenarioException with every problem found
+     */
+    public Scenario readString(String yaml, String name, Path directory) throws ScenarioException {
+        return read(new Source.Text(name, yaml, directory), extraKeys(List.of()));
+    }
+
+    /** Reads a scenario given as text named {@code <string>}; relative files resolve against the working directory. */
+    public Scenario readString(String yaml) throws ScenarioException {
+        return readString(yaml, "<string>", Path.of(""));
+    }
+
+    /** The names of the built-in scenarios (files {@code models/scenarios/*.yaml} on the classpath), sorted. */
+    public static List<String> builtInNames() {
+        List<String> names = new ArrayList<>();
+        URL url = ScenarioReader.class.getClassLoader().getResource(BUILTIN_SCENARIOS);
+        if (url == null) {
+            return names;
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                boolean close = false;
+                try {
+                    fs = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                    close = true;
+                }
+                try {
+                    list(fs.getPath(BUILTIN_SCENARIOS), names);
+                } finally {
+                    if (close) {
+                        fs.close();
+                    }
+                }
+            } else {
+                list(Path.of(uri), names);
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // An unlistable classpath only means no names to suggest; reading a named file still works.
+            return names;
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static void list(Path dir, List<String> names) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                names.add(n.substring(0, n.length() - ".yaml".length()));
+            }
+        }
+    }
+
+    /** The scenario keys plus {@code extra} (validation files add their own top-level keys). */
+    static List<String> extraKeys(List<String> extra) {
+        List<String> keys = new ArrayList<>(TOP_KEYS);
+        keys.addAll(extra);
+        return keys;
+    }
+
+    /** Reads and resolves a scenario; {@code topKeys} are the keys allowed at the top level. */
+    Scenario read(Source source, List<String> topKeys) throws ScenarioException {
+        List<Problem> sink = new ArrayList<>();
+        Problems p = new Problems(source.name(), sink);
+        YamlText.Parsed parsed = YamlText.read(source, p);
+        if (parsed.root() == null) {
+            throw new ScenarioException(sink);
+        }
+        Fields top = Fields.of(p, parsed.root(), "", "a scenario", topKeys);
+        if (top == null) {
+            throw new ScenarioException(sink);
+        }
+        Scenario s = resolve(source, top, parsed.bytes());
+        if (!sink.isEmpty()) {
+            throw new ScenarioException(sink);
+        }
+        return s;
+    }
+
+    /** Resolves the scenario whose top-level fields are {@code top}; returns null when a problem was found. */
+    private Scenario resolve(Source source, Fields top, byte[] bytes) {
+        Problems p = top.problems();
+        String name = Values.id(top, "scenario", true, "a scenario name");
+        String description = Values.text(top, "description", true, "a one-line description");
+        LocalDateTime start = Values.date(top, "start", true);
+        Step step = Values.keyword(top, "step", Step.class, Step.MONTH);
+        Figure horizon = Values.figure(top, HORIZON);
+        LocalDateTime end = null;
+        if (start != null && horizon != null) {
+            end = end(p, top, start, horizon.quantity(), step);
+        }
+        Figure discount = Values.figure(top, DISCOUNT);
+
+        Source accSource = referenced(top, source, "accelerators-file", CatalogReader.BUILTIN_ACCELERATORS);
+        Source siteSource = referenced(top, source, "sites-file", CatalogReader.BUILTIN_SITES);
+        Map<String, Draft> accelerators = new HashMap<>();
+        Map<String, Draft> sites = new HashMap<>();
+        if (accSource != null) {
+            accelerators = CatalogReader.readFile(accSource, p.sink(), true).drafts();
+            if (top.has("accelerators")) {
+                accelerators = CatalogReader.readOverrides(p, top.get("accelerators"), "accelerators", true,
+                        accelerators, accSource.name());
+            }
+        }
+        if (siteSource != null) {
+            sites = CatalogReader.readFile(siteSource, p.sink(), false).drafts();
+            if (top.has("sites")) {
+                sites = CatalogReader.readOverrides(p, top.get("sites"), "sites", false, sites, siteSource.name());
+            }
+        }
+
+        List<DeploymentDraft> deployments = readDeployments(top, start, end, accelerators, sites);
+        List<UncertainInput> uncertainty = List.of();
+        if (top.has("uncertainty")) {
+            uncertainty = new UncertaintyReader(p, start, end, accelerators, sites, deployments)
+                    .read(top.get("uncertainty"), "uncertainty");
+        }
+        MonteCarloSettings monteCarlo = readMonteCarlo(top);
+
+        if (p.count() > 0) {
+            return null;
+        }
+        List<Deployment> resolved = new ArrayList<>();
+        for (DeploymentDraft d : deployments) {
+            resolved.add(toDeployment(d, accelerators.get(d.accelerator)));
+        }
+        Optional<ScenarioOrigin> origin = source instanceof Source.Text ? Optional.empty()
+                : Optional.of(new ScenarioOrigin(source.name(), sha256(bytes)));
+        Map<String, Accelerator> accs = CatalogReader.toAccelerators(accelerators);
+        Map<String, Site> sts = CatalogReader.toSites(sites);
+        return new Scenario(name, description, start, end, step, discount == null ? 0 : discount.base(),
+                resolved, accs, sts, uncertainty, monteCarlo, origin);
+    }
+
+    /** The end of the horizon; reports a horizon shorter than one step or beyond the supported dates. */
+    private static LocalDateTime end(Problems p, Fields top, LocalDateTime start, Quantity horizon, Step step) {
+        Node at = top.get("horizon");
+        LocalDateTime end;
+        try {
+            end = horizon.addTo(start);
+        } catch (DateTimeException | ArithmeticException e) {
+            p.at(at, "horizon", "too long; expected a horizon that ends before the year 999999");
+            return null;
+        }
+        if (step != null) {
+            LocalDateTime firstStepEnd = stepEnd(start, step);
+            if (end.isBefore(firstStepEnd)) {
+                p.at(at, "horizon", "shorter than one step; expected at least one " + step.name().toLowerCase(java.util.Locale.ROOT)
+                        + " (" + hours(Duration.between(start, firstStepEnd)) + " h from the start)");
+                return null;
+            }
+        }
+        return end;
+    }
+
+    /** The end of the first period starting at {@code start}. */
+    static LocalDateTime stepEnd(LocalDateTime start, Step step) {
+        return switch (step) {
+            case HOUR -> start.plusHours(1);
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case MONTH -> start.plusMonths(1);
+            case QUARTER -> start.plusMonths(3);
+            case YEAR -> start.plusYears(1);
+        };
+    }
+
+    private static String hours(Duration d) {
+        double h = d.getSeconds() / 3600.0;
+        return h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h);
+    }
+
+    /** The catalog or sites file a scenario names, or the built-in one; null when the named file is missing. */
+    private static Source referenced(Fields top, Source scenario, String key, String builtIn) {
+        if (!top.has(key)) {
+            return new Source.Resource(builtIn);
+        }
+        String rel = Values.text(top, key, false, "a path relative to the scenario file");
+        if (rel == null) {
+            return null;
+        }
+        Source s = scenario.resolve(rel);
+        if (s instanceof Source.File f && !Files.isRegularFile(f.path())) {
+            top.problems().at(top.get(key), key, "file not found: " + f.path());
+            return null;
+        }
+        return s;
+    }
+
+    private List<DeploymentDraft> readDeployments(Fields top, LocalDateTime start, LocalDateTime end,
+                                                  Map<String, Draft> accelerators, Map<String, Draft> sites) {
+        Problems p = top.problems();
+        List<DeploymentDraft> out = new ArrayList<>();
+        Node list = top.get("deployments");
+        if (list == null) {
+            p.missing(top.node(), "deployments", "a list of at least one deployment");
+            return out;
+        }
+        if (!(list instanceof SequenceNode seq)) {
+            p.at(list, "deployments", "expected a list of deployments, each starting with '- id: ...'");
+            return out;
+        }
+        if (seq.getValue().isEmpty()) {
+            p.at(list, "deployments", "expected at least one deployment");
+            return out;
+        }
+        Map<String, Node> seen = new HashMap<>();
+        List<Node> items = seq.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            DeploymentDraft d = readDeployment(p, items.get(i), "deployments[" + i + "]", start, end, accelerators, sites);
+            if (d == null) {
+                continue;
+            }
+            if (d.id != null) {
+                Node first = seen.putIfAbsent(d.id, items.get(i));
+                if (first != null) {
+                    p.add(items.get(i), d.path + ".id", d.id, "duplicate id (first given on line "
+                            + (first.getStartMark().getLine() + 1) + ")");
+                    continue;
+                }
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    private DeploymentDraft readDeployment(Problems p, Node node, String path, LocalDateTime scenarioStart,
+                                           LocalDateTime scenarioEnd, Map<String, Draft> accelerators,
+                                           Map<String, Draft> sites) {
+        Fields f = Fields.of(p, node, path, "a deployment", DEPLOYMENT_KEYS);
+        if (f == null) {
+            return null;
+        }
+        int before = p.count();
+        DeploymentDraft d = new DeploymentDraft(node, path);
+        d.id = Values.id(f, "id", true, "a deployment id");
+        d.deal = f.has("deal") ? Values.id(f, "deal", false, "a deal id") : d.id;
+        d.accelerator = reference(f, "accelerator", accelerators, "accelerator");
+        d.site = reference(f, "site", sites, "site");
+        d.ownership = Values.keyword(f, "ownership", Ownership.class, Ownership.OWNED);
+        d.precision = Values.keyword(f, "precision", Precision.class, Precision.BF16);
+        d.energyIncluded = Values.bool(f, "energy-included", Boolean.TRUE);
+        readSize(f, d);
+        d.start = Values.date(f, "start", true);
+        if (d.start != null && scenarioStart != null && scenarioEnd != null
+                && (d.start.isBefore(scenarioStart) || !d.start.isBefore(scenarioEnd))) {
+            p.at(f.get("start"), f.path("start"), "outside the scenario; expected a start in [" + scenarioStart
+                    + ", " + scenarioEnd + ")");
+        }
+        for (Spec s : ModelSpecs.DEPLOYMENT) {
+            if (f.has(s.key())) {
+                Figure fig = Values.figure(f, s);
+                if (fig != null) {
+                    d.figures.put(s.key(), fig);
+                }
+            }
+        }
+        if (d.ownership == Ownership.OWNED) {
+            for (String k : LEASED_ONLY) {
+                if (f.has(k)) {
+                    p.at(f.get(k), f.path(k), "only for leased deployments; remove it or set ownership: leased");
+                }
+            }
+        } else if (d.ownership == Ownership.LEASED) {
+            for (String k : OWNED_ONLY) {
+                if (f.has(k)) {
+                    p.at(f.get(k), f.path(k), "only for owned deployments (a lease price includes other opex)");
+                }
+            }
+        }
+        Draft acc = d.accelerator == null ? null : accelerators.get(d.accelerator);
+        if (acc != null && acc.isSound() && d.precision != null) {
+            String key = d.precision.name().toLowerCase(java.util.Locale.ROOT);
+            if (acc.base(key, 0) <= 0) {
+                p.add(f.has("precision") ? f.get("precision") : node, f.path("precision"), key,
+                        "accelerator " + d.accelerator + " has no " + key + " peak; expected one of "
+                                + supported(acc) + (f.has("precision") ? "" : " (bf16 is the default)"));
+            }
+        }
+        if (acc != null && acc.isSound() && d.ownership == Ownership.LEASED && !f.has("lease-price")
+                && acc.base("lease-price", 0) <= 0) {
+            p.missing(node, f.path("lease-price"), "a price per accelerator-hour (USD/h): accelerator "
+                    + d.accelerator + " has no reference lease-price in the catalog");
+        }
+        if (acc != null && acc.isSound() && d.ownership == Ownership.OWNED && d.sizeKind == SizeKind.BUDGET
+                && acc.base("capex", 0) <= 0) {
+            p.at(f.get("size"), f.path("size"), "a budget needs a capex above 0, and accelerator "
+                    + d.accelerator + " has none; expected another size");
+        }
+        d.broken = p.count() > before;
+        return d;
+    }
+
+    private static String supported(Draft acc) {
+        List<String> out = new ArrayList<>();
+        for (String k : List.of("bf16", "fp8", "fp4")) {
+            if (acc.base(k, 0) > 0) {
+                out.add(k);
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    /** Reads an id that must name an entry of {@code known}. */
+    private static String reference(Fields f, String key, Map<String, Draft> known, String what) {
+        String id = Values.id(f, key, true, "a" + (what.startsWith("a") ? "n " : " ") + what + " id");
+        if (id == null || known.isEmpty() || known.containsKey(id)) {
+            return id;
+        }
+        String near = Fields.nearest(id, known.keySet());
+        List<String> ids = new ArrayList<>(known.keySet());
+        String listed = ids.size() <= MAX_LISTED_IDS ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, MAX_LISTED_IDS)) + ", ...";
+        f.problems().at(f.get(key), f.path(key), "unknown " + what + (near == null ? "" : "; did you mean " + near + "?")
+                + " (known: " + listed + ")");
+        return null;
+    }
+
+    private static void readSize(Fields f, DeploymentDraft d) {
+        Node n = f.get("size");
+        Problems p = f.problems();
+        String expected = "give exactly one of count, it-power, facility-power, budget";
+        if (n == null) {
+            p.missing(f.node(), f.path("size"), "a mapping that " + expected.replace("give", "gives")
+                    + ", e.g. { facility-power: 1 GW }");
+            return;
+        }
+        Fields s = Fields.of(p, n, f.path("size"), "a size", SIZE_KEYS);
+        if (s == null) {
+            return;
+        }
+        List<String> given = s.keys();
+        if (given.size() != 1) {
+            p.at(n, f.path("size"), expected);
+            return;
+        }
+        String key = given.get(0);
+        Spec spec = ModelSpecs.find(ModelSpecs.SIZE, key);
+        Figure fig = Values.figure(s, spec);
+        if (fig == null) {
+            return;
+        }
+        d.sizeKind = switch (key) {
+            case "count" -> SizeKind.COUNT;
+            case "it-power" -> SizeKind.IT_POWER;
+            case "facility-power" -> SizeKind.FACILITY_POWER;
+            default -> SizeKind.BUDGET;
+        };
+        d.sizeQuantity = fig.quantity();
+    }
+
+    private static MonteCarloSettings readMonteCarlo(Fields top) {
+        if (!top.has("monte-carlo")) {
+            return MonteCarloSettings.DEFAULT;
+        }
+        Problems p = top.problems();
+        Fields f = Fields.of(p, top.get("monte-carlo"), "monte-carlo", "Monte Carlo settings", MONTE_CARLO_KEYS);
+        if (f == null) {
+            return MonteCarloSettings.DEFAULT;
+        }
+        MonteCarloSettings d = MonteCarloSettings.DEFAULT;
+        Long runs = Values.integer(f, "runs", 1, Integer.MAX_VALUE, "a whole number of runs >= 1");
+        Long seed = Values.integer(f, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "a whole number");
+        double[] quantiles = d.quantiles();
+        Node q = f.get("quantiles");
+        if (q != null) {
+            quantiles = readQuantiles(p, q, f.path("quantiles"));
+        }
+        return new MonteCarloSettings(runs == null ? d.runs() : runs.intValue(), seed == null ? d.seed() : seed,
+                quantiles == null ? d.quantiles() : quantiles);
+    }
+
+    private static double[] readQuantiles(Problems p, Node q, String path) {
+        if (!(q instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            p.at(q, path, "expected a list of probabilities in (0, 1), ascending, e.g. [0.1, 0.5, 0.9]");
+            return null;
+        }
+        List<Node> items = seq.getValue();
+        double[] out = new double[items.size()];
+        Spec spec = Spec.required("quantiles", Dimension.FRACTION, new Range(0, false, 1, false, "in (0, 1)"));
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            Quantity v = Values.quantity(p, items.get(i), itemPath, spec);
+            if (v == null || !Values.inRange(p, items.get(i), itemPath, spec, v)) {
+                ok = false;
+                continue;
+            }
+            out[i] = v.base();
+            if (i > 0 && ok && !(out[i] > out[i - 1])) {
+                p.at(items.get(i), itemPath, "expected quantiles in ascending order without repeats");
+                ok = false;
+            }
+        }
+        return ok ? out : null;
+    }
+
+    private static Deployment toDeployment(DeploymentDraft d, Draft accelerator) {
+        double sizeValue = d.sizeQuantity.base();
+        Size size = new Size(d.sizeKind, sizeValue);
+        Spec term = ModelSpecs.find(ModelSpecs.DEPLOYMENT, "term");
+        Spec averagePower = ModelSpecs.find(ModelSpecs.DEPLOYMENT, "average-power");
+        boolean leased = d.ownership == Ownership.LEASED;
+        double leasePrice = 0;
+        if (leased) {
+            leasePrice = d.has("lease-price") ? d.base(spec("lease-price")) : accelerator.base("lease-price", 0);
+        }
+        return new Deployment(d.id, d.deal, d.accelerator, d.site, d.ownership, size, d.start,
+                d.base(spec("ramp")),
+                d.has("term") ? OptionalDouble.of(d.base(term)) : OptionalDouble.empty(),
+                d.base(spec("utilization")), d.precision, leasePrice,
+                leased ? d.base(spec("lease-price-decline")) : 0,
+                !leased || d.energyIncluded,
+                leased ? 0 : d.base(spec("opex")),
+                d.has("average-power") ? OptionalDouble.of(d.base(averagePower)) : OptionalDouble.empty());
+    }
+
+    private static Spec spec(String key) {
+        return ModelSpecs.find(ModelSpecs.DEPLOYMENT, key);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.fleetcast.scenario;
+
+/**
+ * One numeric field of the format: its key, the dimension it accepts, its valid range, whether it is
+ * required and its default. The uncertainty section uses the same specs to know which paths name a
+ * numeric field and in which unit a distribution's parameters must be written.
+ *
+ * @param key          the YAML key, e.g. {@code all-in-power}
+ * @param dimension    the accepted dimension
+ * @param alternative  a second accepted dimension, or {@code null} (the AFR takes a fraction or a yearly rate)
+ * @param range        valid values in the base unit
+ * @param required     whether the field must be given
+ * @param defaultValue the value in the base unit when it is not given and not required
+ * @param anchored     whether calendar durations count from the deployment start (ramp, term)
+ */
+record Spec(String key, Dimension dimension, Dimension alternative, Range range, boolean required,
+            double defaultValue, boolean anchored) {
+
+    static Spec required(String key, Dimension dimension, Range range) {
+        return new Spec(key, dimension, null, range, true, Double.NaN, false);
+    }
+
+    static Spec optional(String key, Dimension dimension, Range range, double defaultValue) {
+        return new Spec(key, dimension, null, range, false, defaultValue, false);
+    }
+
+    Spec anchoredToStart() {
+        return new Spec(key, dimension, alternative, range, required, defaultValue, true);
+    }
+
+    Spec or(Dimension other) {
+        return new Spec(key, dimension, other, range, required, defaultValue, anchored);
+    }
+
+    /** Whether a quantity in {@code unit} is accepted. */
+    boolean accepts(Unit unit) {
+        return dimension.accepts(unit) || (alternative != null && alternative.accepts(unit));
+    }
+
+    /** What the field accepts, e.g. "a power (W, kW, MW, GW) > 0". */
+    String expectation() {
+        String dims = dimension.expectation() + (alternative == null ? "" : " or " + alternative.expectation());
+        return range.text().isEmpty() ? dims : dims + " " + range.text();
+    }
+}
