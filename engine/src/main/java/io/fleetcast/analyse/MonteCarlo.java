@@ -1,0 +1,293 @@
+package io.fleetcast.analyse;
+
+import io.fleetcast.Fleetcast;
+import io.fleetcast.Grouping;
+import io.fleetcast.Metric;
+import io.fleetcast.Mode;
+import io.fleetcast.MonteCarloSettings;
+import io.fleetcast.ProgressListener;
+import io.fleetcast.Projection;
+import io.fleetcast.ResolvedDeployment;
+import io.fleetcast.Scenario;
+import io.fleetcast.Timeline;
+import java.nio.DoubleBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Monte Carlo over a scenario's uncertain inputs: N runs, each a pure function of (scenario, mode, seed,
+ * run index), spread over worker threads, folded into mean and quantile bands per metric x group x
+ * period and per summary figure.
+ *
+ * <p>Run {@code i}: draw every uncertain input from the stream {@link RunStreams#inputStream(long, int)}
+ * (one number per input, in file order), apply the draws to the scenario through the compiled
+ * {@link ScenarioEditor}, project it ({@link Fleetcast#project(Scenario, Mode, long)}, with the device seed
+ * {@link RunStreams#deviceSeed(long, int)} in simulate mode), and keep the run's cube row, summary row,
+ * input draws and optional probe value in slot {@code i}. Because no run reads another's stream and every
+ * reduction walks runs in index order, the same seed gives the same bits with 1 thread or 64.
+ *
+ * <p>Memory: the sampled inputs ({@code runs x inputs} doubles) and summary rows ({@code runs x }
+ * {@link SummaryCells#COUNT} doubles) are always kept. Cube bands are exact when the cube rows of all
+ * runs fit in {@link Options#memoryBudgetBytes()} ({@code runs x 19 x groups x periods x 8} bytes,
+ * default 512 MiB: e.g. 1,000 runs of 19 metrics x 30 groups x 110 months = 502 MB); otherwise the runs
+ * go through in blocks that fit, folded in run order into {@link StreamingBands} (P² estimates, 300 bytes
+ * per cell for five quantiles; its measured error is stated on that class), and
+ * {@link MonteCarloResult#bandsExact()} says so. The budget is a fixed number, not a share of the heap,
+ * so the choice (and so the numbers) does not depend on the JVM's settings.
+ */
+public final class MonteCarlo {
+
+    /** Default memory budget for keeping every run's cube: 512 MiB. */
+    public static final long DEFAULT_MEMORY_BUDGET = 512L << 20;
+
+    /** Reads one number of a run's projection, kept per run (for sensitivity on any metric). */
+    @FunctionalInterface
+    public interface RunProbe {
+        /**
+         * The number to keep for this run.
+         *
+         * @param projection the run's projection
+         * @return a finite value
+         */
+        double value(Projection projection);
+    }
+
+    /**
+     * How a Monte Carlo is run, beyond the scenario, mode and settings.
+     *
+     * @param grouping          the grouping of the banded cube
+     * @param threads           worker threads, at least 1 (results do not depend on it)
+     * @param memoryBudgetBytes most bytes to hold every run's cube row for exact bands
+     * @param progress          told of each finished run
+     * @param probe             a number to keep per run, or null
+     */
+    public record Options(Grouping grouping, int threads, long memoryBudgetBytes, ProgressListener progress,
+                          RunProbe probe) {
+
+        /** Checks the values. */
+        public Options {
+            Objects.requireNonNull(grouping, "grouping");
+            Objects.requireNonNull(progress, "progress");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+            }
+            if (memoryBudgetBytes < 0) {
+                throw new IllegalArgumentException("memory budget must be >= 0, was " + memoryBudgetBytes);
+            }
+        }
+
+        /**
+         * Defaults: bands by deal, the given thread count, a 512 MiB budget, no progress, no probe.
+         *
+         * @param threads worker threads
+         * @return the options
+         */
+        public static Options of(int threads) {
+            return new Options(Grouping.DEAL, threads, DEFAULT_MEMORY_BUDGET, ProgressListener.NONE, null);
+        }
+
+        /** The same options with another grouping. */
+        public Options withGrouping(Grouping g) {
+            return new Options(g, threads, memoryBudgetBytes, progress, probe);
+        }
+
+        /** The same options with another progress listener. */
+        public Options withProgress(ProgressListener p) {
+            return new Options(grouping, threads, memoryBudgetBytes, p, probe);
+        }
+
+        /** The same options with a probe. */
+        public Options withProbe(RunProbe p) {
+            return new Options(grouping, threads, memoryBudgetBytes, progress, p);
+        }
+
+        /** The same options with another memory budget. */
+        public Options withMemoryBudget(long bytes) {
+            return new Options(grouping, threads, bytes, progress, probe);
+        }
+    }
+
+    private MonteCarlo() {
+    }
+
+    /**
+     * Runs a Monte Carlo with bands grouped by deal, no progress and the default memory budget: the
+     * entry point of the benchmarks.
+     *
+     * @param scenario the scenario, with its {@code uncertainty:} block
+     * @param mode     expected or simulate
+     * @param settings runs, seed, quantiles
+     * @param threads  worker threads, at least 1
+     * @return the bands and the sampled inputs
+     */
+    public static MonteCarloResult run(Scenario scenario, Mode mode, MonteCarloSettings settings, int threads) {
+        return run(scenario, mode, settings, Options.of(threads));
+    }
+
+    /**
+     * Runs a Monte Carlo.
+     *
+     * @param scenario the scenario, with its {@code uncertainty:} block (none: every run is the same)
+     * @param mode     expected or simulate
+     * @param settings runs, seed, quantiles (ascending, in (0, 1))
+     * @param options  grouping, threads, memory budget, progress, probe
+     * @return the bands and the sampled inputs
+     * @throws IllegalArgumentException when an uncertain input cannot be compiled, or a run's scenario cannot
+     *                                  be projected (the message names the run and its sampled inputs)
+     */
+    public static MonteCarloResult run(Scenario scenario, Mode mode, MonteCarloSettings settings, Options options) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(options, "options");
+        double[] probabilities = settings.quantiles();
+        for (int q = 0; q < probabilities.length; q++) {
+            if (!(probabilities[q] > 0 && probabilities[q] < 1) || (q > 0 && !(probabilities[q] > probabilities[q - 1]))) {
+                throw new IllegalArgumentException("quantiles must be ascending and inside (0, 1), got "
+                        + java.util.Arrays.toString(probabilities));
+            }
+        }
+        UncertainInputs inputs = UncertainInputs.of(scenario);
+        Timeline timeline = Timeline.of(scenario);
+        List<String> groups = groupsOf(scenario, options.grouping());
+        int runs = settings.runs();
+        int k = inputs.size();
+        long cellsLong = (long) Metric.COUNT * groups.size() * timeline.periods();
+        if (cellsLong > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a cube of " + cellsLong + " cells is too large to band");
+        }
+        int cells = (int) cellsLong;
+        long exactBytes = (long) runs * cells * Double.BYTES;
+        boolean exact = exactBytes <= options.memoryBudgetBytes();
+        int block = exact ? runs
+                : (int) Math.max(1, Math.min(runs, options.memoryBudgetBytes() / ((long) cells * Double.BYTES)));
+
+        RunState state = new RunState(scenario, mode, settings.seed(), inputs, options, groups, cells, runs, block);
+        options.progress().begin(scenario.name() + ": " + runs + " " + mode.id() + " runs", runs);
+        Bands cubeBands;
+        try (Parallel parallel = new Parallel(options.threads())) {
+            if (exact) {
+                state.runBlock(0, runs, parallel);
+                cubeBands = Bands.reduceExact(state.rows, cells, probabilities, parallel);
+            } else {
+                StreamingBands streaming = new StreamingBands(cells, probabilities);
+                for (int from = 0; from < runs; from += block) {
+                    int to = Math.min(runs, from + block);
+                    state.runBlock(from, to, parallel);
+                    streaming.fold(state.rows, to - from, parallel);
+                }
+                cubeBands = streaming.result();
+            }
+            double[][] summaryRows = new double[runs][];
+            for (int r = 0; r < runs; r++) {
+                summaryRows[r] = java.util.Arrays.copyOfRange(state.summary, r * SummaryCells.COUNT,
+                        (r + 1) * SummaryCells.COUNT);
+            }
+            Bands summaryBands = Bands.reduceExact(summaryRows, SummaryCells.COUNT, probabilities, parallel);
+            return new MonteCarloResult(scenario, mode, settings, options.grouping(), groups, timeline, inputs,
+                    state.inputs, state.summary, options.probe() != null ? state.probe : null, cubeBands,
+                    summaryBands, exact, exact ? exactBytes : StreamingBands.bytesPerCell(probabilities.length) * cells
+                    + (long) block * cells * Double.BYTES);
+        } finally {
+            options.progress().end();
+        }
+    }
+
+    /** The group names of a grouping, in order of first appearance among the deployments. */
+    static List<String> groupsOf(Scenario scenario, Grouping grouping) {
+        List<ResolvedDeployment> sizing = Fleetcast.sizing(scenario);
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < sizing.size(); i++) {
+            names.add(sizing.get(i).group(grouping));
+        }
+        return List.copyOf(names);
+    }
+
+    /** What the workers share: per-run slots they write, and the block of cube rows in flight. */
+    private static final class RunState {
+        final Scenario scenario;
+        final Mode mode;
+        final long seed;
+        final UncertainInputs uncertain;
+        final Options options;
+        final List<String> groups;
+        final int cells;
+        final int k;
+        /** Sampled inputs, {@code inputs[run * k + input]}. */
+        final double[] inputs;
+        /** Summary rows, {@code summary[run * SummaryCells.COUNT + cell]}. */
+        final double[] summary;
+        final double[] probe;
+        /** Cube rows of the current block, {@code rows[run - blockStart][cell]}. */
+        final double[][] rows;
+        int blockStart;
+
+        RunState(Scenario scenario, Mode mode, long seed, UncertainInputs uncertain, Options options,
+                 List<String> groups, int cells, int runs, int block) {
+            this.scenario = scenario;
+            this.mode = mode;
+            this.seed = seed;
+            this.uncertain = uncertain;
+            this.options = options;
+            this.groups = groups;
+            this.cells = cells;
+            this.k = uncertain.size();
+            this.inputs = new double[Math.multiplyExact(runs, k)];
+            this.summary = new double[Math.multiplyExact(runs, SummaryCells.COUNT)];
+            this.probe = new double[runs];
+            this.rows = new double[block][];
+        }
+
+        void runBlock(int from, int to, Parallel parallel) {
+            blockStart = from;
+            AtomicInteger next = new AtomicInteger(from);
+            parallel.forEachWorker(worker -> {
+                double[] draws = new double[k];
+                for (int run = next.getAndIncrement(); run < to; run = next.getAndIncrement()) {
+                    runOne(run, draws);
+                    options.progress().advance(1);
+                }
+            });
+        }
+
+        private void runOne(int run, double[] draws) {
+            UniformRandomProvider rng = RunStreams.inputStream(seed, run);
+            uncertain.sample(rng, draws, 0);
+            System.arraycopy(draws, 0, inputs, run * k, k);
+            Projection p;
+            try {
+                p = Fleetcast.project(uncertain.apply(draws), mode, RunStreams.deviceSeed(seed, run));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new IllegalArgumentException("Monte Carlo run " + run + " (" + describe(draws) + "): "
+                        + e.getMessage(), e);
+            }
+            io.fleetcast.MetricCube cube = p.cube(options.grouping());
+            if (!cube.groups().equals(groups)) {
+                throw new IllegalStateException("run " + run + " has groups " + cube.groups() + ", expected " + groups);
+            }
+            double[] row = rows[run - blockStart];
+            if (row == null || row.length != cells) {
+                row = new double[cells];
+                rows[run - blockStart] = row;
+            }
+            DoubleBuffer values = cube.values();
+            values.get(0, row, 0, cells);
+            SummaryCells.write(p.summary(), summary, run * SummaryCells.COUNT);
+            if (options.probe() != null) {
+                probe[run] = options.probe().value(p);
+            }
+        }
+
+        private String describe(double[] draws) {
+            List<String> parts = new ArrayList<>(k);
+            for (int i = 0; i < k; i++) {
+                parts.add(uncertain.path(i).text() + " = " + draws[i]);
+            }
+            return parts.isEmpty() ? "no uncertain inputs" : String.join(", ", parts);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.fleetcast.analyse;
+
+import io.fleetcast.Grouping;
+import io.fleetcast.Metric;
+import io.fleetcast.Mode;
+import io.fleetcast.MonteCarloSettings;
+import io.fleetcast.Scenario;
+import io.fleetcast.Timeline;
+import java.util.List;
+
+/**
+ * The outcome of {@link MonteCarlo#run}: mean and quantile bands per metric x group x period (cells in
+ * the layout of a {@code MetricCube}: {@code (metric * groups + group) * periods + period}) and per
+ * summary figure ({@link SummaryCells}), plus every run's sampled inputs and summary row.
+ *
+ * <p>Immutable once built; the array accessors return copies.
+ */
+public final class MonteCarloResult {
+
+    private final Scenario scenario;
+    private final Mode mode;
+    private final MonteCarloSettings settings;
+    private final Grouping grouping;
+    private final List<String> groups;
+    private final Timeline timeline;
+    private final UncertainInputs inputs;
+    private final double[] sampled;
+    private final double[] summaryRows;
+    private final double[] probe;
+    private final Bands cubeBands;
+    private final Bands summaryBands;
+    private final boolean exact;
+    private final long bandBytes;
+
+    MonteCarloResult(Scenario scenario, Mode mode, MonteCarloSettings settings, Grouping grouping, List<String> groups,
+                     Timeline timeline, UncertainInputs inputs, double[] sampled, double[] summaryRows, double[] probe,
+                     Bands cubeBands, Bands summaryBands, boolean exact, long bandBytes) {
+        this.scenario = scenario;
+        this.mode = mode;
+        this.settings = settings;
+        this.grouping = grouping;
+        this.groups = List.copyOf(groups);
+        this.timeline = timeline;
+        this.inputs = inputs;
+        this.sampled = sampled;
+        this.summaryRows = summaryRows;
+        this.probe = probe;
+        this.cubeBands = cubeBands;
+        this.summaryBands = summaryBands;
+        this.exact = exact;
+        this.bandBytes = bandBytes;
+    }
+
+    /** The scenario that was run (without sampled values applied). */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The projection mode of every run. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Runs, seed and quantiles. */
+    public MonteCarloSettings settings() {
+        return settings;
+    }
+
+    /** Number of runs. */
+    public int runs() {
+        return settings.runs();
+    }
+
+    /** The quantile probabilities of the bands (a copy). */
+    public double[] quantiles() {
+        return settings.quantiles();
+    }
+
+    /** The grouping of the cube bands. */
+    public Grouping grouping() {
+        return grouping;
+    }
+
+    /** The group names of the cube bands. */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** The periods of the cube bands. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** The compiled uncertain inputs (paths and samplers). */
+    public UncertainInputs inputs() {
+        return inputs;
+    }
+
+    /** Number of uncertain inputs. */
+    public int inputCount() {
+        return inputs.size();
+    }
+
+    /**
+     * The draw of input k in run r (before any shift is added: what the distribution produced).
+     *
+     * @param run   run index
+     * @param input input index
+     * @return the draw
+     */
+    public double input(int run, int input) {
+        return sampled[run * inputs.size() + input];
+    }
+
+    /** Every run's draws, {@code [run * inputCount() + input]} (a copy). */
+    public double[] sampledInputs() {
+        return sampled.clone();
+    }
+
+    /** Every run's summary row, {@code [run * SummaryCells.COUNT + cell]} (a copy). */
+    public double[] summaryRuns() {
+        return summaryRows.clone();
+    }
+
+    /**
+     * One run's summary figure.
+     *
+     * @param run  run index
+     * @param cell a {@link SummaryCells} index
+     * @return its value in that run
+     */
+    public double summaryRun(int run, int cell) {
+        return summaryRows[run * SummaryCells.COUNT + cell];
+    }
+
+    /** Whether a probe value was kept per run. */
+    public boolean hasProbe() {
+        return probe != null;
+    }
+
+    /** The probe's value per run (a copy). */
+    public double[] probeValues() {
+        if (probe == null) {
+            throw new IllegalStateException("no probe was given to this Monte Carlo");
+        }
+        return probe.clone();
+    }
+
+    /** The bands of the cube cells. */
+    public Bands cubeBands() {
+        return cubeBands;
+    }
+
+    /** The bands of the summary cells. */
+    public Bands summaryBands() {
+        return summaryBands;
+    }
+
+    /** Whether the cube quantiles are exact order statistics (false: P² estimates; summary bands are always exact). */
+    public boolean bandsExact() {
+        return exact;
+    }
+
+    /** Bytes held for the cube bands while reducing (every run's row, or the P² markers and one block). */
+    public long bandBytes() {
+        return bandBytes;
+    }
+
+    /**
+     * The cell of a metric, group and period in {@link #cubeBands()}.
+     *
+     * @param metric the metric
+     * @param group  group index
+     * @param period period index
+     * @return {@code (metric * groups + group) * periods + period}
+     */
+    public int cell(Metric metric, int group, int period) {
+        java.util.Objects.checkIndex(group, groups.size());
+        java.util.Objects.checkIndex(period, timeline.periods());
+        return (metric.ordinal() * groups.size() + group) * timeline.periods() + period;
+    }
+
+    /** Mean of a metric for a group in a period over the runs. */
+    public double mean(Metric metric, int group, int period) {
+        return cubeBands.mean(cell(metric, group, period));
+    }
+
+    /**
+     * A quantile of a metric for a group in a period.
+     *
+     * @param p      one of {@link #quantiles()}
+     * @param metric the metric
+     * @param group  group index
+     * @param period period index
+     * @return the quantile over the runs
+     * @throws IllegalArgumentException when p was not reduced
+     */
+    public double quantile(double p, Metric metric, int group, int period) {
+        return cubeBands.quantile(quantileIndex(p), cell(metric, group, period));
+    }
+
+    /** Mean of a summary figure ({@link SummaryCells} index) over the runs. */
+    public double summaryMean(int cell) {
+        return summaryBands.mean(cell);
+    }
+
+    /**
+     * A quantile of a summary figure.
+     *
+     * @param p    one of {@link #quantiles()}
+     * @param cell a {@link SummaryCells} index
+     * @return the quantile over the runs
+     */
+    public double summaryQuantile(double p, int cell) {
+        return summaryBands.quantile(quantileIndex(p), cell);
+    }
+
+    /**
+     * The index of a probability among {@link #quantiles()}.
+     *
+     * @param p a probability
+     * @return its index
+     * @throws IllegalArgumentException when p was not reduced
+     */
+    public int quantileIndex(double p) {
+        int q = cubeBands.indexOf(p);
+        if (q < 0) {
+            throw new IllegalArgumentException("quantile " + p + " was not computed; the bands hold "
+                    + java.util.Arrays.toString(settings.quantiles()));
+        }
+        return q;
+    }
+}
