@@ -57,7 +57,7 @@ final class CatalogCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: table, csv or json (default: table).")
     private Format format;
 
     @Option(names = "--accelerators-file", paramLabel = "FILE",

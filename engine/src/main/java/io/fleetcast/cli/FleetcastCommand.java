@@ -30,7 +30,7 @@ public final class FleetcastCommand implements Runnable {
     /** Without a verb: print the usage (exit code 2: a verb is required). */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: validate, catalog, ...");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command (see Commands below)");
     }
 
     /**
