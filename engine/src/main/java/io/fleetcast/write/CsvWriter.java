@@ -1,0 +1,149 @@
+package io.fleetcast.write;
+
+import io.fleetcast.Grouping;
+import io.fleetcast.Metric;
+import io.fleetcast.MetricCube;
+import io.fleetcast.Projection;
+import io.fleetcast.Timeline;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * Writes a scenario's cube as CSV, in two shapes.
+ *
+ * <p><b>Long (tidy)</b>, for pandas, DuckDB, R and BI tools: one value per row, columns
+ * {@code scenario,mode,statistic,grouping,group,period_start,period_end,metric,unit,value}.
+ * {@code statistic} is {@code value} for a single projection, {@code mean} for the mean of Monte Carlo
+ * runs, and {@code p10}, {@code p50}, ... for quantile bands (written for the bands' own grouping only).
+ * Periods are {@code [period_start, period_end)} in UTC ({@code 2026-07-01T00:00:00Z}). Rows are
+ * ordered by statistic, grouping, metric, group, period.
+ *
+ * <p><b>Wide</b>, for spreadsheets: one row per period, columns {@code period_start,period_end,hours},
+ * then one column per metric x group named {@code metric[grouping=group]}, or {@code metric[total]}
+ * for the total; metrics in their fixed order, each metric's groups together. Only the projection's
+ * own statistic (value or mean) is in the wide file.
+ *
+ * <p>Values are exact ({@link Numbers#exact(double)}), in the unit the metric's name carries; the
+ * caller owns and closes the writer, and writes through {@link AtomicFiles}.
+ */
+public final class CsvWriter {
+
+    /** The columns of the long file, in order. */
+    public static final List<String> LONG_COLUMNS = List.of("scenario", "mode", "statistic", "grouping", "group",
+            "period_start", "period_end", "metric", "unit", "value");
+
+    private CsvWriter() {
+    }
+
+    /**
+     * Writes the long (tidy) CSV.
+     *
+     * @param result    the scenario's results
+     * @param groupings the groupings to write the projection's values for, e.g. deployment, deal, total
+     * @param out       the destination; not closed
+     * @throws IOException when writing fails
+     */
+    public static void writeLong(ScenarioResult result, List<Grouping> groupings, Writer out) throws IOException {
+        Projection p = result.projection();
+        Timeline t = p.timeline();
+        String[] starts = new String[t.periods()];
+        String[] ends = new String[t.periods()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = Numbers.instant(t.periodStart(i));
+            ends[i] = Numbers.instant(t.periodEnd(i));
+        }
+        out.write(String.join(",", LONG_COLUMNS));
+        out.write('\n');
+        String head = Numbers.csv(result.name()) + "," + p.mode().id() + ",";
+        StringBuilder row = new StringBuilder(160);
+        for (Grouping grouping : groupings) {
+            MetricCube cube = p.cube(grouping);
+            String prefix = head + result.statistic() + "," + grouping.id() + ",";
+            for (Metric m : Metric.values()) {
+                for (int g = 0; g < cube.groups().size(); g++) {
+                    String group = Numbers.csv(cube.groups().get(g));
+                    for (int i = 0; i < starts.length; i++) {
+                        row.setLength(0);
+                        row.append(prefix).append(group).append(',').append(starts[i]).append(',').append(ends[i])
+                                .append(',').append(m.id()).append(',').append(m.unit()).append(',')
+                                .append(Numbers.exact(cube.value(m, g, i))).append('\n');
+                        out.append(row);
+                    }
+                }
+            }
+        }
+        if (result.bands().isPresent()) {
+            QuantileBands b = result.bands().get();
+            double[] probabilities = b.probabilities();
+            for (int q = 0; q < probabilities.length; q++) {
+                String prefix = head + Numbers.quantileName(probabilities[q]) + "," + b.grouping().id() + ",";
+                for (Metric m : Metric.values()) {
+                    for (int g = 0; g < b.groups().size(); g++) {
+                        String group = Numbers.csv(b.groups().get(g));
+                        for (int i = 0; i < starts.length; i++) {
+                            row.setLength(0);
+                            row.append(prefix).append(group).append(',').append(starts[i]).append(',').append(ends[i])
+                                    .append(',').append(m.id()).append(',').append(m.unit()).append(',')
+                                    .append(Numbers.exact(b.quantile(q, m, g, i))).append('\n');
+                            out.append(row);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the wide CSV: one row per period.
+     *
+     * @param result    the scenario's results
+     * @param groupings the groupings whose groups become columns
+     * @param out       the destination; not closed
+     * @throws IOException when writing fails
+     */
+    public static void writeWide(ScenarioResult result, List<Grouping> groupings, Writer out) throws IOException {
+        Projection p = result.projection();
+        Timeline t = p.timeline();
+        MetricCube[] cubes = new MetricCube[groupings.size()];
+        for (int k = 0; k < cubes.length; k++) {
+            cubes[k] = p.cube(groupings.get(k));
+        }
+        StringBuilder header = new StringBuilder("period_start,period_end,hours");
+        for (Metric m : Metric.values()) {
+            for (MetricCube cube : cubes) {
+                for (String group : cube.groups()) {
+                    header.append(',').append(Numbers.csv(wideColumn(m, cube.grouping(), group)));
+                }
+            }
+        }
+        out.write(header.append('\n').toString());
+        StringBuilder row = new StringBuilder(4096);
+        for (int i = 0; i < t.periods(); i++) {
+            row.setLength(0);
+            row.append(Numbers.instant(t.periodStart(i))).append(',').append(Numbers.instant(t.periodEnd(i)))
+                    .append(',').append(Numbers.exact(t.hours(i)));
+            for (Metric m : Metric.values()) {
+                for (MetricCube cube : cubes) {
+                    for (int g = 0; g < cube.groups().size(); g++) {
+                        row.append(',').append(Numbers.exact(cube.value(m, g, i)));
+                    }
+                }
+            }
+            out.append(row.append('\n'));
+        }
+    }
+
+    /**
+     * The wide file's column name of a metric and group: {@code energy_mwh[deal=amd-openai]}, or
+     * {@code energy_mwh[total]} for the total.
+     *
+     * @param metric   the metric
+     * @param grouping the grouping
+     * @param group    the group name
+     * @return the column name
+     */
+    public static String wideColumn(Metric metric, Grouping grouping, String group) {
+        return grouping == Grouping.TOTAL ? metric.id() + "[total]" : metric.id() + "[" + grouping.id() + "=" + group + "]";
+    }
+}

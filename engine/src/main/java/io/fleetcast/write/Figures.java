@@ -1,0 +1,143 @@
+package io.fleetcast.write;
+
+import io.fleetcast.Accelerator;
+import io.fleetcast.Deployment;
+import io.fleetcast.Provenance;
+import io.fleetcast.Scenario;
+import io.fleetcast.Site;
+import io.fleetcast.Units;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The catalog and site figures a scenario uses, each with its YAML field name, base unit and
+ * provenance: the "inputs as resolved" of the JSON file and the report's assumptions table. Only the
+ * accelerators and sites some deployment uses are listed, in order of first use.
+ */
+final class Figures {
+
+    /**
+     * One figure.
+     *
+     * @param field      the YAML field name, e.g. {@code all-in-power} (the key of the provenance map)
+     * @param values     the value in the base unit; twelve values for a monthly PUE
+     * @param unit       the base unit, e.g. {@code W}; empty for dimensionless figures
+     * @param provenance where it comes from; {@link Provenance#UNSOURCED} when the file gave no source
+     *                   (or the field took its default)
+     */
+    record Figure(String field, double[] values, String unit, Provenance provenance) {
+    }
+
+    private Figures() {
+    }
+
+    /** The accelerators the deployments use, in order of first use. */
+    static Map<String, Accelerator> usedAccelerators(Scenario s) {
+        Map<String, Accelerator> out = new LinkedHashMap<>();
+        for (Deployment d : s.deployments()) {
+            out.putIfAbsent(d.acceleratorId(), s.acceleratorOf(d));
+        }
+        return out;
+    }
+
+    /** The sites the deployments use, in order of first use. */
+    static Map<String, Site> usedSites(Scenario s) {
+        Map<String, Site> out = new LinkedHashMap<>();
+        for (Deployment d : s.deployments()) {
+            out.putIfAbsent(d.siteId(), s.siteOf(d));
+        }
+        return out;
+    }
+
+    /** Every figure of a catalog entry; precisions it does not support and an unknown lease price are left out. */
+    static List<Figure> of(Accelerator a) {
+        List<Figure> f = new ArrayList<>();
+        Map<String, Provenance> p = a.provenance();
+        optional(f, p, "bf16", a.bf16Tflops(), "TFLOPS");
+        optional(f, p, "fp8", a.fp8Tflops(), "TFLOPS");
+        optional(f, p, "fp4", a.fp4Tflops(), "TFLOPS");
+        add(f, p, "hbm", a.hbmGb(), "GB");
+        add(f, p, "tdp", a.tdpW(), "W");
+        add(f, p, "all-in-power", a.allInW(), "W");
+        add(f, p, "idle-fraction", a.idleFraction(), "");
+        add(f, p, "capex", a.capexUsd(), "USD");
+        add(f, p, "useful-life", a.usefulLifeHours(), "h");
+        add(f, p, "afr", a.afr(), "1/year");
+        add(f, p, "weibull-shape", a.weibullShape(), "");
+        add(f, p, "repair-time", a.repairHours(), "h");
+        add(f, p, "replacement-cost", a.replacementCostFraction(), "");
+        add(f, p, "embodied-carbon", a.embodiedKgCo2e(), "kgCO2e");
+        optional(f, p, "lease-price", a.leasePriceUsdPerHour(), "USD/h");
+        return f;
+    }
+
+    /** Every figure of a site. */
+    static List<Figure> of(Site s) {
+        List<Figure> f = new ArrayList<>();
+        Map<String, Provenance> p = s.provenance();
+        double[] pue = s.monthlyPue();
+        boolean flat = true;
+        for (double v : pue) {
+            flat &= v == pue[0];
+        }
+        f.add(new Figure("pue", flat ? new double[] {pue[0]} : pue, "", p.getOrDefault("pue", Provenance.UNSOURCED)));
+        add(f, p, "design-pue", s.designPue(), "");
+        add(f, p, "electricity-price", s.electricityUsdPerMwh(), "USD/MWh");
+        add(f, p, "electricity-escalation", s.electricityEscalationPerYear(), "1/year");
+        add(f, p, "grid-intensity", s.gridGPerKwh(), "g/kWh");
+        add(f, p, "grid-intensity-change", s.gridChangePerYear(), "1/year");
+        add(f, p, "facility-capex", s.facilityCapexUsdPerMw(), "USD/MW");
+        add(f, p, "facility-life", s.facilityLifeHours(), "h");
+        return f;
+    }
+
+    private static void add(List<Figure> f, Map<String, Provenance> p, String field, double value, String unit) {
+        f.add(new Figure(field, new double[] {value}, unit, p.getOrDefault(field, Provenance.UNSOURCED)));
+    }
+
+    private static void optional(List<Figure> f, Map<String, Provenance> p, String field, double value, String unit) {
+        if (value != 0 || p.containsKey(field)) {
+            add(f, p, field, value, unit);
+        }
+    }
+
+    /**
+     * A figure for people: {@code 2,900 W}, {@code $55,000}, {@code 6 years (52,596 h)}, {@code 11 %/year}.
+     *
+     * @param f the figure
+     * @return the text
+     */
+    static String display(Figure f) {
+        double[] v = f.values();
+        if (v.length > 1) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < v.length; i++) {
+                b.append(i == 0 ? "" : " ").append(plain(v[i]));
+            }
+            return b + " (Jan to Dec)";
+        }
+        return display(v[0], f.unit());
+    }
+
+    /** A value in a base unit for people (see {@link #display(Figure)}). */
+    static String display(double v, String unit) {
+        return switch (unit) {
+            case "USD" -> "$" + plain(v);
+            case "h" -> Math.abs(v) >= Units.HOURS_PER_YEAR / 2
+                    ? plain(v / Units.HOURS_PER_YEAR) + " years (" + plain(v) + " h)" : plain(v) + " h";
+            case "1/year" -> plain(v * 100) + " %/year";
+            case "" -> plain(v);
+            default -> plain(v) + " " + unit;
+        };
+    }
+
+    /** Up to four decimals, thousands separated, trailing zeros dropped: {@code 52,596}, {@code 0.11}. */
+    static String plain(double v) {
+        String s = String.format(Locale.ROOT, "%,.4f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,483 @@
+package io.fleetcast.write;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetcast.Accelerator;
+import io.fleetcast.Deployment;
+import io.fleetcast.Grouping;
+import io.fleetcast.InputDistribution;
+import io.fleetcast.Metric;
+import io.fleetcast.MetricCube;
+import io.fleetcast.MonteCarloSettings;
+import io.fleetcast.Projection;
+import io.fleetcast.Provenance;
+import io.fleetcast.ResolvedDeployment;
+import io.fleetcast.Scenario;
+import io.fleetcast.Site;
+import io.fleetcast.Step;
+import io.fleetcast.Summary;
+import io.fleetcast.Timeline;
+import io.fleetcast.UncertainInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a scenario's results as one JSON document ({@code results.json}), and reads its cube back.
+ *
+ * <p>Top-level keys, in order: {@code format} ({@value #FORMAT}), {@code scenario} (name,
+ * description), {@code provenance} (fleetcast version, scenario file and its SHA-256, mode, seed,
+ * runs, statistic, JDK, time written), {@code summary} (totals and peaks per metric, NPV of cash,
+ * slot-hours, $/accelerator-hour, $/EFLOP, resolved accelerators, and the summary quantiles when
+ * banded), {@code sizing} (every deployment's resolved count and powers), {@code inputs} (timeline,
+ * every catalog and site figure used with unit, source, confidence and note, the deployments as given,
+ * the uncertain inputs, the Monte Carlo settings), {@code cube} (by deployment: timeline, period
+ * starts and hours, then {@code metrics.<metric>.values.<group>} = one value per period), and when
+ * present {@code bands} ({@code quantiles.<p10>.<metric>.<group>} = values per period) and
+ * {@code tornado}.
+ *
+ * <p>Every number is written exactly ({@link Numbers#exact(double)}), so {@link #readCube(InputStream)}
+ * returns a cube equal, bit for bit, to the one written. Keys are snake_case like the metric ids.
+ */
+public final class JsonWriter {
+
+    /** The value of the {@code format} key: the layout version of this file. */
+    public static final String FORMAT = "fleetcast-results/1";
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonWriter() {
+    }
+
+    /**
+     * Writes the document.
+     *
+     * @param result the scenario's results
+     * @param run    version, JDK and time for the provenance block
+     * @param out    the destination; not closed
+     * @throws IOException when writing fails
+     */
+    public static void write(ScenarioResult result, RunInfo run, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            // objects indented, arrays of numbers on one line: a 96-period series stays one line
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                    .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+                    .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
+            g.setPrettyPrinter(pretty);
+            Projection p = result.projection();
+            Scenario s = p.scenario();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeObjectFieldStart("scenario");
+            g.writeStringField("name", s.name());
+            g.writeStringField("description", s.description());
+            g.writeEndObject();
+            provenance(g, result, run);
+            summary(g, p.summary(), result.bands());
+            sizing(g, p.sizing());
+            inputs(g, s);
+            cube(g, p.cube());
+            if (result.bands().isPresent()) {
+                bands(g, result.bands().get());
+            }
+            if (result.tornado().isPresent()) {
+                tornado(g, result.tornado().get());
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    /**
+     * Reads the {@code cube} of a results document back.
+     *
+     * @param in a document written by {@link #write}; not closed
+     * @return the cube, equal to the projection's {@code cube()} that was written
+     * @throws IOException when the stream cannot be read or is not such a document
+     */
+    public static MetricCube readCube(InputStream in) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(in);
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IOException("not a fleetcast results document (format " + FORMAT + ")");
+        }
+        return cubeOf(root.path("cube"));
+    }
+
+    /**
+     * Reads a cube from its JSON object (the {@code cube} key of a results document).
+     *
+     * @param cube the object
+     * @return the cube
+     * @throws IOException when a key is missing or a series has the wrong length
+     */
+    static MetricCube cubeOf(JsonNode cube) throws IOException {
+        Grouping grouping = Grouping.byId(required(cube, "grouping").asText());
+        List<String> groups = new ArrayList<>();
+        for (JsonNode n : required(cube, "groups")) {
+            groups.add(n.asText());
+        }
+        JsonNode tl = required(cube, "timeline");
+        Timeline timeline = Timeline.of(instant(required(tl, "start").asText()), instant(required(tl, "end").asText()),
+                Step.valueOf(required(tl, "step").asText().toUpperCase(Locale.ROOT)));
+        int periods = timeline.periods();
+        double[] values = new double[Metric.COUNT * groups.size() * periods];
+        JsonNode metrics = required(cube, "metrics");
+        for (Metric m : Metric.values()) {
+            JsonNode byGroup = required(required(metrics, m.id()), "values");
+            for (int gi = 0; gi < groups.size(); gi++) {
+                JsonNode series = required(byGroup, groups.get(gi));
+                if (series.size() != periods) {
+                    throw new IOException("cube." + m.id() + "." + groups.get(gi) + ": " + series.size()
+                            + " values for " + periods + " periods");
+                }
+                int base = (m.ordinal() * groups.size() + gi) * periods;
+                for (int i = 0; i < periods; i++) {
+                    // the text is the shortest round-tripping decimal, so parsing it restores the bits
+                    values[base + i] = Double.parseDouble(series.get(i).asText());
+                }
+            }
+        }
+        return MetricCube.of(grouping, groups, timeline, values);
+    }
+
+    private static JsonNode required(JsonNode node, String key) throws IOException {
+        JsonNode n = node.get(key);
+        if (n == null || n.isNull()) {
+            throw new IOException("results document: missing key '" + key + "'");
+        }
+        return n;
+    }
+
+    private static LocalDateTime instant(String text) {
+        return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    private static void provenance(JsonGenerator g, ScenarioResult result, RunInfo run) throws IOException {
+        Projection p = result.projection();
+        g.writeObjectFieldStart("provenance");
+        g.writeStringField("fleetcast_version", run.fleetcastVersion());
+        var origin = p.scenario().origin();
+        g.writeStringField("scenario_file", origin.isPresent() ? origin.get().location() : null);
+        g.writeStringField("scenario_sha256", origin.isPresent() ? origin.get().sha256() : null);
+        g.writeStringField("mode", p.mode().id());
+        g.writeNumberField("seed", p.seed());
+        g.writeNumberField("runs", result.runs());
+        g.writeStringField("statistic", result.statistic());
+        g.writeStringField("jdk", run.jdk());
+        g.writeStringField("generated_at", run.time().toString());
+        g.writeEndObject();
+    }
+
+    private static void summary(JsonGenerator g, Summary s, Optional<QuantileBands> bands) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("resolved_accelerators", s.resolvedAccelerators());
+        number(g, "npv_cash_usd", s.npvCashUsd());
+        number(g, "discount_rate_per_year", s.discountRatePerYear());
+        number(g, "slot_hours", s.slotHours());
+        number(g, "usd_per_accelerator_hour", s.usdPerAcceleratorHour());
+        number(g, "usd_per_eflop", s.usdPerEflop());
+        g.writeObjectFieldStart("totals");
+        for (Metric m : Metric.values()) {
+            number(g, m.id(), s.total(m));
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("peaks");
+        for (Metric m : Metric.values()) {
+            number(g, m.id(), s.peak(m));
+        }
+        g.writeEndObject();
+        if (bands.isPresent()) {
+            QuantileBands b = bands.get();
+            List<String> names = SummaryFigures.names();
+            boolean any = false;
+            for (String name : names) {
+                Optional<double[]> q = b.summaryQuantiles(name);
+                if (q.isEmpty()) {
+                    continue;
+                }
+                if (!any) {
+                    g.writeObjectFieldStart("quantiles");
+                    numbers(g, "probabilities", b.probabilities());
+                    any = true;
+                }
+                numbers(g, name, q.get());
+            }
+            if (any) {
+                g.writeEndObject();
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static void sizing(JsonGenerator g, List<ResolvedDeployment> sizing) throws IOException {
+        g.writeArrayFieldStart("sizing");
+        for (ResolvedDeployment d : sizing) {
+            g.writeStartObject();
+            g.writeStringField("id", d.id());
+            g.writeStringField("deal", d.deal());
+            g.writeStringField("accelerator", d.acceleratorId());
+            g.writeStringField("vendor", d.vendor());
+            g.writeStringField("site", d.siteId());
+            g.writeStringField("ownership", d.ownership().name().toLowerCase(Locale.ROOT));
+            size(g, d.size());
+            g.writeNumberField("count", d.count());
+            number(g, "exact_count", d.exactCount());
+            number(g, "it_mw", d.itMw());
+            number(g, "facility_mw", d.facilityMw());
+            g.writeStringField("install_start", Numbers.instant(d.installStart()));
+            g.writeStringField("install_end", Numbers.instant(d.installEnd()));
+            number(g, "useful_life_hours", d.usefulLifeHours());
+            g.writeBooleanField("retires_at_useful_life", d.retiresAtUsefulLife());
+            g.writeStringField("term_end", d.termEnd().map(Numbers::instant).orElse(null));
+            g.writeStringField("horizon_end", Numbers.instant(d.horizonEnd()));
+            g.writeStringField("slot_end_rule", d.slotEndRule());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void size(JsonGenerator g, io.fleetcast.Size size) throws IOException {
+        g.writeObjectFieldStart("size");
+        g.writeStringField("kind", size.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        number(g, "value", size.value());
+        g.writeStringField("unit", switch (size.kind()) {
+            case COUNT -> "accelerators";
+            case IT_POWER, FACILITY_POWER -> "W";
+            case BUDGET -> "USD";
+        });
+        g.writeEndObject();
+    }
+
+    private static void inputs(JsonGenerator g, Scenario s) throws IOException {
+        g.writeObjectFieldStart("inputs");
+        g.writeObjectFieldStart("timeline");
+        g.writeStringField("start", Numbers.instant(s.start()));
+        g.writeStringField("end", Numbers.instant(s.end()));
+        g.writeStringField("step", s.step().name().toLowerCase(Locale.ROOT));
+        number(g, "discount_rate_per_year", s.discountRatePerYear());
+        g.writeEndObject();
+        g.writeObjectFieldStart("accelerators");
+        for (Map.Entry<String, Accelerator> e : Figures.usedAccelerators(s).entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            g.writeStringField("name", e.getValue().name());
+            g.writeStringField("vendor", e.getValue().vendor());
+            figures(g, Figures.of(e.getValue()));
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("sites");
+        for (Map.Entry<String, Site> e : Figures.usedSites(s).entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            g.writeStringField("name", e.getValue().name());
+            figures(g, Figures.of(e.getValue()));
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("deployments");
+        for (Deployment d : s.deployments()) {
+            g.writeStartObject();
+            g.writeStringField("id", d.id());
+            g.writeStringField("deal", d.deal());
+            g.writeStringField("accelerator", d.acceleratorId());
+            g.writeStringField("site", d.siteId());
+            g.writeStringField("ownership", d.ownership().name().toLowerCase(Locale.ROOT));
+            size(g, d.size());
+            g.writeStringField("start", Numbers.instant(d.start()));
+            number(g, "ramp_hours", d.rampHours());
+            if (d.termHours().isPresent()) {
+                number(g, "term_hours", d.termHours().getAsDouble());
+            } else {
+                g.writeNullField("term_hours");
+            }
+            number(g, "utilization", d.utilization());
+            g.writeStringField("precision", d.precision().name().toLowerCase(Locale.ROOT));
+            number(g, "lease_price_usd_per_hour", d.leasePriceUsdPerHour());
+            number(g, "lease_price_decline_per_year", d.leasePriceDeclinePerYear());
+            g.writeBooleanField("energy_included", d.energyIncluded());
+            number(g, "opex_fraction_per_year", d.opexFractionPerYear());
+            if (d.averagePowerW().isPresent()) {
+                number(g, "average_power_w", d.averagePowerW().getAsDouble());
+            } else {
+                g.writeNullField("average_power_w");
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("uncertainty");
+        for (UncertainInput u : s.uncertainty()) {
+            InputDistribution d = u.distribution();
+            g.writeStartObject();
+            g.writeStringField("path", u.path());
+            g.writeStringField("distribution", d.kind().name().toLowerCase(Locale.ROOT));
+            numbers(g, "parameters", d.parameters());
+            numbers(g, "weights", d.weights());
+            // truncation bounds are infinite when absent; JSON has no infinity, so they become null
+            nullableNumber(g, "min", d.min());
+            nullableNumber(g, "max", d.max());
+            g.writeBooleanField("shift", d.shift());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        MonteCarloSettings mc = s.monteCarlo();
+        g.writeObjectFieldStart("monte_carlo");
+        g.writeNumberField("runs", mc.runs());
+        g.writeNumberField("seed", mc.seed());
+        numbers(g, "quantiles", mc.quantiles());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void figures(JsonGenerator g, List<Figures.Figure> figures) throws IOException {
+        g.writeObjectFieldStart("figures");
+        for (Figures.Figure f : figures) {
+            g.writeObjectFieldStart(f.field());
+            if (f.values().length == 1) {
+                number(g, "value", f.values()[0]);
+            } else {
+                numbers(g, "value", f.values());
+            }
+            g.writeStringField("unit", f.unit());
+            Provenance p = f.provenance();
+            g.writeStringField("source", p.source());
+            g.writeStringField("confidence", p.confidence().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("note", p.note());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void cube(JsonGenerator g, MetricCube cube) throws IOException {
+        Timeline t = cube.timeline();
+        g.writeObjectFieldStart("cube");
+        g.writeStringField("grouping", cube.grouping().id());
+        g.writeArrayFieldStart("groups");
+        for (String s : cube.groups()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("timeline");
+        g.writeStringField("start", Numbers.instant(t.start()));
+        g.writeStringField("end", Numbers.instant(t.end()));
+        g.writeStringField("step", t.step().name().toLowerCase(Locale.ROOT));
+        g.writeNumberField("periods", t.periods());
+        g.writeEndObject();
+        g.writeArrayFieldStart("period_start");
+        for (int i = 0; i < t.periods(); i++) {
+            g.writeString(Numbers.instant(t.periodStart(i)));
+        }
+        g.writeEndArray();
+        double[] hours = new double[t.periods()];
+        for (int i = 0; i < hours.length; i++) {
+            hours[i] = t.hours(i);
+        }
+        numbers(g, "hours", hours);
+        g.writeObjectFieldStart("metrics");
+        for (Metric m : Metric.values()) {
+            g.writeObjectFieldStart(m.id());
+            g.writeStringField("unit", m.unit());
+            g.writeStringField("kind", m.isFlow() ? "flow" : "level");
+            g.writeObjectFieldStart("values");
+            for (int gi = 0; gi < cube.groups().size(); gi++) {
+                numbers(g, cube.groups().get(gi), cube.series(m, gi));
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void bands(JsonGenerator g, QuantileBands b) throws IOException {
+        int periods = b.timeline().periods();
+        double[] probabilities = b.probabilities();
+        g.writeObjectFieldStart("bands");
+        g.writeStringField("grouping", b.grouping().id());
+        g.writeArrayFieldStart("groups");
+        for (String s : b.groups()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeNumberField("runs", b.runs());
+        numbers(g, "probabilities", probabilities);
+        g.writeObjectFieldStart("quantiles");
+        double[] series = new double[periods];
+        for (int q = 0; q < probabilities.length; q++) {
+            g.writeObjectFieldStart(Numbers.quantileName(probabilities[q]));
+            for (Metric m : Metric.values()) {
+                g.writeObjectFieldStart(m.id());
+                for (int gi = 0; gi < b.groups().size(); gi++) {
+                    for (int i = 0; i < periods; i++) {
+                        series[i] = b.quantile(q, m, gi, i);
+                    }
+                    numbers(g, b.groups().get(gi), series);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void tornado(JsonGenerator g, Tornado t) throws IOException {
+        g.writeObjectFieldStart("tornado");
+        g.writeStringField("output", t.output());
+        number(g, "base", t.base());
+        g.writeStringField("low_label", t.lowLabel());
+        g.writeStringField("high_label", t.highLabel());
+        g.writeArrayFieldStart("bars");
+        for (Tornado.Bar bar : t.bySwing()) {
+            g.writeStartObject();
+            g.writeStringField("input", bar.input());
+            g.writeStringField("unit", bar.unit());
+            number(g, "low_input", bar.lowInput());
+            number(g, "high_input", bar.highInput());
+            number(g, "output_at_low", bar.outputAtLow());
+            number(g, "output_at_high", bar.outputAtHigh());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, String key, double v) throws IOException {
+        g.writeFieldName(key);
+        g.writeNumber(Numbers.exact(v));
+    }
+
+    private static void nullableNumber(JsonGenerator g, String key, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            number(g, key, v);
+        } else {
+            g.writeNullField(key);
+        }
+    }
+
+    private static void numbers(JsonGenerator g, String key, double[] values) throws IOException {
+        g.writeArrayFieldStart(key);
+        for (double v : values) {
+            g.writeNumber(Numbers.exact(v));
+        }
+        g.writeEndArray();
+    }
+
+    static String instantText(LocalDateTime t) {
+        return LOCAL.format(t);
+    }
+}

@@ -1,0 +1,82 @@
+package io.fleetcast.write;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How numbers and instants are written into result files: exactly, and the same way everywhere.
+ *
+ * <p>A double is written as the shortest decimal that reads back to the same double (the JDK's
+ * {@link Double#toString(double)} has produced the shortest such digits since JDK 19), without an
+ * exponent and without trailing zeros: {@code 6000}, {@code 0.1}, {@code 52596}, {@code 1234.5678}.
+ * Reading the text with {@link Double#parseDouble(String)} gives the original bits back, so files
+ * can be compared exactly (golden tests) and the JSON cube round-trips to an equal {@code MetricCube}.
+ */
+public final class Numbers {
+
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+
+    private Numbers() {
+    }
+
+    /**
+     * The exact, plain text of a double.
+     *
+     * @param v a finite value
+     * @return e.g. {@code 10000000000} for 1e10, {@code 0.0000001} for 1e-7, {@code -0} for negative zero
+     * @throws ArithmeticException for NaN or infinity, which must never reach an output file
+     */
+    public static String exact(double v) {
+        if (!Double.isFinite(v)) {
+            throw new ArithmeticException("refusing to write " + v + " into a result file");
+        }
+        if (v == 0) {
+            // BigDecimal has no negative zero; keep its sign so a read-back is bit-for-bit equal
+            return (Double.doubleToRawLongBits(v) == 0) ? "0" : "-0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v); // the common case of whole numbers, without BigDecimal
+        }
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * An instant of the model (UTC) as ISO 8601 with an explicit zone: {@code 2026-07-01T00:00:00Z}.
+     *
+     * @param t a UTC date-time
+     * @return the text
+     */
+    public static String instant(LocalDateTime t) {
+        return INSTANT.format(t);
+    }
+
+    /**
+     * The statistic name of a quantile probability: {@code p10} for 0.1, {@code p5} for 0.05,
+     * {@code p2.5} for 0.025 (computed in decimal, so 0.1 is not {@code p10.000000000000002}).
+     *
+     * @param probability in (0, 1)
+     * @return the name
+     */
+    public static String quantileName(double probability) {
+        return "p" + new BigDecimal(Double.toString(probability)).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Quotes a CSV field when it needs it (RFC 4180): fields with a comma, quote or line break are
+     * wrapped in double quotes, with inner quotes doubled.
+     *
+     * @param field the raw text
+     * @return the field as written
+     */
+    public static String csv(String field) {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + field.replace("\"", "\"\"") + '"';
+            }
+        }
+        return field;
+    }
+}

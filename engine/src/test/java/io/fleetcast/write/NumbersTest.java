@@ -1,0 +1,69 @@
+package io.fleetcast.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+
+    @Test
+    void exact_wholeAndLarge_noExponentNoDecimalPoint() {
+        assertEquals("6000", Numbers.exact(6000.0));
+        assertEquals("10000000000", Numbers.exact(1e10));
+        assertEquals("100000000000000000000", Numbers.exact(1e20));
+    }
+
+    @Test
+    void exact_fractions_shortestDigitsThatRoundTrip() {
+        assertEquals("0.1", Numbers.exact(0.1));
+        assertEquals("0.0000001", Numbers.exact(1e-7));
+        // 1/3 needs 16 significant digits to come back as the same double
+        assertEquals("0.3333333333333333", Numbers.exact(1.0 / 3));
+        assertEquals(1.0 / 3, Double.parseDouble(Numbers.exact(1.0 / 3)));
+    }
+
+    @Test
+    void exact_manyValues_parseBackToTheSameBits() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 10_000; i++) {
+            double v = Double.longBitsToDouble(r.nextLong());
+            if (!Double.isFinite(v) || Math.abs(v) > 1e30 || (Math.abs(v) < 1e-30 && v != 0)) {
+                continue;
+            }
+            assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(Double.parseDouble(Numbers.exact(v))), "value " + v);
+        }
+    }
+
+    @Test
+    void exact_negativeZero_keepsItsSign() {
+        assertEquals("-0", Numbers.exact(-0.0));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Double.parseDouble("-0")));
+    }
+
+    @Test
+    void exact_nan_refused() {
+        assertThrows(ArithmeticException.class, () -> Numbers.exact(Double.NaN));
+    }
+
+    @Test
+    void quantileName_decimalProbabilities_noFloatingNoise() {
+        assertEquals("p10", Numbers.quantileName(0.1));
+        assertEquals("p5", Numbers.quantileName(0.05));
+        assertEquals("p2.5", Numbers.quantileName(0.025));
+        assertEquals("p50", Numbers.quantileName(0.5));
+    }
+
+    @Test
+    void instant_utcDateTime_isoWithZ() {
+        assertEquals("2026-07-01T00:00:00Z", Numbers.instant(LocalDateTime.of(2026, 7, 1, 0, 0)));
+    }
+
+    @Test
+    void csv_fieldsWithCommaOrQuote_quoted() {
+        assertEquals("plain", Numbers.csv("plain"));
+        assertEquals("\"a,b\"", Numbers.csv("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", Numbers.csv("say \"hi\""));
+    }
+}
