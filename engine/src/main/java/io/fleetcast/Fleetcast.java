@@ -1,5 +1,10 @@
 package io.fleetcast;
 
+import io.fleetcast.cube.Projector;
+import io.fleetcast.plan.FleetPlan;
+import io.fleetcast.scenario.ScenarioReader;
+
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,7 +39,7 @@ public final class Fleetcast {
     public static Projection project(Scenario scenario, Mode mode, long seed) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(mode, "mode");
-        throw new UnsupportedOperationException("the projection engine is not wired yet");
+        return Projector.project(scenario, mode, seed);
     }
 
     /**
@@ -55,6 +60,45 @@ public final class Fleetcast {
      */
     public static List<ResolvedDeployment> sizing(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario");
-        throw new UnsupportedOperationException("the projection engine is not wired yet");
+        return FleetPlan.of(scenario).sizing();
+    }
+
+    /**
+     * Reads a scenario file (YAML, see {@code docs/scenario-format.md}).
+     *
+     * @param file the scenario; its {@code accelerators-file} and {@code sites-file} resolve relative to it
+     * @return the validated, resolved scenario
+     * @throws ScenarioException with every problem of the file (file, line, column, field path, value, expectation)
+     */
+    public static Scenario load(Path file) throws ScenarioException {
+        return new ScenarioReader().read(file);
+    }
+
+    /**
+     * Reads a built-in scenario shipped in the jar ({@code models/scenarios/NAME.yaml}), e.g. {@code openai-portfolio}.
+     *
+     * @param name the scenario's file name without {@code .yaml}
+     * @return the scenario
+     * @throws ScenarioException when there is no such built-in (the message lists them) or it is invalid
+     */
+    public static Scenario builtIn(String name) throws ScenarioException {
+        return new ScenarioReader().readBuiltIn(name);
+    }
+
+    /**
+     * Reads a file when one exists at the path, else the built-in scenario of that name (what the command
+     * line does with its arguments).
+     *
+     * @param nameOrPath a path or a built-in name
+     * @return the scenario
+     * @throws ScenarioException when it is neither, or it is invalid
+     */
+    public static Scenario loadNamedOrPath(String nameOrPath) throws ScenarioException {
+        return new ScenarioReader().readNamedOrPath(nameOrPath);
+    }
+
+    /** The names of the built-in scenarios, sorted. */
+    public static List<String> builtInNames() {
+        return ScenarioReader.builtInNames();
     }
 }

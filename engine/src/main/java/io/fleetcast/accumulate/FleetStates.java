@@ -1,0 +1,174 @@
+package io.fleetcast.accumulate;
+
+import io.fleetcast.plan.CellGrid;
+import io.fleetcast.plan.FleetPlan;
+import io.fleetcast.simulate.AgeTable;
+import io.fleetcast.simulate.AgeTables;
+import io.fleetcast.simulate.DeviceStreams;
+import io.fleetcast.simulate.ExpectedKernels;
+import io.fleetcast.simulate.SimulateKernels;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * Produces the {@link FleetState} of a plan in either mode.
+ *
+ * <p>Simulate: each deployment's slots are cut into blocks of {@link DeviceStreams#BLOCK_SIZE}, each with
+ * its own stream; consecutive blocks form tasks of {@link #BLOCKS_PER_TASK} that run in parallel on the
+ * common fork-join pool, each into its own buffer, and buffers are added in task order. The split depends
+ * only on the counts, so the result is the same bit for bit whatever the number of threads. At most
+ * {@link #window()} task buffers and one deployment buffer are alive: memory O(cells), not O(devices).
+ */
+public final class FleetStates {
+
+    /** Blocks per parallel task: 16 x 4096 = 65,536 devices, coarse enough to amortize scheduling. */
+    static final int BLOCKS_PER_TASK = 16;
+
+    private FleetStates() {
+    }
+
+    /**
+     * The expected fleet state: no sampling.
+     *
+     * @param plan the plan
+     * @return the state
+     */
+    public static FleetState expected(FleetPlan plan) {
+        CellGrid grid = plan.grid;
+        FleetState state = new FleetState(plan.deployments, grid.cells);
+        AgeTable[] tables = ageTables(plan);
+        for (int d = 0; d < plan.deployments; d++) {
+            ExpectedKernels.deploymentScalar(plan, d, tables[d], state.installs, state.slotHours, state.upHours,
+                    state.failures, state.writeOff, state.facilityHours, d * grid.cells);
+        }
+        return state;
+    }
+
+    /**
+     * One age table per deployment, shared between deployments with the same failure process and repair
+     * time, each long enough for the oldest slot that uses it.
+     *
+     * @param plan the plan
+     * @return tables indexed by deployment
+     */
+    public static AgeTable[] ageTables(FleetPlan plan) {
+        record Key(double rate, double shape, double scale, double repair) {
+        }
+        double horizon = plan.grid.horizonHours;
+        Map<Key, Double> maxAge = new HashMap<>();
+        Key[] keys = new Key[plan.deployments];
+        for (int d = 0; d < plan.deployments; d++) {
+            boolean exponential = plan.weibullShape[d] == 1.0;
+            Key k = new Key(plan.failureRate[d], exponential ? 1.0 : plan.weibullShape[d],
+                    exponential ? 0 : plan.weibullScale[d], plan.repairHours[d]);
+            keys[d] = k;
+            double age = Math.min(plan.slotLifeHours[d], horizon - plan.startHour[d]);
+            maxAge.merge(k, age, Math::max);
+        }
+        Map<Key, AgeTable> built = new HashMap<>();
+        AgeTable[] out = new AgeTable[plan.deployments];
+        for (int d = 0; d < plan.deployments; d++) {
+            Key k = keys[d];
+            out[d] = built.computeIfAbsent(k, key -> key.shape() == 1.0
+                    ? AgeTables.exponential(key.rate(), key.repair(), maxAge.get(key))
+                    : AgeTables.weibull(key.shape(), key.scale(), key.repair(), maxAge.get(key)));
+        }
+        return out;
+    }
+
+    /**
+     * A sampled fleet state: every device's lifecycle drawn from streams derived from the seed.
+     *
+     * @param plan the plan
+     * @param seed root seed
+     * @return the state
+     */
+    public static FleetState simulated(FleetPlan plan, long seed) {
+        CellGrid grid = plan.grid;
+        int cells = grid.cells;
+        int stride = cells + 1;
+        int bufferSize = SimulateKernels.ROWS * stride;
+        FleetState state = new FleetState(plan.deployments, cells);
+        int window = window();
+        double[][] buffers = new double[window][];
+        double[] deployment = new double[bufferSize];
+        for (int d = 0; d < plan.deployments; d++) {
+            Arrays.fill(deployment, 0);
+            long n = plan.count[d];
+            long blocks = (n + DeviceStreams.BLOCK_SIZE - 1) / DeviceStreams.BLOCK_SIZE;
+            long tasks = (blocks + BLOCKS_PER_TASK - 1) / BLOCKS_PER_TASK;
+            for (long first = 0; first < tasks; first += window) {
+                int inWindow = (int) Math.min(window, tasks - first);
+                List<ForkJoinTask<?>> running = new ArrayList<>(inWindow);
+                for (int w = 0; w < inWindow; w++) {
+                    if (buffers[w] == null) {
+                        buffers[w] = new double[bufferSize];
+                    }
+                    double[] buf = buffers[w];
+                    Arrays.fill(buf, 0);
+                    long firstBlock = (first + w) * BLOCKS_PER_TASK;
+                    long lastBlock = Math.min(blocks, firstBlock + BLOCKS_PER_TASK);
+                    int dep = d;
+                    running.add(ForkJoinTask.adapt(() -> simulateBlocks(plan, dep, seed, firstBlock, lastBlock, buf)));
+                }
+                ForkJoinTask.invokeAll(running);
+                for (int w = 0; w < inWindow; w++) {
+                    DifferenceKernels.addScalar(buffers[w], deployment);
+                }
+            }
+            toState(deployment, grid, d, state);
+        }
+        return state;
+    }
+
+    /** Task buffers alive at once: twice the parallelism, so a core never waits for a slow task's partner. */
+    static int window() {
+        return Math.max(2, 2 * (ForkJoinPool.getCommonPoolParallelism() + 1));
+    }
+
+    private static void simulateBlocks(FleetPlan plan, int d, long seed, long firstBlock, long lastBlock, double[] buf) {
+        long n = plan.count[d];
+        for (long b = firstBlock; b < lastBlock; b++) {
+            UniformRandomProvider rng = DeviceStreams.stream(seed, d, b);
+            ZigguratSampler.Exponential exp = ZigguratSampler.Exponential.of(rng);
+            long firstSlot = b * DeviceStreams.BLOCK_SIZE;
+            int slots = (int) Math.min(DeviceStreams.BLOCK_SIZE, n - firstSlot);
+            SimulateKernels.simulateBlockScalar(plan, d, firstSlot, slots, rng, exp, buf);
+        }
+    }
+
+    /**
+     * Converts a deployment's difference buffer into its rows of the state.
+     *
+     * @param acc   the deployment's buffer (layout of {@link SimulateKernels}). Not modified.
+     * @param grid  the grid. Not modified.
+     * @param d     deployment index
+     * @param state the state. Modified (deployment {@code d}'s cells).
+     */
+    static void toState(double[] acc, CellGrid grid, int d, FleetState state) {
+        int cells = grid.cells;
+        int stride = cells + 1;
+        int off = d * cells;
+        System.arraycopy(acc, SimulateKernels.ROW_INSTALLS * stride, state.installs, off, cells);
+        System.arraycopy(acc, SimulateKernels.ROW_FAILURES * stride, state.failures, off, cells);
+        System.arraycopy(acc, SimulateKernels.ROW_WRITE_OFF * stride, state.writeOff, off, cells);
+        DifferenceKernels.prefixHoursScalar(acc, SimulateKernels.ROW_SLOT_FULL * stride, SimulateKernels.ROW_SLOT_PART * stride,
+                grid.bounds, cells, state.slotHours, off);
+        DifferenceKernels.prefixHoursScalar(acc, SimulateKernels.ROW_DOWN_FULL * stride, SimulateKernels.ROW_DOWN_PART * stride,
+                grid.bounds, cells, state.upHours, off);
+        for (int c = 0; c < cells; c++) {
+            // up = slot - down; rounding can leave -1e-12 where a repair covers a whole cell
+            state.upHours[off + c] = Math.max(0, state.slotHours[off + c] - state.upHours[off + c]);
+        }
+        DifferenceKernels.prefixHoursScalar(acc, SimulateKernels.ROW_FACILITY_FULL * stride, SimulateKernels.ROW_FACILITY_PART * stride,
+                grid.bounds, cells, state.facilityHours, off);
+    }
+}

@@ -1,0 +1,152 @@
+package io.fleetcast.cube;
+
+import io.fleetcast.Metric;
+import io.fleetcast.Units;
+import io.fleetcast.accumulate.FleetState;
+import io.fleetcast.plan.CellGrid;
+import io.fleetcast.plan.FleetPlan;
+
+/**
+ * Every metric of every deployment and period, computed from the {@link FleetState} in one place for both
+ * modes. Inside a cell every rate is constant (PUE, prices, grid intensity, lease price), so each cell's
+ * value is an exact product; a period is the sum of its cells (flows) or that sum over the period's hours
+ * (levels).
+ *
+ * <p>Per cell, for deployment d (owned-only terms are 0 when leased):
+ * <pre>
+ * it MWh       = up-hours x IT watts per up accelerator / 1e6
+ * energy MWh   = it MWh x PUE(month)
+ * energy cost  = energy MWh x price x (1 + escalation)^year           (owned, or leased without energy)
+ * lease cost   = slot-hours x lease price x (1 - decline)^deployment year   (leased)
+ * capex        = installs x capex                                      (owned)
+ * facility cap = installs x all-in W x design PUE / 1e6 x capex per MW  (owned)
+ * depreciation = capex / life x slot-hours + capex x write-offs
+ *              + facility capex per slot / facility life x facility hours (owned)
+ * repair cost  = failures x capex x replacement fraction               (owned)
+ * other opex   = opex fraction x capex x slot-hours / 8766             (owned)
+ * compute      = up-hours x peak TFLOP/s x utilization x 3600 / 1e6 EFLOP
+ * CO2 op.      = energy MWh x grid g/kWh x (1 + change)^year / 1000 t
+ * CO2 embodied = embodied kg / 1000 x (slot-hours / life + write-offs)  (leased: no write-offs)
+ * tco          = depreciation + energy cost + lease + repair + opex
+ * cash         = capex + facility capex + energy cost + lease + repair + opex
+ * </pre>
+ */
+public final class MetricKernels {
+
+    private MetricKernels() {
+    }
+
+    /**
+     * Computes the cube values grouped by deployment.
+     *
+     * @param plan  the plan. Not modified.
+     * @param state the fleet state. Not modified.
+     * @param out   {@code Metric.COUNT * deployments * periods} values, layout
+     *              {@code out[(metric * deployments + d) * periods + period]}, overwritten. Modified.
+     */
+    public static void cubeScalar(FleetPlan plan, FleetState state, double[] out) {
+        CellGrid grid = plan.grid;
+        int cells = grid.cells;
+        int periods = plan.timeline().periods();
+        int deployments = plan.deployments;
+        java.util.Arrays.fill(out, 0);
+        double[] periodHours = new double[periods];
+        for (int p = 0; p < periods; p++) {
+            periodHours[p] = plan.timeline().hours(p);
+        }
+        double[] elecFactor = new double[grid.years];
+        double[] gridFactor = new double[grid.years];
+        for (int d = 0; d < deployments; d++) {
+            double ef = 1;
+            double gf = 1;
+            for (int y = 0; y < grid.years; y++) {
+                elecFactor[y] = ef;
+                gridFactor[y] = gf;
+                ef *= 1 + plan.electricityEscalation[d];
+                gf *= 1 + plan.gridChange[d];
+            }
+            boolean owned = plan.owned[d];
+            double watts = plan.wattsUp[d];
+            double price = plan.energyPaid[d] ? plan.electricityPrice[d] : 0;
+            double intensity = plan.gridIntensity[d];
+            double capex = plan.capexUsd[d];
+            double facCapex = plan.facilityCapexUsd[d];
+            double depPerSlotHour = owned ? capex / plan.bookLifeHours[d] : 0;
+            double facDepPerHour = plan.facility[d] ? facCapex / plan.facilityLifeHours[d] : 0;
+            double repairPerFailure = owned ? capex * plan.replacementFraction[d] : 0;
+            double opexPerSlotHour = owned ? plan.opexFractionPerYear[d] * capex / Units.HOURS_PER_YEAR : 0;
+            double eflopPerUpHour = plan.eflopPerUpHour[d];
+            double embodiedT = plan.embodiedKg[d] / 1000.0;
+            double embodiedPerSlotHour = embodiedT / plan.bookLifeHours[d];
+            double embodiedWriteOff = owned ? embodiedT : 0;
+            double leasePrice = plan.leasePrice[d];
+            double leaseKeep = 1 - plan.leaseDecline[d];
+            double[] ann = plan.anniversaries[d];
+            int nextAnn = 0;
+            double leaseNow = leasePrice;
+            int pueBase = d * 12;
+            int sOff = d * cells;
+            for (int c = 0; c < cells; c++) {
+                double cellStart = grid.bounds[c];
+                while (nextAnn < ann.length && ann[nextAnn] <= cellStart) {
+                    nextAnn++;
+                    leaseNow *= leaseKeep;
+                }
+                int p = grid.period[c];
+                int y = grid.scenarioYear[c];
+                double installs = state.installs[sOff + c];
+                double slotH = state.slotHours[sOff + c];
+                double upH = state.upHours[sOff + c];
+                double fails = state.failures[sOff + c];
+                double writeOff = state.writeOff[sOff + c];
+                double facH = state.facilityHours[sOff + c];
+
+                double itMwh = upH * watts / Units.WATTS_PER_MW;
+                double energy = itMwh * plan.pue[pueBase + grid.monthOfYear[c]];
+                double energyCost = energy * price * elecFactor[y];
+                double lease = slotH * leaseNow;
+                double capexC = installs * capex;
+                double facCapexC = installs * facCapex;
+                double dep = depPerSlotHour * slotH + capex * writeOff + facDepPerHour * facH;
+                double repair = fails * repairPerFailure;
+                double opex = opexPerSlotHour * slotH;
+                double compute = upH * eflopPerUpHour;
+                double co2op = energy * intensity * gridFactor[y] / 1000.0;
+                double co2emb = embodiedPerSlotHour * slotH + embodiedWriteOff * writeOff;
+
+                add(out, Metric.INSTALLED, deployments, d, periods, p, installs);
+                add(out, Metric.SLOTS, deployments, d, periods, p, slotH);
+                add(out, Metric.ACTIVE, deployments, d, periods, p, upH);
+                add(out, Metric.FAILURES, deployments, d, periods, p, fails);
+                add(out, Metric.IT_POWER_MW, deployments, d, periods, p, itMwh);
+                add(out, Metric.FACILITY_POWER_MW, deployments, d, periods, p, energy);
+                add(out, Metric.ENERGY_MWH, deployments, d, periods, p, energy);
+                add(out, Metric.CAPEX_USD, deployments, d, periods, p, capexC);
+                add(out, Metric.FACILITY_CAPEX_USD, deployments, d, periods, p, facCapexC);
+                add(out, Metric.DEPRECIATION_USD, deployments, d, periods, p, dep);
+                add(out, Metric.ENERGY_COST_USD, deployments, d, periods, p, energyCost);
+                add(out, Metric.LEASE_COST_USD, deployments, d, periods, p, lease);
+                add(out, Metric.REPAIR_COST_USD, deployments, d, periods, p, repair);
+                add(out, Metric.OPEX_OTHER_USD, deployments, d, periods, p, opex);
+                add(out, Metric.TCO_USD, deployments, d, periods, p, dep + energyCost + lease + repair + opex);
+                add(out, Metric.CASH_USD, deployments, d, periods, p, capexC + facCapexC + energyCost + lease + repair + opex);
+                add(out, Metric.COMPUTE_EFLOP, deployments, d, periods, p, compute);
+                add(out, Metric.CO2_OPERATIONAL_T, deployments, d, periods, p, co2op);
+                add(out, Metric.CO2_EMBODIED_T, deployments, d, periods, p, co2emb);
+            }
+            // levels: hours (or MWh) summed over the period's cells, divided by its hours
+            for (Metric m : LEVELS) {
+                int base = (m.ordinal() * deployments + d) * periods;
+                for (int p = 0; p < periods; p++) {
+                    out[base + p] /= periodHours[p];
+                }
+            }
+        }
+    }
+
+    private static final Metric[] LEVELS = {Metric.SLOTS, Metric.ACTIVE, Metric.IT_POWER_MW, Metric.FACILITY_POWER_MW};
+
+    private static void add(double[] out, Metric m, int deployments, int d, int periods, int p, double v) {
+        out[(m.ordinal() * deployments + d) * periods + p] += v;
+    }
+}

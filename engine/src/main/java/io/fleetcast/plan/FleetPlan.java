@@ -1,0 +1,279 @@
+package io.fleetcast.plan;
+
+import io.fleetcast.Accelerator;
+import io.fleetcast.Deployment;
+import io.fleetcast.Ownership;
+import io.fleetcast.ResolvedDeployment;
+import io.fleetcast.Scenario;
+import io.fleetcast.Site;
+import io.fleetcast.Timeline;
+import io.fleetcast.Units;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A scenario resolved for computation: every deployment's size resolved to a count, every figure the
+ * kernels need in a primitive array indexed by deployment (structure of arrays), and the internal
+ * {@link CellGrid}. "Resolve, then compute": kernels see only this.
+ *
+ * <p>All instants are hours from the scenario start. For deployment {@code d}:
+ * slots are installed uniformly over {@code [startHour[d], startHour[d] + rampHours[d])} (all at the start
+ * when the ramp is 0); an install at or after {@code endCapHour[d] = min(term end, horizon)} does not happen;
+ * a slot installed at {@code t0} ends at {@code min(t0 + slotLifeHours[d], endCapHour[d])}. Per-site figures
+ * are copied per deployment so kernels index one array. {@code pue[d * 12 + month]} holds the monthly PUE.
+ *
+ * <p>Immutable after construction; arrays are shared with kernels, which must not modify them.
+ */
+public final class FleetPlan {
+
+    /** Number of deployments. */
+    public final int deployments;
+    /** The internal time grid. */
+    public final CellGrid grid;
+    /** Resolved slot count per deployment. */
+    public final long[] count;
+    /** First install instant, hours. */
+    public final double[] startHour;
+    /** Ramp, hours; 0 installs every slot at the start. */
+    public final double[] rampHours;
+    /** Term end, hours; +infinity when the deployment has no term. */
+    public final double[] termEndHour;
+    /** {@code min(termEndHour, horizon)}: no slot lives past it and no install happens at or after it. */
+    public final double[] endCapHour;
+    /** Longest life of a slot: the useful life when owned, +infinity when leased. */
+    public final double[] slotLifeHours;
+    /** Useful (book) life, hours, positive: depreciation and embodied carbon are spread over it. */
+    public final double[] bookLifeHours;
+    /** True when owned (capex, depreciation, repairs, other opex). */
+    public final boolean[] owned;
+    /** True when the electricity bill is paid: owned, or leased without energy included. */
+    public final boolean[] energyPaid;
+    /** True when an owned slot still has book value at an early term end inside the horizon (write-off). */
+    public final boolean[] writeOff;
+    /** Owned with facility capex: facility depreciation hours are tracked. */
+    public final boolean[] facility;
+    /** Facility depreciation life, hours (positive when {@code facility[d]}). */
+    public final double[] facilityLifeHours;
+    /** Failure rate per up-hour of the exponential lifetime, {@code -ln(1 - AFR) / 8766}. */
+    public final double[] failureRate;
+    /** Weibull shape of lifetimes; 1 is exponential. */
+    public final double[] weibullShape;
+    /** Weibull scale, hours, chosen so that a device fails within 8,766 h with probability AFR; +infinity when AFR is 0. */
+    public final double[] weibullScale;
+    /** Down time per failure, hours. */
+    public final double[] repairHours;
+    /** IT watts drawn by one up accelerator: linear model at the utilization, or the measured average. */
+    public final double[] wattsUp;
+    /** IT capex per slot, USD (0 when leased). */
+    public final double[] capexUsd;
+    /** Facility capex per slot (design facility power of one accelerator x capex per MW), USD (0 when leased). */
+    public final double[] facilityCapexUsd;
+    /** Fraction of capex expensed per failure (owned). */
+    public final double[] replacementFraction;
+    /** Other opex per year as a fraction of capex (owned). */
+    public final double[] opexFractionPerYear;
+    /** Embodied kgCO2e per accelerator. */
+    public final double[] embodiedKg;
+    /** EFLOP delivered per up accelerator-hour: peak TFLOP/s x utilization x 3600 / 1e6. */
+    public final double[] eflopPerUpHour;
+    /** Lease price per accelerator-hour in the deployment's first year, USD (0 when owned). */
+    public final double[] leasePrice;
+    /** Yearly relative decline of the lease price. */
+    public final double[] leaseDecline;
+    /** The deployment's anniversaries (start + k years, k >= 1) inside the horizon, hours, ascending. */
+    public final double[][] anniversaries;
+    /** Monthly PUE of the deployment's site, {@code pue[d * 12 + month]}, month 0 = January. */
+    public final double[] pue;
+    /** Electricity price at the scenario start, USD/MWh. */
+    public final double[] electricityPrice;
+    /** Yearly relative change of the electricity price. */
+    public final double[] electricityEscalation;
+    /** Grid intensity at the scenario start, g/kWh (= kg/MWh). */
+    public final double[] gridIntensity;
+    /** Yearly relative change of the grid intensity. */
+    public final double[] gridChange;
+
+    private final Scenario scenario;
+    private final Timeline timeline;
+    private final List<ResolvedDeployment> sizing;
+
+    private FleetPlan(Scenario scenario) {
+        this.scenario = scenario;
+        this.timeline = Timeline.of(scenario);
+        List<Deployment> ds = scenario.deployments();
+        int n = ds.size();
+        this.deployments = n;
+        double horizon = timeline.totalHours();
+        count = new long[n];
+        startHour = new double[n];
+        rampHours = new double[n];
+        termEndHour = new double[n];
+        endCapHour = new double[n];
+        slotLifeHours = new double[n];
+        bookLifeHours = new double[n];
+        owned = new boolean[n];
+        energyPaid = new boolean[n];
+        writeOff = new boolean[n];
+        facility = new boolean[n];
+        facilityLifeHours = new double[n];
+        failureRate = new double[n];
+        weibullShape = new double[n];
+        weibullScale = new double[n];
+        repairHours = new double[n];
+        wattsUp = new double[n];
+        capexUsd = new double[n];
+        facilityCapexUsd = new double[n];
+        replacementFraction = new double[n];
+        opexFractionPerYear = new double[n];
+        embodiedKg = new double[n];
+        eflopPerUpHour = new double[n];
+        leasePrice = new double[n];
+        leaseDecline = new double[n];
+        anniversaries = new double[n][];
+        pue = new double[n * 12];
+        electricityPrice = new double[n];
+        electricityEscalation = new double[n];
+        gridIntensity = new double[n];
+        gridChange = new double[n];
+        List<ResolvedDeployment> resolved = new ArrayList<>(n);
+        double[] splits = new double[0];
+        for (int d = 0; d < n; d++) {
+            Deployment dep = ds.get(d);
+            Accelerator a = scenario.acceleratorOf(dep);
+            Site s = scenario.siteOf(dep);
+            if (a == null) {
+                throw new IllegalArgumentException("deployments." + dep.id() + ".accelerator: unknown accelerator '" + dep.acceleratorId() + "'");
+            }
+            if (s == null) {
+                throw new IllegalArgumentException("deployments." + dep.id() + ".site: unknown site '" + dep.siteId() + "'");
+            }
+            String where = "deployments." + dep.id();
+            boolean isOwned = dep.ownership() == Ownership.OWNED;
+            owned[d] = isOwned;
+            startHour[d] = check(where + ".start", timeline.hourOf(dep.start()), 0, horizon);
+            rampHours[d] = check(where + ".ramp", dep.rampHours(), 0, Double.MAX_VALUE);
+            if (rampHours[d] <= Sizing.RAMP_EPSILON_HOURS) {
+                rampHours[d] = 0;
+            }
+            double term = dep.termHours().isPresent()
+                    ? startHour[d] + check(where + ".term", dep.termHours().getAsDouble(), 0, Double.MAX_VALUE)
+                    : Double.POSITIVE_INFINITY;
+            termEndHour[d] = term;
+            endCapHour[d] = Math.min(term, horizon);
+            bookLifeHours[d] = check("accelerators." + a.id() + ".useful-life", a.usefulLifeHours(), Double.MIN_NORMAL, Double.MAX_VALUE);
+            slotLifeHours[d] = isOwned ? bookLifeHours[d] : Double.POSITIVE_INFINITY;
+            energyPaid[d] = isOwned || !dep.energyIncluded();
+            writeOff[d] = isOwned && term < horizon;
+            double fcPerMw = check("sites." + s.id() + ".facility-capex", s.facilityCapexUsdPerMw(), 0, Double.MAX_VALUE);
+            double allIn = check("accelerators." + a.id() + ".all-in-power", a.allInW(), 0, Double.MAX_VALUE);
+            double designPue = check("sites." + s.id() + ".design-pue", s.designPue(), 1, Double.MAX_VALUE);
+            facility[d] = isOwned && fcPerMw > 0 && allIn > 0;
+            facilityLifeHours[d] = facility[d]
+                    ? check("sites." + s.id() + ".facility-life", s.facilityLifeHours(), Double.MIN_NORMAL, Double.MAX_VALUE) : 0;
+            facilityCapexUsd[d] = facility[d] ? allIn * designPue / Units.WATTS_PER_MW * fcPerMw : 0;
+            double afr = check("accelerators." + a.id() + ".afr", a.afr(), 0, Math.nextDown(1.0));
+            failureRate[d] = a.failureRatePerHour();
+            double shape = check("accelerators." + a.id() + ".weibull-shape", a.weibullShape(), Double.MIN_NORMAL, 100);
+            weibullShape[d] = shape;
+            weibullScale[d] = afr > 0 ? Units.HOURS_PER_YEAR / Math.pow(-Math.log1p(-afr), 1 / shape) : Double.POSITIVE_INFINITY;
+            repairHours[d] = check("accelerators." + a.id() + ".repair-time", a.repairHours(), 0, Double.MAX_VALUE);
+            double util = check(where + ".utilization", dep.utilization(), 0, 1);
+            double idle = check("accelerators." + a.id() + ".idle-fraction", a.idleFraction(), 0, 1);
+            wattsUp[d] = dep.averagePowerW().isPresent()
+                    ? check(where + ".average-power", dep.averagePowerW().getAsDouble(), 0, Double.MAX_VALUE)
+                    : allIn * (idle + (1 - idle) * util);
+            capexUsd[d] = isOwned ? check("accelerators." + a.id() + ".capex", a.capexUsd(), 0, Double.MAX_VALUE) : 0;
+            replacementFraction[d] = check("accelerators." + a.id() + ".replacement-cost", a.replacementCostFraction(), 0, 1);
+            opexFractionPerYear[d] = isOwned ? check(where + ".opex", dep.opexFractionPerYear(), 0, Double.MAX_VALUE) : 0;
+            embodiedKg[d] = check("accelerators." + a.id() + ".embodied-carbon", a.embodiedKgCo2e(), 0, Double.MAX_VALUE);
+            eflopPerUpHour[d] = check("accelerators." + a.id() + "." + dep.precision().name().toLowerCase(java.util.Locale.ROOT),
+                    a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * util * 3600.0 / 1e6;
+            leasePrice[d] = isOwned ? 0 : check(where + ".lease-price", dep.leasePriceUsdPerHour(), 0, Double.MAX_VALUE);
+            leaseDecline[d] = isOwned ? 0 : check(where + ".lease-price-decline", dep.leasePriceDeclinePerYear(), -10, 1);
+            double[] ann = new double[0];
+            for (int k = 1; ; k++) {
+                double h = timeline.hourOf(dep.start().plusYears(k));
+                if (h >= horizon) {
+                    break;
+                }
+                ann = java.util.Arrays.copyOf(ann, ann.length + 1);
+                ann[ann.length - 1] = h;
+            }
+            anniversaries[d] = ann;
+            if (!isOwned && leaseDecline[d] != 0) {
+                int from = splits.length;
+                splits = java.util.Arrays.copyOf(splits, from + ann.length);
+                System.arraycopy(ann, 0, splits, from, ann.length);
+            }
+            for (int m = 0; m < 12; m++) {
+                pue[d * 12 + m] = check("sites." + s.id() + ".pue", s.pue(m + 1), 1, Double.MAX_VALUE);
+            }
+            electricityPrice[d] = check("sites." + s.id() + ".electricity-price", s.electricityUsdPerMwh(), 0, Double.MAX_VALUE);
+            electricityEscalation[d] = check("sites." + s.id() + ".electricity-escalation", s.electricityEscalationPerYear(), -1, Double.MAX_VALUE);
+            gridIntensity[d] = check("sites." + s.id() + ".grid-intensity", s.gridGPerKwh(), 0, Double.MAX_VALUE);
+            gridChange[d] = check("sites." + s.id() + ".grid-intensity-change", s.gridChangePerYear(), -1, Double.MAX_VALUE);
+
+            double leaseCostPerSlot = isOwned ? 0 : Sizing.expectedLeaseCostPerSlot(startHour[d], rampHours[d],
+                    endCapHour[d], leasePrice[d], leaseDecline[d], ann);
+            double exact = Sizing.exactCount(dep, a, s, leaseCostPerSlot);
+            long c = Sizing.floorCount(exact);
+            count[d] = c;
+            LocalDateTime installEnd = dep.start().plusNanos(Math.round(rampHours[d] * 3.6e12));
+            Optional<LocalDateTime> termEnd = dep.termHours().isPresent()
+                    ? Optional.of(dep.start().plusNanos(Math.round(dep.termHours().getAsDouble() * 3.6e12)))
+                    : Optional.empty();
+            double itMw = c * allIn / Units.WATTS_PER_MW;
+            resolved.add(new ResolvedDeployment(dep.id(), dep.deal(), a.id(), a.vendor(), s.id(), dep.ownership(), c, exact,
+                    dep.size(), itMw, itMw * designPue, dep.start(), installEnd, a.usefulLifeHours(), isOwned, termEnd,
+                    scenario.end()));
+        }
+        this.sizing = List.copyOf(resolved);
+        this.grid = CellGrid.of(timeline, splits);
+    }
+
+    /**
+     * Resolves a scenario.
+     *
+     * @param scenario the scenario
+     * @return its plan
+     * @throws IllegalArgumentException naming the field when a figure is out of range for the model (NaN,
+     *                                  negative, a zero useful life, a size the engine cannot count)
+     */
+    public static FleetPlan of(Scenario scenario) {
+        return new FleetPlan(scenario);
+    }
+
+    /** The scenario resolved. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The periods. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** The resolved deployments, in scenario order. */
+    public List<ResolvedDeployment> sizing() {
+        return sizing;
+    }
+
+    /** Deployment ids in scenario order. */
+    public List<String> deploymentIds() {
+        List<String> ids = new ArrayList<>(deployments);
+        for (ResolvedDeployment r : sizing) {
+            ids.add(r.id());
+        }
+        return ids;
+    }
+
+    private static double check(String field, double v, double min, double max) {
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(field + ": " + v + " is outside [" + min + ", " + max + "]");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,136 @@
+package io.fleetcast.plan;
+
+import io.fleetcast.Accelerator;
+import io.fleetcast.Deployment;
+import io.fleetcast.Ownership;
+import io.fleetcast.Site;
+
+/**
+ * Resolves a deployment's size, as given, to a number of accelerators (DESIGN.md "Deployment"):
+ * {@code count} as is; {@code it-power / all-in W}; {@code facility-power / (all-in W x design PUE)};
+ * {@code budget / capex} when owned, {@code budget / (expected lease cost of one slot)} when leased, where
+ * one slot's lease cost is its price (declining yearly) times its contracted hours within the term and the
+ * horizon, averaged over the ramp; without a decline this is the documented {@code price x contracted hours}.
+ */
+public final class Sizing {
+
+    /** Relative tolerance of the floor: 2.9999999999 accelerators count as 3. */
+    public static final double COUNT_TOLERANCE = 1e-9;
+    /** The most accelerators one deployment may resolve to; counts stay exact in a double below 2^53. */
+    public static final double MAX_COUNT = 1e15;
+
+    private Sizing() {
+    }
+
+    /**
+     * The unrounded number of accelerators a size holds.
+     *
+     * @param d                 the deployment
+     * @param a                 its accelerator
+     * @param s                 its site
+     * @param leaseCostPerSlot  leased: the expected lease cost of one slot (see class comment); ignored otherwise
+     * @return the exact count, finite and non-negative
+     * @throws IllegalArgumentException naming the deployment when the unit size is zero or the count too large
+     */
+    public static double exactCount(Deployment d, Accelerator a, Site s, double leaseCostPerSlot) {
+        double v = d.size().value();
+        double unit = switch (d.size().kind()) {
+            case COUNT -> 1.0;
+            case IT_POWER -> a.allInW();
+            case FACILITY_POWER -> a.allInW() * s.designPue();
+            case BUDGET -> d.ownership() == Ownership.OWNED ? a.capexUsd() : leaseCostPerSlot;
+        };
+        if (v == 0) {
+            return 0;
+        }
+        if (!(unit > 0) || !Double.isFinite(unit)) {
+            throw new IllegalArgumentException("deployments." + d.id() + ".size: cannot size by "
+                    + d.size().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " because "
+                    + unitName(d) + " is " + unit + "; give a count or fix the figure");
+        }
+        double exact = v / unit;
+        if (!(exact <= MAX_COUNT)) {
+            throw new IllegalArgumentException("deployments." + d.id() + ".size: resolves to " + exact
+                    + " accelerators, more than the engine counts (" + MAX_COUNT + ")");
+        }
+        return exact;
+    }
+
+    /**
+     * Rounds an exact count down to whole accelerators, forgiving a relative error of {@link #COUNT_TOLERANCE}.
+     *
+     * @param exact the exact count
+     * @return {@code floor(exact + 1e-9 * max(1, exact))}
+     */
+    public static long floorCount(double exact) {
+        return (long) Math.floor(exact + COUNT_TOLERANCE * Math.max(1.0, exact));
+    }
+
+    private static String unitName(Deployment d) {
+        return switch (d.size().kind()) {
+            case COUNT -> "1";
+            case IT_POWER -> "the accelerator's all-in power";
+            case FACILITY_POWER -> "all-in power x design PUE";
+            case BUDGET -> d.ownership() == Ownership.OWNED ? "the accelerator's capex" : "the lease cost of one slot (price x contracted hours)";
+        };
+    }
+
+    /**
+     * The expected lease cost of one slot: installed uniformly over {@code [start, start + ramp)} (at
+     * {@code start} when the ramp is 0), paid from install to {@code end} at a price that is
+     * {@code price * (1 - decline)^k} in the {@code k}-th year after the deployment start.
+     *
+     * @param start         deployment start, hours
+     * @param ramp          ramp, hours, at least 0
+     * @param end           end of the contracted hours: min(term end, horizon end), hours
+     * @param price         price per accelerator-hour in the first year
+     * @param decline       yearly relative decline
+     * @param anniversaries the deployment's anniversaries in hours, ascending (only those before {@code end} matter). Not modified.
+     * @return the expected cost in USD of one slot
+     */
+    public static double expectedLeaseCostPerSlot(double start, double ramp, double end, double price, double decline,
+                                                  double[] anniversaries) {
+        if (end <= start) {
+            return 0;
+        }
+        double pEnd = cumulativePrice(start, end, price, decline, anniversaries);
+        if (ramp <= RAMP_EPSILON_HOURS) {
+            return pEnd;
+        }
+        double hi = Math.min(start + ramp, end);
+        // (1/ramp) * integral over t0 in [start, hi) of (P(end) - P(t0)), P piecewise linear between anniversaries
+        double integralP = 0;
+        double pAtSegStart = 0;
+        double rate = price;
+        double segStart = start;
+        for (int k = 0; k <= anniversaries.length && segStart < hi; k++) {
+            double segEnd = k < anniversaries.length ? Math.min(anniversaries[k], hi) : hi;
+            if (segEnd > segStart) {
+                double len = segEnd - segStart;
+                integralP += pAtSegStart * len + rate * len * len / 2;
+                pAtSegStart += rate * len;
+                segStart = segEnd;
+            }
+            rate *= 1 - decline;
+        }
+        return (pEnd * (hi - start) - integralP) / ramp;
+    }
+
+    /** Ramps shorter than this (hours) are treated as installing everything at the start. */
+    public static final double RAMP_EPSILON_HOURS = 1e-6;
+
+    private static double cumulativePrice(double start, double x, double price, double decline, double[] anniversaries) {
+        double sum = 0;
+        double t = start;
+        double rate = price;
+        for (int k = 0; k <= anniversaries.length && t < x; k++) {
+            double segEnd = k < anniversaries.length ? Math.min(anniversaries[k], x) : x;
+            if (segEnd > t) {
+                sum += rate * (segEnd - t);
+                t = segEnd;
+            }
+            rate *= 1 - decline;
+        }
+        return sum;
+    }
+}

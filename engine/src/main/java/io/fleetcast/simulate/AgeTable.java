@@ -1,0 +1,143 @@
+package io.fleetcast.simulate;
+
+/**
+ * The expected history of one slot as a function of its age, for one failure process (rate or Weibull
+ * shape and scale) and repair time: tabulated once, then evaluated at any age by cubic Hermite
+ * interpolation (values and exact derivatives at the nodes).
+ *
+ * <p>At node {@code i} (age {@code a = i * step} hours):
+ * <ul>
+ *   <li>{@code up[i]} = U(a), expected up-hours in [0, a); {@code avail[i]} = A(a) = U'(a), the
+ *       probability of being up at age a;</li>
+ *   <li>{@code upIntegral[i]} = the integral of U over [0, a);</li>
+ *   <li>{@code failures[i]} = F(a), expected failures in [0, a); {@code failureRate[i]} = F'(a);</li>
+ *   <li>{@code failureIntegral[i]} = the integral of F over [0, a).</li>
+ * </ul>
+ * The integrals turn a uniform ramp of installs into two table look-ups per period boundary: the
+ * expected up-hours by time {@code b} of slots installed uniformly over {@code [s, s + r)} is
+ * {@code n / r * (W(b - s) - W(b - s - r))} with {@code W} the integral of U capped at the slot life.
+ *
+ * <p>Immutable after construction.
+ */
+public final class AgeTable {
+
+    /** Node spacing, hours. */
+    public final double step;
+    /** Largest tabulated age, hours ({@code (nodes - 1) * step}). */
+    public final double maxAge;
+    final double[] up;
+    final double[] avail;
+    final double[] upIntegral;
+    final double[] failures;
+    final double[] failureRate;
+    final double[] failureIntegral;
+
+    AgeTable(double step, double[] up, double[] avail, double[] upIntegral, double[] failures, double[] failureRate,
+             double[] failureIntegral) {
+        this.step = step;
+        this.maxAge = (up.length - 1) * step;
+        this.up = up;
+        this.avail = avail;
+        this.upIntegral = upIntegral;
+        this.failures = failures;
+        this.failureRate = failureRate;
+        this.failureIntegral = failureIntegral;
+    }
+
+    /** Expected up-hours of a slot in [0, age), age clamped to [0, maxAge]. */
+    public double up(double age) {
+        return hermite(up, avail, step, age);
+    }
+
+    /** Probability that a slot is up at the given age. */
+    public double availability(double age) {
+        return hermite(avail, null, step, age);
+    }
+
+    /** Expected failures of a slot in [0, age). */
+    public double failures(double age) {
+        return hermite(failures, failureRate, step, age);
+    }
+
+    /**
+     * The integral over [0, x) of the expected up-hours of a slot whose life is capped at {@code life}:
+     * {@code W(x) = integral of U(min(y, life)) dy}; 0 for {@code x <= 0}.
+     *
+     * @param x    hours
+     * @param life slot life, hours (may be +infinity); {@code min(x, life) <= maxAge} is required
+     * @return the integral
+     */
+    public double upIntegralCapped(double x, double life) {
+        return cappedIntegral(upIntegral, up, avail, step, x, life);
+    }
+
+    /**
+     * The integral over [0, x) of the expected failures of a slot whose life is capped at {@code life}.
+     *
+     * @param x    hours
+     * @param life slot life, hours (may be +infinity)
+     * @return the integral
+     */
+    public double failureIntegralCapped(double x, double life) {
+        return cappedIntegral(failureIntegral, failures, failureRate, step, x, life);
+    }
+
+    /**
+     * Expected up-hours of a slot of the given life at age x: {@code U(clamp(x, 0, life))}.
+     *
+     * @param x    age, hours
+     * @param life slot life, hours
+     * @return up-hours
+     */
+    public double upCapped(double x, double life) {
+        return x <= 0 ? 0 : hermite(up, avail, step, Math.min(x, life));
+    }
+
+    /**
+     * Expected failures of a slot of the given life by age x: {@code F(clamp(x, 0, life))}.
+     *
+     * @param x    age, hours
+     * @param life slot life, hours
+     * @return failures
+     */
+    public double failuresCapped(double x, double life) {
+        return x <= 0 ? 0 : hermite(failures, failureRate, step, Math.min(x, life));
+    }
+
+    static double cappedIntegral(double[] g, double[] f, double[] df, double h, double x, double life) {
+        if (x <= 0) {
+            return 0;
+        }
+        if (x <= life) {
+            return hermite(g, f, h, x);
+        }
+        return hermite(g, f, h, life) + hermite(f, df, h, life) * (x - life);
+    }
+
+    /**
+     * Cubic Hermite interpolation of tabulated {@code y} with derivatives {@code dy} (linear when
+     * {@code dy} is null) at {@code x}, clamped to the table.
+     */
+    static double hermite(double[] y, double[] dy, double h, double x) {
+        double q = x / h;
+        int last = y.length - 1;
+        if (!(q > 0)) {
+            return y[0];
+        }
+        if (q >= last) {
+            return y[last];
+        }
+        int i = (int) q;
+        double t = q - i;
+        if (dy == null) {
+            return y[i] + t * (y[i + 1] - y[i]);
+        }
+        double t2 = t * t;
+        double t3 = t2 * t;
+        double h00 = 2 * t3 - 3 * t2 + 1;
+        double h10 = t3 - 2 * t2 + t;
+        double h01 = -2 * t3 + 3 * t2;
+        double h11 = t3 - t2;
+        return h00 * y[i] + h10 * h * dy[i] + h01 * y[i + 1] + h11 * h * dy[i + 1];
+    }
+}
