@@ -1,0 +1,227 @@
+package io.fleetcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line end to end through {@link Main#run} with captured streams. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    /** Exit code and what went to out and err. */
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static final String CATALOG = """
+            accelerators:
+              - id: chip-a
+                name: Chip A
+                vendor: ACME
+                bf16: { value: 1000 TFLOPS, source: "datasheet (https://example.com/a)", confidence: official }
+                hbm: 192 GB
+                tdp: 1000 W
+                all-in-power: 2000 W
+                idle-fraction: 0.3
+                capex: 50000 USD
+                useful-life: 6 years
+                afr: 0.05
+                repair-time: 72 h
+                replacement-cost: 0.5
+                embodied-carbon: 1500 kgCO2e
+            """;
+
+    private static final String SITES = """
+            sites:
+              - id: hot
+                name: Hot place
+                pue: 1.3
+                electricity-price: 60 USD/MWh
+                grid-intensity: 400 g/kWh
+            """;
+
+    private static final String SCENARIO = """
+            scenario: test
+            description: a test scenario
+            start: 2026-07
+            horizon: 96 months
+            accelerators-file: accelerators.yaml
+            sites-file: sites.yaml
+            deployments:
+              - id: d
+                accelerator: chip-a
+                site: hot
+                size: { facility-power: 1 GW }
+                start: 2026-07
+            """;
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void validate_validFiles_okLinesAndExitZero() throws Exception {
+        Path acc = write("accelerators.yaml", CATALOG);
+        Path sites = write("sites.yaml", SITES);
+        Path s = write("s.yaml", SCENARIO);
+        Result r = run("validate", s.toString(), acc.toString(), sites.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ok  " + s + "  (scenario test: 1 deployment, 2026-07-01 to 2034-07-01)"), r.out());
+        assertTrue(r.out().contains("ok  " + acc + "  (1 accelerators)"), r.out());
+        assertTrue(r.out().contains("ok  " + sites + "  (1 sites)"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void validate_brokenFile_everyErrorPrintedAndExitTwo() throws Exception {
+        write("accelerators.yaml", CATALOG);
+        write("sites.yaml", SITES);
+        Path good = write("good.yaml", SCENARIO);
+        Path bad = write("bad.yaml", SCENARIO.replace("horizon: 96 months", "horizon: 96 monts")
+                .replace("{ facility-power: 1 GW }", "{ count: 5, budget: 1e9 USD }")
+                .replace("site: hot", "site: hot\n    utilisation: 0.7"));
+        Result r = run("validate", good.toString(), bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.out().contains("ok  " + good), r.out());
+        assertTrue(r.err().contains(bad + ":4:10: horizon: unknown unit 'monts'"), r.err());
+        assertTrue(r.err().contains(bad + ":11:5: deployments[0].utilisation: unknown field; did you mean utilization?"), r.err());
+        assertTrue(r.err().contains(bad + ":12:11: deployments[0].size: give exactly one of count, it-power, facility-power,"
+                + " budget (got: {count: 5, budget: 1e9 USD})"), r.err());
+        assertTrue(r.err().contains("3 problems in 1 file."), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void validate_catalogWithMissingField_exitTwo() throws Exception {
+        Path acc = write("accelerators.yaml", CATALOG.replace("    capex: 50000 USD\n", ""));
+        Result r = run("validate", acc.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(acc + ":2:5: accelerators[0].capex: missing; expected an amount of money (USD) >= 0"),
+                r.err());
+    }
+
+    @Test
+    void validate_noSuchFileOrName_exitTwoListingBuiltIns() {
+        Result r = run("validate", "no-such-thing");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no-such-thing: no such file, and no built-in scenario of that name"), r.err());
+    }
+
+    @Test
+    void catalog_table_printsColumnsAndDashForMissingPrecisions() throws Exception {
+        Path acc = write("accelerators.yaml", CATALOG);
+        Result r = run("catalog", "--accelerators-file", acc.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\\R");
+        assertEquals("id      vendor  BF16 TFLOPS  FP8 TFLOPS  FP4 TFLOPS  HBM GB  TDP W  all-in W  capex USD  life years   AFR",
+                lines[0]);
+        // 6 years = 52,596 h / 8,766 h; fp8 and fp4 are not given
+        assertEquals("chip-a  ACME          1,000           —           —     192  1,000     2,000     50,000           6  0.05",
+                lines[1]);
+    }
+
+    @Test
+    void catalog_csvAndJson_sameFiguresJsonWithSources() throws Exception {
+        Path acc = write("accelerators.yaml", CATALOG);
+        Result csv = run("catalog", "--format", "csv", "--accelerators-file", acc.toString());
+        assertEquals(0, csv.code(), csv.err());
+        assertEquals("""
+                id,vendor,name,bf16_tflops,fp8_tflops,fp4_tflops,hbm_gb,tdp_w,all_in_w,capex_usd,useful_life_years,afr
+                chip-a,ACME,Chip A,1000,,,192,1000,2000,50000,6,0.05
+                """, csv.out());
+        Result json = run("catalog", "--format", "json", "--accelerators-file", acc.toString());
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.out().contains("\"source\" : \"datasheet (https://example.com/a)\""), json.out());
+        assertTrue(json.out().contains("\"confidence\" : \"official\""), json.out());
+        assertTrue(json.out().contains("\"confidence\" : \"unsourced\""), json.out());
+    }
+
+    @Test
+    void catalog_builtIn_listsShippedCatalog() {
+        Result r = run("catalog");
+        // the built-in catalog is data another engineer maintains: only its shape is pinned here
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("id "), r.out());
+    }
+
+    @Test
+    void unknownOption_exitTwoWithUsageNoStackTrace() {
+        Result r = run("catalog", "--frmat", "csv");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Unknown options: '--frmat', 'csv'"), r.err());
+        assertTrue(r.err().contains("Usage: fleetcast catalog"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void noCommand_exitTwoWithUsage() {
+        Result r = run();
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Usage: fleetcast"), r.err());
+    }
+
+    @Test
+    void version_fromManifestOrDev() {
+        Result r = run("--version");
+        assertEquals(0, r.code());
+        // tests run from classes, without a jar manifest
+        assertEquals("fleetcast dev", r.out().strip());
+    }
+
+    /** A verb that fails with a bug, to see the internal-error path. */
+    @Command(name = "boom")
+    static final class Boom implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("broken invariant");
+        }
+    }
+
+    private static Result runWithBoom(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = FleetcastCommand.commandLine(new PrintWriter(out), new PrintWriter(err));
+        cl.addSubcommand("boom", new CommandLine(new Boom()));
+        // settings apply to the subcommands present when they are set: set them again for the new one
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void internalError_exitOneWithoutStackTrace() {
+        Result r = runWithBoom("boom");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("fleetcast: internal error: java.lang.IllegalStateException: broken invariant"), r.err());
+        assertTrue(r.err().contains("--debug"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void internalError_withDebug_printsStackTrace() {
+        Result r = runWithBoom("--debug", "boom");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("\tat io.fleetcast.cli.MainTest$Boom.call"), r.err());
+    }
+}
