@@ -85,7 +85,8 @@ public final class ScenarioReader {
      * @throws ScenarioException when there is no such built-in (the message lists them) or it is invalid
      */
     public Scenario readBuiltIn(String name) throws ScenarioException {
-        if (!Values.ID.matcher(name).matches() || !builtInNames().contains(name)) {
+        if (!Values.ID.matcher(name).matches()
+                || ScenarioReader.class.getClassLoader().getResource(BUILTIN_SCENARIOS + name + ".yaml") == null) {
             throw new ScenarioException(List.of(new Problem(name, 0, 0, "", null,
                     "no such file, and no built-in scenario of that name (built-in: "
                             + String.join(", ", builtInNames()) + ")")));
@@ -125,7 +126,8 @@ public final class ScenarioReader {
     }
 
     /** The names of the built-in scenarios (files {@code models/scenarios/*.yaml} on the classpath), sorted. */
-    public static List<String> builtInNames() {
+    public static synchronized List<String> builtInNames() {
+        // synchronized: a jar's file system is opened and closed here, which must not interleave
         List<String> names = new ArrayList<>();
         URL url = ScenarioReader.class.getClassLoader().getResource(BUILTIN_SCENARIOS);
         if (url == null) {

@@ -160,6 +160,22 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void read_negativePriceInOverride_outOfRange() {
+        Problem p = only(problems(Fixtures.HEAD + "sites:\n  hot: { electricity-price: -5 USD/MWh }\n"
+                + deployment("", "", "").substring(Fixtures.HEAD.length())));
+        // "  hot: { electricity-price: " is 28 characters
+        assertAt(p, 8, 29, "sites.hot.electricity-price");
+        assertEquals("out of range; expected an energy price (USD/MWh, USD/kWh) >= 0", p.expected());
+    }
+
+    @Test
+    void read_sourcedFigureWithoutConfidence_rejected() {
+        Problem p = only(problems(deployment("", "", "    utilization: { value: 0.5, source: \"a study\" }\n")));
+        // reported at the sourced mapping, which starts after "    utilization: " (17 characters)
+        assertAt(p, 13, 18, "deployments[0].utilization.confidence");
+    }
+
+    @Test
     void read_startOutsideScenario_outOfRange() {
         Problem p = only(problems(deployment("start: 2026-07", "start: 2034-07", "")));
         // the scenario ends 2034-07-01, exclusive
