@@ -175,7 +175,7 @@ public final class GoalSeek {
             double ahead = io.fleetcast.Timeline.hoursBetween(d.start(), editor.base().end());
             return new double[] {-back, ahead - 1};
         }
-        if (f.dimension() == InputField.Dimension.FRACTION && f != InputField.PUE && f != InputField.DESIGN_PUE) {
+        if (f.dimension() == io.fleetcast.scenario.Dimension.FRACTION) {
             return new double[] {0, f == InputField.AFR ? 0.999 : 1};
         }
         double n = nominal();

@@ -1,45 +1,47 @@
 package io.fleetcast.analyse;
 
+import io.fleetcast.scenario.Dimension;
 import java.util.Locale;
 
 /**
  * The numeric fields of a scenario an input path can address, by their YAML names, with the range a
  * value must stay in and the dimension of its unit (for parsing {@code "2.5 USD/h"} on the command line).
  *
- * <p>Values are in fleetcast's base units: hours, W, USD, fractions, USD/MWh, USD/MW, USD/h.
+ * <p>Values are in fleetcast's base units: hours, W, USD, fractions, USD/MWh, USD/MW, USD/h. The
+ * ranges are those the scenario format gives the fields ({@code io.fleetcast.scenario.ModelSpecs}).
  */
 public enum InputField {
     // ---- accelerators.<id>.<field>
     /** Dense peak bf16 TFLOP/s. */
-    BF16(Owner.ACCELERATOR, "bf16", Dimension.COMPUTE, 0, Double.POSITIVE_INFINITY, true),
+    BF16(Owner.ACCELERATOR, "bf16", Dimension.COMPUTE, 0, true, Double.POSITIVE_INFINITY, false),
     /** Dense peak fp8 TFLOP/s. */
-    FP8(Owner.ACCELERATOR, "fp8", Dimension.COMPUTE, 0, Double.POSITIVE_INFINITY, true),
+    FP8(Owner.ACCELERATOR, "fp8", Dimension.COMPUTE, 0, true, Double.POSITIVE_INFINITY, false),
     /** Dense peak fp4 TFLOP/s. */
-    FP4(Owner.ACCELERATOR, "fp4", Dimension.COMPUTE, 0, Double.POSITIVE_INFINITY, true),
+    FP4(Owner.ACCELERATOR, "fp4", Dimension.COMPUTE, 0, true, Double.POSITIVE_INFINITY, false),
     /** HBM in GB. */
-    HBM(Owner.ACCELERATOR, "hbm", Dimension.MEMORY, 0, Double.POSITIVE_INFINITY, true),
+    HBM(Owner.ACCELERATOR, "hbm", Dimension.MEMORY, 0, true, Double.POSITIVE_INFINITY, false),
     /** Chip TDP in W (informational). */
-    TDP(Owner.ACCELERATOR, "tdp", Dimension.POWER, 0, Double.POSITIVE_INFINITY, true),
+    TDP(Owner.ACCELERATOR, "tdp", Dimension.POWER, 0, true, Double.POSITIVE_INFINITY, false),
     /** All-in IT watts per accelerator at full load. */
-    ALL_IN_POWER(Owner.ACCELERATOR, "all-in-power", Dimension.POWER, 0, Double.POSITIVE_INFINITY, true),
+    ALL_IN_POWER(Owner.ACCELERATOR, "all-in-power", Dimension.POWER, 0, false, Double.POSITIVE_INFINITY, false),
     /** Idle power fraction. */
-    IDLE_FRACTION(Owner.ACCELERATOR, "idle-fraction", Dimension.FRACTION, 0, 1, true),
+    IDLE_FRACTION(Owner.ACCELERATOR, "idle-fraction", Dimension.FRACTION, 0, true, 1, true),
     /** Capex per accelerator, USD. */
-    CAPEX(Owner.ACCELERATOR, "capex", Dimension.MONEY, 0, Double.POSITIVE_INFINITY, true),
+    CAPEX(Owner.ACCELERATOR, "capex", Dimension.MONEY, 0, true, Double.POSITIVE_INFINITY, false),
     /** Useful life, hours. */
-    USEFUL_LIFE(Owner.ACCELERATOR, "useful-life", Dimension.DURATION, 0, Double.POSITIVE_INFINITY, false),
+    USEFUL_LIFE(Owner.ACCELERATOR, "useful-life", Dimension.DURATION, 0, false, Double.POSITIVE_INFINITY, false),
     /** Annual failure rate, fraction in [0, 1). */
-    AFR(Owner.ACCELERATOR, "afr", Dimension.FRACTION, 0, 1, false),
+    AFR(Owner.ACCELERATOR, "afr", Dimension.FRACTION, 0, true, 1, false),
     /** Weibull shape of lifetimes. */
-    WEIBULL_SHAPE(Owner.ACCELERATOR, "weibull-shape", Dimension.NUMBER, 0, Double.POSITIVE_INFINITY, false),
+    WEIBULL_SHAPE(Owner.ACCELERATOR, "weibull-shape", Dimension.NUMBER, 0, false, Double.POSITIVE_INFINITY, false),
     /** Repair time, hours. */
-    REPAIR_TIME(Owner.ACCELERATOR, "repair-time", Dimension.DURATION, 0, Double.POSITIVE_INFINITY, true),
+    REPAIR_TIME(Owner.ACCELERATOR, "repair-time", Dimension.DURATION, 0, true, Double.POSITIVE_INFINITY, false),
     /** Replacement cost as a fraction of capex. */
-    REPLACEMENT_COST(Owner.ACCELERATOR, "replacement-cost", Dimension.FRACTION, 0, 1, true),
+    REPLACEMENT_COST(Owner.ACCELERATOR, "replacement-cost", Dimension.FRACTION, 0, true, 1, true),
     /** Embodied kgCO2e per accelerator. */
-    EMBODIED_CARBON(Owner.ACCELERATOR, "embodied-carbon", Dimension.MASS, 0, Double.POSITIVE_INFINITY, true),
+    EMBODIED_CARBON(Owner.ACCELERATOR, "embodied-carbon", Dimension.MASS, 0, true, Double.POSITIVE_INFINITY, false),
     /** Catalog reference lease price, USD per accelerator-hour. */
-    ACCELERATOR_LEASE_PRICE(Owner.ACCELERATOR, "lease-price", Dimension.PRICE_PER_HOUR, 0, Double.POSITIVE_INFINITY, true),
+    ACCELERATOR_LEASE_PRICE(Owner.ACCELERATOR, "lease-price", Dimension.PRICE_PER_HOUR, 0, true, Double.POSITIVE_INFINITY, false),
 
     // ---- sites.<id>.<field>
     /**
@@ -47,49 +49,49 @@ public enum InputField {
      * {@code pue - 1} of every month by one factor, so the seasonal shape is kept and no month drops
      * below 1; the design PUE is its own field and does not move.
      */
-    PUE(Owner.SITE, "pue", Dimension.FRACTION, 1, Double.POSITIVE_INFINITY, true),
+    PUE(Owner.SITE, "pue", Dimension.NUMBER, 1, true, Double.POSITIVE_INFINITY, false),
     /** Design PUE used to size facility power. */
-    DESIGN_PUE(Owner.SITE, "design-pue", Dimension.FRACTION, 1, Double.POSITIVE_INFINITY, true),
+    DESIGN_PUE(Owner.SITE, "design-pue", Dimension.NUMBER, 1, true, Double.POSITIVE_INFINITY, false),
     /** Electricity price at the scenario start, USD/MWh. */
-    ELECTRICITY_PRICE(Owner.SITE, "electricity-price", Dimension.ENERGY_PRICE, 0, Double.POSITIVE_INFINITY, true),
+    ELECTRICITY_PRICE(Owner.SITE, "electricity-price", Dimension.ENERGY_PRICE, 0, true, Double.POSITIVE_INFINITY, false),
     /** Yearly escalation of the electricity price (fraction per year). */
-    ELECTRICITY_ESCALATION(Owner.SITE, "electricity-escalation", Dimension.RATE, -1, Double.POSITIVE_INFINITY, false),
+    ELECTRICITY_ESCALATION(Owner.SITE, "electricity-escalation", Dimension.YEARLY_RATE, -1, false, Double.POSITIVE_INFINITY, false),
     /** Grid carbon intensity, g/kWh. */
-    GRID_INTENSITY(Owner.SITE, "grid-intensity", Dimension.CARBON_INTENSITY, 0, Double.POSITIVE_INFINITY, true),
+    GRID_INTENSITY(Owner.SITE, "grid-intensity", Dimension.CARBON_INTENSITY, 0, true, Double.POSITIVE_INFINITY, false),
     /** Yearly change of the grid intensity (fraction per year). */
-    GRID_INTENSITY_CHANGE(Owner.SITE, "grid-intensity-change", Dimension.RATE, -1, Double.POSITIVE_INFINITY, false),
+    GRID_INTENSITY_CHANGE(Owner.SITE, "grid-intensity-change", Dimension.YEARLY_RATE, -1, false, Double.POSITIVE_INFINITY, false),
     /** Facility capex per MW of design facility power. */
-    FACILITY_CAPEX(Owner.SITE, "facility-capex", Dimension.CAPACITY_PRICE, 0, Double.POSITIVE_INFINITY, true),
+    FACILITY_CAPEX(Owner.SITE, "facility-capex", Dimension.CAPACITY_PRICE, 0, true, Double.POSITIVE_INFINITY, false),
     /** Facility depreciation life, hours. */
-    FACILITY_LIFE(Owner.SITE, "facility-life", Dimension.DURATION, 0, Double.POSITIVE_INFINITY, false),
+    FACILITY_LIFE(Owner.SITE, "facility-life", Dimension.DURATION, 0, false, Double.POSITIVE_INFINITY, false),
 
     // ---- deployments.<id>.<field>
     /** The size value, keeping the size's kind (count, W or USD). */
-    SIZE(Owner.DEPLOYMENT, "size", Dimension.SIZE, 0, Double.POSITIVE_INFINITY, true),
+    SIZE(Owner.DEPLOYMENT, "size", null, 0, true, Double.POSITIVE_INFINITY, false),
     /** Size as a number of accelerators (replaces the size's kind). */
-    COUNT(Owner.DEPLOYMENT, "count", Dimension.NUMBER, 0, Double.POSITIVE_INFINITY, true),
+    COUNT(Owner.DEPLOYMENT, "count", Dimension.NUMBER, 0, true, Double.POSITIVE_INFINITY, false),
     /** Size as IT power in W (replaces the size's kind). */
-    IT_POWER(Owner.DEPLOYMENT, "it-power", Dimension.POWER, 0, Double.POSITIVE_INFINITY, true),
+    IT_POWER(Owner.DEPLOYMENT, "it-power", Dimension.POWER, 0, true, Double.POSITIVE_INFINITY, false),
     /** Size as facility power in W (replaces the size's kind). */
-    FACILITY_POWER(Owner.DEPLOYMENT, "facility-power", Dimension.POWER, 0, Double.POSITIVE_INFINITY, true),
+    FACILITY_POWER(Owner.DEPLOYMENT, "facility-power", Dimension.POWER, 0, true, Double.POSITIVE_INFINITY, false),
     /** Size as a budget in USD (replaces the size's kind). */
-    BUDGET(Owner.DEPLOYMENT, "budget", Dimension.MONEY, 0, Double.POSITIVE_INFINITY, true),
+    BUDGET(Owner.DEPLOYMENT, "budget", Dimension.MONEY, 0, true, Double.POSITIVE_INFINITY, false),
     /** Start: a value is a delay in hours added to the deployment's start (negative brings it forward). */
-    START(Owner.DEPLOYMENT, "start", Dimension.DURATION, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true),
+    START(Owner.DEPLOYMENT, "start", Dimension.DURATION, Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false),
     /** Ramp duration, hours. */
-    RAMP(Owner.DEPLOYMENT, "ramp", Dimension.DURATION, 0, Double.POSITIVE_INFINITY, true),
+    RAMP(Owner.DEPLOYMENT, "ramp", Dimension.DURATION, 0, true, Double.POSITIVE_INFINITY, false),
     /** Term, hours. */
-    TERM(Owner.DEPLOYMENT, "term", Dimension.DURATION, 0, Double.POSITIVE_INFINITY, false),
+    TERM(Owner.DEPLOYMENT, "term", Dimension.DURATION, 0, false, Double.POSITIVE_INFINITY, false),
     /** Utilization, fraction of peak. */
-    UTILIZATION(Owner.DEPLOYMENT, "utilization", Dimension.FRACTION, 0, 1, true),
+    UTILIZATION(Owner.DEPLOYMENT, "utilization", Dimension.FRACTION, 0, true, 1, true),
     /** Lease price per contracted accelerator-hour, USD/h. */
-    LEASE_PRICE(Owner.DEPLOYMENT, "lease-price", Dimension.PRICE_PER_HOUR, 0, Double.POSITIVE_INFINITY, true),
+    LEASE_PRICE(Owner.DEPLOYMENT, "lease-price", Dimension.PRICE_PER_HOUR, 0, true, Double.POSITIVE_INFINITY, false),
     /** Yearly decline of the lease price (fraction per year). */
-    LEASE_PRICE_DECLINE(Owner.DEPLOYMENT, "lease-price-decline", Dimension.RATE, Double.NEGATIVE_INFINITY, 1, false),
+    LEASE_PRICE_DECLINE(Owner.DEPLOYMENT, "lease-price-decline", Dimension.YEARLY_RATE, -1, false, 1, false),
     /** Other opex per year as a fraction of capex. */
-    OPEX(Owner.DEPLOYMENT, "opex", Dimension.RATE, 0, Double.POSITIVE_INFINITY, true),
+    OPEX(Owner.DEPLOYMENT, "opex", Dimension.YEARLY_RATE, 0, true, Double.POSITIVE_INFINITY, false),
     /** Measured average IT watts per up accelerator. */
-    AVERAGE_POWER(Owner.DEPLOYMENT, "average-power", Dimension.POWER, 0, Double.POSITIVE_INFINITY, true);
+    AVERAGE_POWER(Owner.DEPLOYMENT, "average-power", Dimension.POWER, 0, false, Double.POSITIVE_INFINITY, false);
 
     /** The kind of record a field belongs to; also the first segment of its path. */
     public enum Owner {
@@ -112,55 +114,23 @@ public enum InputField {
         }
     }
 
-    /**
-     * The physical dimension of a field's value: which units the command line accepts for it. The names
-     * follow the dimension table of {@code docs/scenario-format.md}.
-     */
-    public enum Dimension {
-        /** Hours (h, d, w, months, years). */
-        DURATION,
-        /** Watts. */
-        POWER,
-        /** USD. */
-        MONEY,
-        /** USD per accelerator-hour. */
-        PRICE_PER_HOUR,
-        /** USD per MWh. */
-        ENERGY_PRICE,
-        /** USD per MW. */
-        CAPACITY_PRICE,
-        /** g/kWh. */
-        CARBON_INTENSITY,
-        /** kgCO2e. */
-        MASS,
-        /** Fraction per year. */
-        RATE,
-        /** Dimensionless fraction (plain number or %). */
-        FRACTION,
-        /** TFLOPS. */
-        COMPUTE,
-        /** GB. */
-        MEMORY,
-        /** A plain number. */
-        NUMBER,
-        /** A deployment size: its unit follows the size's kind (count, W or USD). */
-        SIZE
-    }
-
     private final Owner owner;
     private final String yamlName;
     private final Dimension dimension;
-    private final double min;
-    private final double max;
-    private final boolean maxInclusive;
+    private final double lo;
+    private final boolean loInclusive;
+    private final double hi;
+    private final boolean hiInclusive;
 
-    InputField(Owner owner, String yamlName, Dimension dimension, double min, double max, boolean maxInclusive) {
+    InputField(Owner owner, String yamlName, Dimension dimension, double lo, boolean loInclusive, double hi,
+               boolean hiInclusive) {
         this.owner = owner;
         this.yamlName = yamlName;
         this.dimension = dimension;
-        this.min = min;
-        this.max = max;
-        this.maxInclusive = maxInclusive;
+        this.lo = lo;
+        this.loInclusive = loInclusive;
+        this.hi = hi;
+        this.hiInclusive = hiInclusive;
     }
 
     /** The kind of record the field belongs to. */
@@ -173,14 +143,17 @@ public enum InputField {
         return yamlName;
     }
 
-    /** The dimension of the field's value. */
+    /**
+     * The dimension of the field's value, as the scenario format defines it (which units a value may be
+     * written in); null for {@link #SIZE}, whose unit follows the deployment's size kind.
+     */
     public Dimension dimension() {
         return dimension;
     }
 
     /**
-     * Whether a value is allowed for this field: finite and inside its range (the lower bound is
-     * inclusive except for durations of life and term, which must be positive).
+     * Whether a value is allowed for this field: finite and inside its range (the ranges of the scenario
+     * format, e.g. {@code afr} in [0, 1), {@code all-in-power} > 0).
      *
      * @param value a value in the field's base unit
      * @return true when the value is allowed
@@ -189,18 +162,16 @@ public enum InputField {
         if (!Double.isFinite(value)) {
             return false;
         }
-        boolean strictLow = this == USEFUL_LIFE || this == FACILITY_LIFE || this == TERM || this == WEIBULL_SHAPE;
-        boolean lowOk = strictLow ? value > min : value >= min;
-        boolean highOk = maxInclusive ? value <= max : value < max;
+        boolean lowOk = loInclusive ? value >= lo : value > lo;
+        boolean highOk = hiInclusive ? value <= hi : value < hi;
         return lowOk && highOk;
     }
 
     /** The allowed range as text, for error messages, e.g. {@code [0, 1)}. */
     public String rangeText() {
-        boolean strictLow = this == USEFUL_LIFE || this == FACILITY_LIFE || this == TERM || this == WEIBULL_SHAPE;
-        String lo = Double.isInfinite(min) ? "(-inf" : (strictLow ? "(" : "[") + plain(min);
-        String hi = Double.isInfinite(max) ? "+inf)" : plain(max) + (maxInclusive ? "]" : ")");
-        return lo + ", " + hi;
+        String l = Double.isInfinite(lo) ? "(-inf" : (loInclusive ? "[" : "(") + plain(lo);
+        String h = Double.isInfinite(hi) ? "+inf)" : plain(hi) + (hiInclusive ? "]" : ")");
+        return l + ", " + h;
     }
 
     private static String plain(double v) {

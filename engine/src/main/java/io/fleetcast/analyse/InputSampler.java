@@ -28,7 +28,9 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
  * <li>PERT {min, mode, max}: {@code min + (max - min) * Beta(alpha, beta)} with
  *     {@code alpha = 1 + 4 (mode - min) / (max - min)}, {@code beta = 1 + 4 (max - mode) / (max - min)};</li>
  * <li>normal {mean, sd}: {@code NormalDistribution}, or {@code TruncatedNormalDistribution} when a bound is finite;</li>
- * <li>lognormal {median, sigma of ln}: {@code LogNormalDistribution(mu = ln median, sigma)};</li>
+ * <li>lognormal {median, sigma of ln}: {@code LogNormalDistribution(mu = ln median, sigma)}, truncated to
+ *     [min, max] when a bound is set (the reader bounds it to the field's range) by taking the library's
+ *     quantile at {@code F(min) + p (F(max) - F(min))};</li>
  * <li>choice {values...} with weights: the smallest value whose cumulative weight reaches {@code p}
  *     (values taken in the order given).</li>
  * </ul>
@@ -45,6 +47,9 @@ public final class InputSampler {
     private final ContinuousDistribution continuous;
     private final double offset;
     private final double scale;
+    /** Truncation of {@link #continuous}: its quantile is taken at {@code cLo + p (cHi - cLo)}. */
+    private final double cLo;
+    private final double cHi;
     /** Point mass value when {@link #continuous} and {@link #choiceValues} are null. */
     private final double point;
     private final double[] choiceValues;
@@ -52,11 +57,14 @@ public final class InputSampler {
     private final double[] choiceCumulative;
 
     private InputSampler(InputDistribution distribution, ContinuousDistribution continuous, double offset,
-                         double scale, double point, double[] choiceValues, double[] choiceCumulative) {
+                         double scale, double cLo, double cHi, double point, double[] choiceValues,
+                         double[] choiceCumulative) {
         this.distribution = distribution;
         this.continuous = continuous;
         this.offset = offset;
         this.scale = scale;
+        this.cLo = cLo;
+        this.cHi = cHi;
         this.point = point;
         this.choiceValues = choiceValues;
         this.choiceCumulative = choiceCumulative;
@@ -123,7 +131,15 @@ public final class InputSampler {
                 if (p[1] == 0) {
                     return point(distribution, p[0]);
                 }
-                return continuous(distribution, LogNormalDistribution.of(Math.log(p[0]), p[1]), 0, 1);
+                double lo = distribution.min();
+                double hi = distribution.max();
+                expect(distribution, lo < hi, "min < max");
+                LogNormalDistribution ln = LogNormalDistribution.of(Math.log(p[0]), p[1]);
+                // truncated to [min, max]: the library's quantile at a probability rescaled into [F(min), F(max)]
+                double cLo = lo > 0 ? ln.cumulativeProbability(lo) : 0.0;
+                double cHi = Double.isFinite(hi) ? ln.cumulativeProbability(hi) : 1.0;
+                expect(distribution, cHi > cLo, "[min, max] to hold some probability");
+                return new InputSampler(distribution, ln, 0, 1, cLo, cHi, Double.NaN, null, null);
             }
             case CHOICE -> {
                 expect(distribution, p.length >= 1, "at least one value");
@@ -146,18 +162,18 @@ public final class InputSampler {
                     cumulative[i] = running / total;
                 }
                 cumulative[w.length - 1] = 1.0;
-                return new InputSampler(distribution, null, 0, 1, Double.NaN, p, cumulative);
+                return new InputSampler(distribution, null, 0, 1, 0, 1, Double.NaN, p, cumulative);
             }
             default -> throw new IllegalStateException("unknown distribution kind " + kind);
         }
     }
 
     private static InputSampler continuous(InputDistribution d, ContinuousDistribution c, double offset, double scale) {
-        return new InputSampler(d, c, offset, scale, Double.NaN, null, null);
+        return new InputSampler(d, c, offset, scale, 0, 1, Double.NaN, null, null);
     }
 
     private static InputSampler point(InputDistribution d, double value) {
-        return new InputSampler(d, null, 0, 1, value, null, null);
+        return new InputSampler(d, null, 0, 1, 0, 1, value, null, null);
     }
 
     private static void expectCount(InputDistribution d, double[] p, int n, String names) {
@@ -187,7 +203,8 @@ public final class InputSampler {
      */
     public double quantile(double p) {
         if (continuous != null) {
-            return offset + scale * continuous.inverseCumulativeProbability(p);
+            double q = cLo == 0 && cHi == 1 ? p : cLo + p * (cHi - cLo);
+            return offset + scale * continuous.inverseCumulativeProbability(q);
         }
         if (choiceValues == null) {
             return point;
@@ -213,14 +230,17 @@ public final class InputSampler {
         return quantile(openUnit(rng.nextLong()));
     }
 
-    /** The lowest value a draw can take (the support's lower bound; may be -Infinity). */
+    /**
+     * The lowest value a draw can take: the quantile of the smallest uniform {@link #sample} feeds in
+     * ({@code 2^-53}). Finite even for a normal, whose support is not.
+     */
     public double lowerBound() {
-        return quantile(0.0);
+        return quantile(openUnit(0L));
     }
 
-    /** The highest value a draw can take (the support's upper bound; may be +Infinity). */
+    /** The highest value a draw can take: the quantile of the largest uniform {@link #sample} feeds in ({@code 1 - 2^-53}). */
     public double upperBound() {
-        return quantile(1.0);
+        return quantile(openUnit(-1L));
     }
 
     /**

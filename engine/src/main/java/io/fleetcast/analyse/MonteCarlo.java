@@ -3,6 +3,7 @@ package io.fleetcast.analyse;
 import io.fleetcast.Fleetcast;
 import io.fleetcast.Grouping;
 import io.fleetcast.Metric;
+import io.fleetcast.MetricCube;
 import io.fleetcast.Mode;
 import io.fleetcast.MonteCarloSettings;
 import io.fleetcast.ProgressListener;
@@ -10,7 +11,6 @@ import io.fleetcast.Projection;
 import io.fleetcast.ResolvedDeployment;
 import io.fleetcast.Scenario;
 import io.fleetcast.Timeline;
-import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,13 +81,15 @@ public final class MonteCarlo {
         }
 
         /**
-         * Defaults: bands by deal, the given thread count, a 512 MiB budget, no progress, no probe.
+         * Defaults: bands of the total (one group: what the headline P10/P50/P90 questions ask; per-deal
+         * bands multiply the reduction work by the number of deals), the given thread count, a 512 MiB
+         * budget, no progress, no probe.
          *
          * @param threads worker threads
          * @return the options
          */
         public static Options of(int threads) {
-            return new Options(Grouping.DEAL, threads, DEFAULT_MEMORY_BUDGET, ProgressListener.NONE, null);
+            return new Options(Grouping.TOTAL, threads, DEFAULT_MEMORY_BUDGET, ProgressListener.NONE, null);
         }
 
         /** The same options with another grouping. */
@@ -115,8 +117,8 @@ public final class MonteCarlo {
     }
 
     /**
-     * Runs a Monte Carlo with bands grouped by deal, no progress and the default memory budget: the
-     * entry point of the benchmarks.
+     * Runs a Monte Carlo with bands of the total, no progress and the default memory budget: the entry
+     * point of the benchmarks.
      *
      * @param scenario the scenario, with its {@code uncertainty:} block
      * @param mode     expected or simulate
@@ -153,53 +155,78 @@ public final class MonteCarlo {
         }
         UncertainInputs inputs = UncertainInputs.of(scenario);
         Timeline timeline = Timeline.of(scenario);
-        List<String> groups = groupsOf(scenario, options.grouping());
+        List<ResolvedDeployment> sizing = Fleetcast.sizing(scenario);
+        List<String> groups = groupsOf(sizing, options.grouping());
+        List<String> deploymentIds = groupsOf(sizing, Grouping.DEPLOYMENT);
         int runs = settings.runs();
-        int k = inputs.size();
-        long cellsLong = (long) Metric.COUNT * groups.size() * timeline.periods();
-        if (cellsLong > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a cube of " + cellsLong + " cells is too large to band");
-        }
-        int cells = (int) cellsLong;
+        int cells = cellsOf(groups.size(), timeline);
+        int deploymentCells = cellsOf(deploymentIds.size(), timeline);
+        boolean separateMean = options.grouping() != Grouping.DEPLOYMENT;
         long exactBytes = (long) runs * cells * Double.BYTES;
         boolean exact = exactBytes <= options.memoryBudgetBytes();
-        int block = exact ? runs
-                : (int) Math.max(1, Math.min(runs, options.memoryBudgetBytes() / ((long) cells * Double.BYTES)));
+        // Runs go in blocks; after each block the by-deployment rows are added, in run order, to the
+        // sum behind the mean projection, and (streaming) the band rows are folded. Neither the block
+        // size nor the thread count changes any sum's order, so neither changes a bit of the result.
+        int block;
+        if (exact) {
+            block = Math.min(runs, Math.max(64, 8 * options.threads()));
+        } else {
+            long perRun = (long) (cells + (separateMean ? deploymentCells : 0)) * Double.BYTES;
+            block = (int) Math.max(1, Math.min(runs, options.memoryBudgetBytes() / perRun));
+        }
 
-        RunState state = new RunState(scenario, mode, settings.seed(), inputs, options, groups, cells, runs, block);
+        RunState state = new RunState(scenario, mode, settings.seed(), inputs, options, groups, deploymentIds, cells,
+                deploymentCells, runs, exact ? runs : block, separateMean ? block : 0);
+        double[] meanSum = new double[deploymentCells];
+        double[] meanFirst = new double[deploymentCells];
         options.progress().begin(scenario.name() + ": " + runs + " " + mode.id() + " runs", runs);
-        Bands cubeBands;
         try (Parallel parallel = new Parallel(options.threads())) {
-            if (exact) {
-                state.runBlock(0, runs, parallel);
-                cubeBands = Bands.reduceExact(state.rows, cells, probabilities, parallel);
-            } else {
-                StreamingBands streaming = new StreamingBands(cells, probabilities);
-                for (int from = 0; from < runs; from += block) {
-                    int to = Math.min(runs, from + block);
-                    state.runBlock(from, to, parallel);
+            StreamingBands streaming = exact ? null : new StreamingBands(cells, probabilities);
+            for (int from = 0; from < runs; from += block) {
+                int to = Math.min(runs, from + block);
+                state.runBlock(from, to, parallel);
+                state.foldMean(from, to, meanFirst, meanSum, parallel);
+                if (streaming != null) {
                     streaming.fold(state.rows, to - from, parallel);
                 }
-                cubeBands = streaming.result();
             }
+            Bands cubeBands = exact ? Bands.reduceExact(state.rows, cells, probabilities, parallel) : streaming.result();
             double[][] summaryRows = new double[runs][];
             for (int r = 0; r < runs; r++) {
                 summaryRows[r] = java.util.Arrays.copyOfRange(state.summary, r * SummaryCells.COUNT,
                         (r + 1) * SummaryCells.COUNT);
             }
             Bands summaryBands = Bands.reduceExact(summaryRows, SummaryCells.COUNT, probabilities, parallel);
+            double[] mean = new double[deploymentCells];
+            for (int c = 0; c < deploymentCells; c++) {
+                mean[c] = meanFirst[c] + meanSum[c] / runs;
+            }
+            Projection meanProjection = new Projection(scenario, mode, settings.seed(), sizing,
+                    MetricCube.of(Grouping.DEPLOYMENT, deploymentIds, timeline, mean));
+            long bandBytes = exact ? exactBytes : StreamingBands.bytesPerCell(probabilities.length) * cells
+                    + (long) block * cells * Double.BYTES;
             return new MonteCarloResult(scenario, mode, settings, options.grouping(), groups, timeline, inputs,
                     state.inputs, state.summary, options.probe() != null ? state.probe : null, cubeBands,
-                    summaryBands, exact, exact ? exactBytes : StreamingBands.bytesPerCell(probabilities.length) * cells
-                    + (long) block * cells * Double.BYTES);
+                    summaryBands, meanProjection, exact, bandBytes);
         } finally {
             options.progress().end();
         }
     }
 
+    private static int cellsOf(int groups, Timeline timeline) {
+        long cells = (long) Metric.COUNT * groups * timeline.periods();
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a cube of " + cells + " cells is too large to band");
+        }
+        return (int) cells;
+    }
+
     /** The group names of a grouping, in order of first appearance among the deployments. */
     static List<String> groupsOf(Scenario scenario, Grouping grouping) {
-        List<ResolvedDeployment> sizing = Fleetcast.sizing(scenario);
+        return groupsOf(Fleetcast.sizing(scenario), grouping);
+    }
+
+    private static List<String> groupsOf(List<ResolvedDeployment> sizing, Grouping grouping) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         for (int i = 0; i < sizing.size(); i++) {
             names.add(sizing.get(i).group(grouping));
@@ -207,7 +234,7 @@ public final class MonteCarlo {
         return List.copyOf(names);
     }
 
-    /** What the workers share: per-run slots they write, and the block of cube rows in flight. */
+    /** What the workers share: per-run slots they write, and the rows of the block in flight. */
     private static final class RunState {
         final Scenario scenario;
         final Mode mode;
@@ -215,31 +242,48 @@ public final class MonteCarlo {
         final UncertainInputs uncertain;
         final Options options;
         final List<String> groups;
+        final List<String> deploymentIds;
         final int cells;
+        final int deploymentCells;
         final int k;
         /** Sampled inputs, {@code inputs[run * k + input]}. */
         final double[] inputs;
         /** Summary rows, {@code summary[run * SummaryCells.COUNT + cell]}. */
         final double[] summary;
         final double[] probe;
-        /** Cube rows of the current block, {@code rows[run - blockStart][cell]}. */
+        /**
+         * Band rows: every run's ({@code rows[run]}) when the bands are exact, else the block's
+         * ({@code rows[run - blockStart]}).
+         */
         final double[][] rows;
+        final boolean rowsPerBlock;
+        /** The block's by-deployment rows, {@code deploymentRows[run - blockStart]}; empty when the bands are by deployment. */
+        final double[][] deploymentRows;
         int blockStart;
 
         RunState(Scenario scenario, Mode mode, long seed, UncertainInputs uncertain, Options options,
-                 List<String> groups, int cells, int runs, int block) {
+                 List<String> groups, List<String> deploymentIds, int cells, int deploymentCells, int runs,
+                 int bandRows, int deploymentRowCount) {
             this.scenario = scenario;
             this.mode = mode;
             this.seed = seed;
             this.uncertain = uncertain;
             this.options = options;
             this.groups = groups;
+            this.deploymentIds = deploymentIds;
             this.cells = cells;
+            this.deploymentCells = deploymentCells;
             this.k = uncertain.size();
             this.inputs = new double[Math.multiplyExact(runs, k)];
             this.summary = new double[Math.multiplyExact(runs, SummaryCells.COUNT)];
             this.probe = new double[runs];
-            this.rows = new double[block][];
+            this.rows = new double[bandRows][];
+            this.rowsPerBlock = bandRows < runs;
+            this.deploymentRows = new double[deploymentRowCount][];
+        }
+
+        private int bandRow(int run) {
+            return rowsPerBlock ? run - blockStart : run;
         }
 
         void runBlock(int from, int to, Parallel parallel) {
@@ -254,6 +298,31 @@ public final class MonteCarlo {
             });
         }
 
+        /** Adds the block's by-deployment rows to the sum, run by run in order, cells split over threads. */
+        void foldMean(int from, int to, double[] first, double[] sum, Parallel parallel) {
+            boolean own = deploymentRows.length > 0;
+            parallel.forRange(deploymentCells, (lo, hi) -> {
+                for (int r = from; r < to; r++) {
+                    double[] row = own ? deploymentRows[r - from] : rows[bandRow(r)];
+                    if (r == 0) {
+                        System.arraycopy(row, lo, first, lo, hi - lo);
+                    }
+                    for (int c = lo; c < hi; c++) {
+                        sum[c] += row[c] - first[c];
+                    }
+                }
+            });
+        }
+
+        private static double[] reuse(double[][] slots, int i, int length) {
+            double[] row = slots[i];
+            if (row == null || row.length != length) {
+                row = new double[length];
+                slots[i] = row;
+            }
+            return row;
+        }
+
         private void runOne(int run, double[] draws) {
             UniformRandomProvider rng = RunStreams.inputStream(seed, run);
             uncertain.sample(rng, draws, 0);
@@ -265,17 +334,14 @@ public final class MonteCarlo {
                 throw new IllegalArgumentException("Monte Carlo run " + run + " (" + describe(draws) + "): "
                         + e.getMessage(), e);
             }
-            io.fleetcast.MetricCube cube = p.cube(options.grouping());
+            MetricCube cube = p.cube(options.grouping());
             if (!cube.groups().equals(groups)) {
                 throw new IllegalStateException("run " + run + " has groups " + cube.groups() + ", expected " + groups);
             }
-            double[] row = rows[run - blockStart];
-            if (row == null || row.length != cells) {
-                row = new double[cells];
-                rows[run - blockStart] = row;
+            cube.values().get(0, reuse(rows, bandRow(run), cells), 0, cells);
+            if (deploymentRows.length > 0) {
+                p.cube().values().get(0, reuse(deploymentRows, run - blockStart, deploymentCells), 0, deploymentCells);
             }
-            DoubleBuffer values = cube.values();
-            values.get(0, row, 0, cells);
             SummaryCells.write(p.summary(), summary, run * SummaryCells.COUNT);
             if (options.probe() != null) {
                 probe[run] = options.probe().value(p);

@@ -4,6 +4,7 @@ import io.fleetcast.Grouping;
 import io.fleetcast.Metric;
 import io.fleetcast.Mode;
 import io.fleetcast.MonteCarloSettings;
+import io.fleetcast.Projection;
 import io.fleetcast.Scenario;
 import io.fleetcast.Timeline;
 import java.util.List;
@@ -29,12 +30,13 @@ public final class MonteCarloResult {
     private final double[] probe;
     private final Bands cubeBands;
     private final Bands summaryBands;
+    private final Projection meanProjection;
     private final boolean exact;
     private final long bandBytes;
 
     MonteCarloResult(Scenario scenario, Mode mode, MonteCarloSettings settings, Grouping grouping, List<String> groups,
                      Timeline timeline, UncertainInputs inputs, double[] sampled, double[] summaryRows, double[] probe,
-                     Bands cubeBands, Bands summaryBands, boolean exact, long bandBytes) {
+                     Bands cubeBands, Bands summaryBands, Projection meanProjection, boolean exact, long bandBytes) {
         this.scenario = scenario;
         this.mode = mode;
         this.settings = settings;
@@ -47,6 +49,7 @@ public final class MonteCarloResult {
         this.probe = probe;
         this.cubeBands = cubeBands;
         this.summaryBands = summaryBands;
+        this.meanProjection = meanProjection;
         this.exact = exact;
         this.bandBytes = bandBytes;
     }
@@ -144,6 +147,18 @@ public final class MonteCarloResult {
             throw new IllegalStateException("no probe was given to this Monte Carlo");
         }
         return probe.clone();
+    }
+
+    /**
+     * The mean of the runs as a projection: its cube (by deployment, rolling up to any grouping) holds the
+     * mean over runs of every cell, summed in run order; its sizing is the scenario's nominal one (a run
+     * whose size was sampled resolved its own count), and its summary is the summary of the mean cube,
+     * which for peaks and ratios is not the mean of the runs' figures: those are in {@link #summaryBands()}.
+     *
+     * @return the mean projection
+     */
+    public Projection meanProjection() {
+        return meanProjection;
     }
 
     /** The bands of the cube cells. */
