@@ -49,9 +49,21 @@ public final class AgeTable {
         return hermite(up, avail, step, age);
     }
 
-    /** Probability that a slot is up at the given age. */
+    /** Probability that a slot is up at the given age: the derivative of the interpolated U. */
     public double availability(double age) {
-        return hermite(avail, null, step, age);
+        double q = age / step;
+        int last = up.length - 1;
+        if (!(q > 0)) {
+            return avail[0];
+        }
+        if (q >= last) {
+            return avail[last];
+        }
+        int i = (int) q;
+        double t = q - i;
+        double t2 = t * t;
+        return (6 * t2 - 6 * t) / step * up[i] + (3 * t2 - 4 * t + 1) * avail[i]
+                + (-6 * t2 + 6 * t) / step * up[i + 1] + (3 * t2 - 2 * t) * avail[i + 1];
     }
 
     /** Expected failures of a slot in [0, age). */

@@ -141,12 +141,13 @@ public final class AgeTables {
             }
             conv[i] = s;
         }
+        // F' by second-order differences (central inside, one-sided three-point at the ends)
         double[] fRate = new double[nodes];
-        for (int i = 0; i < nodes; i++) {
-            int lo = Math.max(0, i - 1);
-            int hi = Math.min(nodes - 1, i + 1);
-            fRate[i] = hi > lo ? (f[hi] - f[lo]) / ((hi - lo) * h) : 0;
+        for (int i = 1; i + 1 < nodes; i++) {
+            fRate[i] = (f[i + 1] - f[i - 1]) / (2 * h);
         }
+        fRate[0] = (-3 * f[0] + 4 * f[1] - f[2]) / (2 * h);
+        fRate[nodes - 1] = (3 * f[nodes - 1] - 4 * f[nodes - 2] + f[nodes - 3]) / (2 * h);
         double[] avail = new double[nodes];
         for (int i = 0; i < nodes; i++) {
             avail[i] = 1 - (f[i] - AgeTable.hermite(f, null, h, i * h - repair));
