@@ -149,7 +149,9 @@ final class UncertaintyReader {
         if (field.equals("start")) {
             Spec shift = Spec.required("start", Dimension.DURATION,
                     new Range(0, true, hours(scenarioStart, scenarioEnd), false, "inside the scenario"));
-            double v = d.start == null || scenarioStart == null ? Double.NaN : hours(scenarioStart, d.start);
+            // Without a valid start and end (reported elsewhere) the shift cannot be checked: NaN skips it.
+            double v = d.start == null || scenarioStart == null || scenarioEnd == null ? Double.NaN
+                    : hours(scenarioStart, d.start);
             return new Target(shift, v, v, d.start, true);
         }
         if (field.equals("size")) {
