@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Matches fresh results to the committed baseline (same method, same parameters) and decides which
- * collapsed. The ratio is always "rate now / rate then" (see {@link Rates}), so above 1 is faster
- * in every mode. Noise must never fail a build, a collapse must: a result fails only when its ratio
+ * collapsed. The ratio is always "rate now / rate then" in the method's domain unit (see
+ * {@link Rates} and {@link DomainInfo#rate}), so above 1 is faster in every mode. Noise must never fail a build, a collapse must: a result fails only when its ratio
  * falls below the threshold (one half by default).
  */
 public final class BaselineComparison {
@@ -94,8 +94,9 @@ public final class BaselineComparison {
         if (base == null) {
             return new Row(result, null, Double.NaN, Status.NO_BASELINE);
         }
-        double now = Rates.perSecond(result);
-        double then = Rates.perSecond(base);
+        DomainInfo domain = DomainInfo.of(result.benchmark());
+        double now = domain.rate(result);
+        double then = domain.rate(base);
         if (!(now >= 0) || !(then > 0)) {
             // A unit JMH does not write, or a zero baseline: nothing to compare, never a failure.
             return new Row(result, base, Double.NaN, Status.NO_BASELINE);

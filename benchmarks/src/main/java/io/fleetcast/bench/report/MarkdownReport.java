@@ -84,8 +84,9 @@ public final class MarkdownReport {
     private static void results(StringBuilder md, BaselineComparison comparison,
                                 Map<JmhResult.RunSettings, String> settingsIds) {
         md.append("## Results\n\n");
-        md.append("Rates are in the domain unit per second (avgt scores are inverted); the ratio is rate now / baseline rate, "
-                + "above 1 is faster.\n\n");
+        md.append("Rates are in the domain unit per second (avgt scores are inverted; counted units come from the "
+                + "benchmark's @AuxCounters); Alloc is bytes allocated per unit (GC profiler); the ratio is rate now / "
+                + "baseline rate, above 1 is faster.\n\n");
         md.append("| Benchmark | Params | Mode | Score ± error | Rate | Alloc | Baseline rate | Ratio | Status | Settings |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (BaselineComparison.Row row : comparison.rows()) {
@@ -95,10 +96,10 @@ public final class MarkdownReport {
                     .append(" | ").append(r.params().isEmpty() ? "" : r.paramsText("", "").replace(",", ", "))
                     .append(" | ").append(r.mode())
                     .append(" | ").append(scoreText(r.primary()))
-                    .append(" | ").append(Rates.si(Rates.perSecond(r))).append(' ').append(domain.unit()).append("/s")
+                    .append(" | ").append(rateText(domain.rate(r), domain.rateError(r))).append(' ').append(domain.unit()).append("/s")
                     .append(" | ").append(alloc(r, domain))
                     .append(" | ").append(row.baseline() == null ? "—"
-                            : Rates.si(Rates.perSecond(row.baseline())) + " " + domain.unit() + "/s")
+                            : Rates.si(domain.rate(row.baseline())) + " " + domain.unit() + "/s")
                     .append(" | ").append(ratio(row.ratio()))
                     .append(" | ").append(status(row.status(), comparison.threshold()))
                     .append(" | ").append(settingsIds.get(r.settings()))
@@ -116,7 +117,7 @@ public final class MarkdownReport {
             if (target == null || !DomainInfo.matches(target.params(), r.params())) {
                 continue;
             }
-            double rate = Rates.perSecond(r);
+            double rate = domain.rate(r);
             double share = rate / target.minPerSecond();
             lines.add("| " + target.description()
                     + " | " + r.shortName() + r.paramsText(" ", "")
@@ -207,14 +208,12 @@ public final class MarkdownReport {
     }
 
     private static String alloc(JmhResult r, DomainInfo domain) {
-        JmhResult.Metric norm = r.secondary().get("gc.alloc.rate.norm");
-        if (norm == null) {
-            return "—";
-        }
-        // gc.alloc.rate.norm is per JMH operation, and @OperationsPerInvocation makes one operation one
-        // domain unit, so this is bytes per device (or per run, per projection).
-        String singular = domain.unit().endsWith("s") ? domain.unit().substring(0, domain.unit().length() - 1) : domain.unit();
-        return Rates.significant(norm.score()) + " B/" + singular;
+        double bytes = domain.bytesPerUnit(r);
+        return Double.isNaN(bytes) ? "—" : Rates.significant(bytes) + " B/" + domain.singular();
+    }
+
+    static String rateText(double rate, double error) {
+        return Rates.si(rate) + (Double.isNaN(error) ? "" : " ± " + Rates.si(error));
     }
 
     static String scoreText(JmhResult.Metric metric) {

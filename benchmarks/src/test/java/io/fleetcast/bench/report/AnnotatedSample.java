@@ -24,6 +24,12 @@ public final class AnnotatedSample {
         return 0;
     }
 
+    /** @return nothing measured; the devices are counted by an aux counter named "devices" */
+    @DomainUnit(value = "devices", counter = "devices")
+    public int simulateCounted() {
+        return 0;
+    }
+
     /** @return nothing measured; a method without annotations reports plain ops */
     public int unannotated() {
         return 0;

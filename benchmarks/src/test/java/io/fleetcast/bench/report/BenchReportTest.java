@@ -63,10 +63,11 @@ class BenchReportTest {
         assertEquals(markdown, out.toString());
         assertTrue(markdown.contains("**PASS**"), markdown);
         // 4.2e7 ops/s with one op = one device -> "42.0 M devices/s"; ratio 1.00x against itself
-        assertTrue(markdown.contains("| 42.0 M devices/s |"), markdown);
+        assertTrue(markdown.contains("| 42.0 M ± 1.10 M devices/s |"), markdown);
         assertTrue(markdown.contains("| 1.00x | ok |"), markdown);
         // 12.5 ms/op -> 1 / 0.0125 s = 80 projections/s
-        assertTrue(markdown.contains("| 80.0 projections/s |"), markdown);
+        // error 0.8 / 12.5 = 6.4 % of 80 = 5.12
+        assertTrue(markdown.contains("| 80.0 ± 5.12 projections/s |"), markdown);
         // gc.alloc.rate.norm 0.0125 B/op, per device
         assertTrue(markdown.contains("0.0125 B/device"), markdown);
         // target 100 M devices/s: 42 / 100 = 42 %
