@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 ValidateCommand.class,
                 CatalogCommand.class,
+                RunCommand.class,
         })
 public final class FleetcastCommand implements Runnable {
 

@@ -156,6 +156,20 @@ class MainTest {
     }
 
     @Test
+    void catalog_sites_tableWithPueRangeAndPercentRates() throws Exception {
+        Path sites = write("sites.yaml", SITES.replace("grid-intensity: 400 g/kWh",
+                "grid-intensity: 400 g/kWh\n    electricity-escalation: 2.5 %/year"));
+        Result r = run("catalog", "--sites", "--sites-file", sites.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\\R");
+        assertEquals("id   name       PUE min  PUE max  design PUE  USD/MWh  price %/year  g/kWh  grid %/year  facility USD/MW"
+                + "  facility years", lines[0]);
+        // one PUE of 1.3 for every month, so the design PUE defaults to 1.3; facility life defaults to 20 years
+        assertEquals("hot  Hot place      1.3      1.3         1.3       60           2.5    400            0                0"
+                + "              20", lines[1]);
+    }
+
+    @Test
     void catalog_builtIn_listsShippedCatalog() {
         Result r = run("catalog");
         // the built-in catalog is data another engineer maintains: only its shape is pinned here
