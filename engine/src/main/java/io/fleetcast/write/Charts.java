@@ -109,7 +109,8 @@ public final class Charts {
      * @param axis      the time axis
      * @param dimension what the values measure
      * @param perPeriod unit suffix, e.g. {@code " per month"}, or empty
-     * @param atEnds    true to plot each value at its period's end (cumulative sums), false at the midpoint
+     * @param atEnds    true to plot each value at its period's end, from zero at the start (running
+     *                  totals), false at the period's midpoint
      * @param series    the lines
      * @return the chart
      */
@@ -121,9 +122,39 @@ public final class Charts {
         }
         HumanUnits.Scale scale = HumanUnits.scaleFor(dimension, max);
         XYChart chart = timeChart(title, axis, unitTitle(scale, perPeriod));
-        double[] x = atEnds ? axis.ends() : axis.mids();
+        double[] x = atEnds ? prepend(axis.starts()[0], axis.ends()) : axis.mids();
         for (int s = 0; s < series.size(); s++) {
-            XYSeries xy = chart.addSeries(series.get(s).name(), x, scaled(series.get(s).values(), scale));
+            double[] y = scaled(series.get(s).values(), scale);
+            // a running total starts from zero at the start of the horizon
+            XYSeries xy = chart.addSeries(series.get(s).name(), x, atEnds ? prepend(0, y) : y);
+            xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            xy.setLineColor(PALETTE[s % PALETTE.length]);
+            xy.setLineWidth(2.5f);
+            xy.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /**
+     * A line chart over time where each line has its own x values (scenarios with different timelines).
+     *
+     * @param title     chart title
+     * @param span      the axis covering every line
+     * @param xs        each line's x values, on the scale of {@code span}
+     * @param dimension what the values measure
+     * @param series    the lines, one per entry of {@code xs}
+     * @return the chart
+     */
+    public static XYChart lines(String title, TimeAxis span, List<double[]> xs, HumanUnits.Dimension dimension,
+                                List<Series> series) {
+        double max = 0;
+        for (Series s : series) {
+            max = Math.max(max, maxAbs(s.values()));
+        }
+        HumanUnits.Scale scale = HumanUnits.scaleFor(dimension, max);
+        XYChart chart = timeChart(title, span, unitTitle(scale, ""));
+        for (int s = 0; s < series.size(); s++) {
+            XYSeries xy = chart.addSeries(series.get(s).name(), xs.get(s), scaled(series.get(s).values(), scale));
             xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             xy.setLineColor(PALETTE[s % PALETTE.length]);
             xy.setLineWidth(2.5f);
@@ -333,6 +364,13 @@ public final class Charts {
             unit = scale.label() + " accelerators";
         }
         return unit + perPeriod;
+    }
+
+    private static double[] prepend(double first, double[] rest) {
+        double[] out = new double[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
     }
 
     private static double[] scaled(double[] values, HumanUnits.Scale scale) {

@@ -126,12 +126,32 @@ final class Figures {
     static String display(double v, String unit) {
         return switch (unit) {
             case "USD" -> "$" + plain(v);
-            case "h" -> Math.abs(v) >= Units.HOURS_PER_YEAR / 2
-                    ? plain(v / Units.HOURS_PER_YEAR) + " years (" + plain(v) + " h)" : plain(v) + " h";
+            case "h" -> duration(v);
             case "1/year" -> plain(v * 100) + " %/year";
             case "" -> plain(v);
             default -> plain(v) + " " + unit;
         };
+    }
+
+    /**
+     * A duration in hours for people, with the exact hours: {@code 6 years (52,596 h)},
+     * {@code 6.05 months (4,416 h)}, {@code 72 h}. A year is 8,766 h and a month 730.5 h here, as for
+     * durations without a calendar anchor.
+     */
+    static String duration(double hours) {
+        double a = Math.abs(hours);
+        if (a >= 2 * Units.HOURS_PER_YEAR) {
+            return round2(hours / Units.HOURS_PER_YEAR) + " years (" + plain(hours) + " h)";
+        }
+        if (a >= 2 * Units.HOURS_PER_MONTH) {
+            return round2(hours / Units.HOURS_PER_MONTH) + " months (" + plain(hours) + " h)";
+        }
+        return plain(hours) + " h";
+    }
+
+    private static String round2(double v) {
+        String s = String.format(Locale.ROOT, "%,.2f", v).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** Up to four decimals, thousands separated, trailing zeros dropped: {@code 52,596}, {@code 0.11}. */

@@ -25,8 +25,12 @@ public final class HumanUnits {
         USD("USD", new double[] {1e12, 1e9, 1e6, 1e3, 1}, new String[] {"T", "B", "M", "k", ""}),
         /** Emissions given in tonnes of CO2e. */
         CO2_T("tCO2e", new double[] {1e9, 1e6, 1e3, 1}, new String[] {"GtCO2e", "MtCO2e", "ktCO2e", "tCO2e"}),
-        /** Delivered compute given in EFLOP (1e18 floating-point operations). */
-        COMPUTE_EFLOP("EFLOP", new double[] {1e6, 1e3, 1}, new String[] {"YFLOP", "ZFLOP", "EFLOP"}),
+        /**
+         * Delivered compute given in EFLOP (1e18 floating-point operations). Fleets deliver 1e27 to 1e31
+         * FLOP, beyond the prefixes people know (ronna, quetta), so large values use powers of ten.
+         */
+        COMPUTE_EFLOP("EFLOP", new double[] {1e15, 1e12, 1e9, 1e6, 1e3, 1},
+                new String[] {"x1e33 FLOP", "x1e30 FLOP", "x1e27 FLOP", "x1e24 FLOP", "ZFLOP", "EFLOP"}),
         /** A plain number with no scaling (fractions, prices per unit). */
         PLAIN("", new double[] {1}, new String[] {""});
 
@@ -144,6 +148,9 @@ public final class HumanUnits {
         }
         Scale scale = scaleFor(dimension, baseValue);
         String number = significant(scale.apply(baseValue));
+        if (dimension == Dimension.COMPUTE_EFLOP && scale.label().startsWith("x1e")) {
+            return number + "e" + scale.label().substring(3);
+        }
         if (dimension == Dimension.USD) {
             String sign = number.startsWith("-") ? "-" : "";
             return sign + "$" + number.substring(sign.length()) + scale.label().substring(1);

@@ -53,6 +53,19 @@ public final class Numbers {
     }
 
     /**
+     * An instant for people: {@code 2026-07-01} at midnight, {@code 2026-07-01 06:00} otherwise (UTC).
+     *
+     * @param t a UTC date-time
+     * @return the text
+     */
+    public static String date(LocalDateTime t) {
+        if (t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return t.toLocalDate().toString();
+        }
+        return t.toLocalDate() + " " + String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
+    }
+
+    /**
      * The statistic name of a quantile probability: {@code p10} for 0.1, {@code p5} for 0.05,
      * {@code p2.5} for 0.025 (computed in decimal, so 0.1 is not {@code p10.000000000000002}).
      *

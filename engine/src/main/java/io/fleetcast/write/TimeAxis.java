@@ -50,6 +50,20 @@ public record TimeAxis(String title, double[] starts, double[] ends, Function<Do
             String title = (unit == 1 ? "hours" : "days") + " from " + INSTANT.format(timeline.start()) + " UTC";
             return new TimeAxis(title, starts, ends, TimeAxis::plainNumber);
         }
+        return ofYears(timeline);
+    }
+
+    /**
+     * The axis of a timeline in decimal years whatever its length, so timelines of different lengths
+     * share one scale (the comparison of scenarios).
+     *
+     * @param timeline the periods
+     * @return the axis
+     */
+    public static TimeAxis ofYears(Timeline timeline) {
+        int n = timeline.periods();
+        double[] starts = new double[n];
+        double[] ends = new double[n];
         for (int i = 0; i < n; i++) {
             starts[i] = decimalYear(timeline.periodStart(i));
             ends[i] = decimalYear(timeline.periodEnd(i));

@@ -51,6 +51,8 @@ class HumanUnitsTest {
     void formatMetric_nameSuffix_choosesDimension() {
         assertEquals("1.79 M", HumanUnits.formatMetric(1_793_103, "active"));
         assertEquals("2.50 ZFLOP", HumanUnits.formatMetric(2500, "compute_eflop"));
+        // 3.946e12 EFLOP = 3.946e30 FLOP: beyond the known prefixes, a power of ten
+        assertEquals("3.95e30 FLOP", HumanUnits.formatMetric(3.946e12, "compute_eflop"));
         assertEquals("3.00 ktCO2e", HumanUnits.formatMetric(3000, "co2_embodied_t"));
         assertEquals(Dimension.ENERGY_MWH, Dimension.ofMetric("energy_mwh"));
         assertEquals(Dimension.POWER_MW, Dimension.ofMetric("it_power_mw"));

@@ -1,0 +1,56 @@
+package io.fleetcast.write;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The kinds of output file {@code fleetcast run --out} can write. */
+public enum Format {
+    /** {@code results-long.csv} and {@code results-wide.csv} (and {@code comparison.csv}). */
+    CSV,
+    /** {@code results.json}. */
+    JSON,
+    /** {@code report.html} (and {@code comparison.html}). */
+    HTML,
+    /** Every chart of the report as {@code charts/NAME.png}, for slides and documents. */
+    PNG;
+
+    /** The formats written when none are named: csv, json and html. */
+    public static final Set<Format> DEFAULT = EnumSet.of(CSV, JSON, HTML);
+
+    /** The lower-case name used on the command line. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses a comma-separated list such as {@code csv,html}.
+     *
+     * @param list the list; blanks around names are ignored
+     * @return the formats, never empty
+     * @throws IllegalArgumentException naming the bad entry and the accepted names
+     */
+    public static Set<Format> parse(String list) {
+        Set<Format> out = EnumSet.noneOf(Format.class);
+        for (String part : list.split(",")) {
+            String id = part.trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            Format found = null;
+            for (Format f : values()) {
+                if (f.id().equalsIgnoreCase(id)) {
+                    found = f;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("unknown format '" + id + "': expected a comma-separated list of csv, json, html, png");
+            }
+            out.add(found);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no format given: expected a comma-separated list of csv, json, html, png");
+        }
+        return out;
+    }
+}
