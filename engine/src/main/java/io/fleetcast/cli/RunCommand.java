@@ -1,0 +1,246 @@
+package io.fleetcast.cli;
+
+import io.fleetcast.Fleetcast;
+import io.fleetcast.Grouping;
+import io.fleetcast.Metric;
+import io.fleetcast.MetricCube;
+import io.fleetcast.Mode;
+import io.fleetcast.Projection;
+import io.fleetcast.ResolvedDeployment;
+import io.fleetcast.Scenario;
+import io.fleetcast.ScenarioException;
+import io.fleetcast.Size;
+import io.fleetcast.Summary;
+import io.fleetcast.Timeline;
+import io.fleetcast.write.HumanUnits;
+import io.fleetcast.write.HumanUnits.Dimension;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code fleetcast run [SCENARIO...] [--mode expected|simulate] [--seed N] [--group-by KEY]}: projects each
+ * scenario and prints its resolved sizing, a table per calendar year and the headline totals, in human units.
+ * Every scenario is read and projected before anything is printed, so a bad one leaves no partial output.
+ */
+@Command(name = "run",
+        description = {"Project scenarios and print their sizing, a summary per year and the headline totals.",
+                "SCENARIO is a file or a built-in name; without one, the built-in openai-portfolio."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:projected", "2:a scenario is invalid, or bad usage", "1:internal error"})
+final class RunCommand implements Callable<Integer> {
+
+    /** The scenario projected when none is named. */
+    static final String DEFAULT_SCENARIO = "openai-portfolio";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or built-in names (default: ${DEFAULT-VALUE}).")
+    private List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "expected",
+            description = "expected (the expectation, no sampling) or simulate (every device sampled). Default: ${DEFAULT-VALUE}.")
+    private Mode mode;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulation (default: the scenario's monte-carlo seed).")
+    private Long seed;
+
+    @Option(names = "--group-by", paramLabel = "KEY", defaultValue = "total",
+            description = "Rows of the yearly table: deployment, deal, accelerator, vendor, site, ownership or total. Default: ${DEFAULT-VALUE}.")
+    private Grouping groupBy;
+
+    @Override
+    public Integer call() throws ScenarioException {
+        List<String> names = scenarios.isEmpty() ? List.of(DEFAULT_SCENARIO) : scenarios;
+        List<Scenario> loaded = new ArrayList<>();
+        for (String name : names) {
+            loaded.add(Fleetcast.loadNamedOrPath(name));
+        }
+        List<Projection> projections = new ArrayList<>();
+        for (Scenario s : loaded) {
+            long runSeed = seed != null ? seed : s.monteCarlo().seed();
+            try {
+                projections.add(Fleetcast.project(s, mode, runSeed));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(s.origin().map(o -> o.location() + ": ").orElse(s.name() + ": ") + e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (int i = 0; i < projections.size(); i++) {
+            if (i > 0) {
+                out.println();
+            }
+            print(projections.get(i), groupBy, out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Prints one projection: title, sizing table, yearly table(s), headline.
+     *
+     * @param p        the projection
+     * @param grouping rows of the yearly table
+     * @param out      where to print. Modified.
+     */
+    static void print(Projection p, Grouping grouping, PrintWriter out) {
+        Scenario s = p.scenario();
+        Timeline t = p.timeline();
+        out.println(s.name() + (s.description().isEmpty() ? "" : " - " + s.description()));
+        out.println(p.mode().id() + " mode" + (p.mode() == Mode.SIMULATE ? ", seed " + p.seed() : "") + ", "
+                + t.start() + " to " + t.end() + ", " + t.periods() + " " + t.step().name().toLowerCase(Locale.ROOT)
+                + (t.periods() == 1 ? "" : "s"));
+        out.println();
+        printSizing(p, out);
+        out.println();
+        MetricCube cube = p.cube(grouping);
+        for (int g = 0; g < cube.groups().size(); g++) {
+            if (grouping != Grouping.TOTAL) {
+                out.println(grouping.id() + " " + cube.groups().get(g));
+            }
+            printYears(cube, g, out);
+            out.println();
+        }
+        printHeadline(p.summary(), out);
+    }
+
+    private static void printSizing(Projection p, PrintWriter out) {
+        Table table = new Table(3, "deployment", "accelerator", "ownership", "size as given", "accelerators", "IT power", "facility power");
+        long total = 0;
+        double it = 0;
+        double facility = 0;
+        for (ResolvedDeployment r : p.sizing()) {
+            table.row(r.id(), r.acceleratorId(), r.group(Grouping.OWNERSHIP), sizeAsGiven(r.size()), HumanUnits.count(r.count()),
+                    HumanUnits.format(r.itMw(), Dimension.POWER_MW), HumanUnits.format(r.facilityMw(), Dimension.POWER_MW));
+            total += r.count();
+            it += r.itMw();
+            facility += r.facilityMw();
+        }
+        if (p.sizing().size() > 1) {
+            table.row("total", "", "", "", HumanUnits.count(total), HumanUnits.format(it, Dimension.POWER_MW),
+                    HumanUnits.format(facility, Dimension.POWER_MW));
+        }
+        out.println("Sizing (IT power at full load; facility power at the site's design PUE)");
+        table.print(out);
+    }
+
+    static String sizeAsGiven(Size size) {
+        return switch (size.kind()) {
+            case COUNT -> HumanUnits.count(size.value());
+            case IT_POWER -> HumanUnits.format(size.value() / 1e6, Dimension.POWER_MW) + " IT";
+            case FACILITY_POWER -> HumanUnits.format(size.value() / 1e6, Dimension.POWER_MW) + " facility";
+            case BUDGET -> HumanUnits.format(size.value(), Dimension.USD) + " budget";
+        };
+    }
+
+    private static void printYears(MetricCube cube, int g, PrintWriter out) {
+        Timeline t = cube.timeline();
+        Table table = new Table(1, "year", "active (avg)", "facility peak", "energy", "cash", "tco", "compute", "CO2 operational", "CO2 embodied");
+        int from = 0;
+        while (from < t.periods()) {
+            int year = t.periodStart(from).getYear();
+            int to = from;
+            while (to < t.periods() && t.periodStart(to).getYear() == year) {
+                to++;
+            }
+            table.row(Integer.toString(year),
+                    HumanUnits.count(cube.aggregate(Metric.ACTIVE, g, from, to)),
+                    HumanUnits.format(cube.peak(Metric.FACILITY_POWER_MW, g, from, to), Dimension.POWER_MW),
+                    HumanUnits.format(cube.aggregate(Metric.ENERGY_MWH, g, from, to), Dimension.ENERGY_MWH),
+                    HumanUnits.format(cube.aggregate(Metric.CASH_USD, g, from, to), Dimension.USD),
+                    HumanUnits.format(cube.aggregate(Metric.TCO_USD, g, from, to), Dimension.USD),
+                    HumanUnits.format(cube.aggregate(Metric.COMPUTE_EFLOP, g, from, to), Dimension.COMPUTE_EFLOP),
+                    HumanUnits.format(cube.aggregate(Metric.CO2_OPERATIONAL_T, g, from, to), Dimension.CO2_T),
+                    HumanUnits.format(cube.aggregate(Metric.CO2_EMBODIED_T, g, from, to), Dimension.CO2_T));
+            from = to;
+        }
+        int all = t.periods();
+        table.row("total", HumanUnits.count(cube.total(Metric.ACTIVE, g)),
+                HumanUnits.format(cube.peak(Metric.FACILITY_POWER_MW, g), Dimension.POWER_MW),
+                HumanUnits.format(cube.aggregate(Metric.ENERGY_MWH, g, 0, all), Dimension.ENERGY_MWH),
+                HumanUnits.format(cube.aggregate(Metric.CASH_USD, g, 0, all), Dimension.USD),
+                HumanUnits.format(cube.aggregate(Metric.TCO_USD, g, 0, all), Dimension.USD),
+                HumanUnits.format(cube.aggregate(Metric.COMPUTE_EFLOP, g, 0, all), Dimension.COMPUTE_EFLOP),
+                HumanUnits.format(cube.aggregate(Metric.CO2_OPERATIONAL_T, g, 0, all), Dimension.CO2_T),
+                HumanUnits.format(cube.aggregate(Metric.CO2_EMBODIED_T, g, 0, all), Dimension.CO2_T));
+        out.println("Per year (active: average over the year; facility peak: highest " + stepName(t) + " average)");
+        table.print(out);
+    }
+
+    private static String stepName(Timeline t) {
+        return switch (t.step()) {
+            case HOUR -> "hourly";
+            case DAY -> "daily";
+            case WEEK -> "weekly";
+            case MONTH -> "monthly";
+            case QUARTER -> "quarterly";
+            case YEAR -> "yearly";
+        };
+    }
+
+    private static void printHeadline(Summary sum, PrintWriter out) {
+        out.println("Headline");
+        line(out, "accelerators (resolved)", HumanUnits.count(sum.resolvedAccelerators()), "");
+        line(out, "peak facility power", HumanUnits.format(sum.peak(Metric.FACILITY_POWER_MW), Dimension.POWER_MW), "");
+        line(out, "energy", HumanUnits.format(sum.total(Metric.ENERGY_MWH), Dimension.ENERGY_MWH), "");
+        line(out, "cash", HumanUnits.format(sum.total(Metric.CASH_USD), Dimension.USD), "");
+        line(out, "tco", HumanUnits.format(sum.total(Metric.TCO_USD), Dimension.USD), "");
+        line(out, "NPV of cash", HumanUnits.format(sum.npvCashUsd(), Dimension.USD),
+                "at " + HumanUnits.significant(sum.discountRatePerYear() * 100) + " %/year, period midpoints");
+        line(out, "$/accelerator-hour", String.format(Locale.ROOT, "$%.2f", sum.usdPerAcceleratorHour()),
+                "tco / " + HumanUnits.format(sum.slotHours(), Dimension.COUNT) + " slot-hours");
+        line(out, "$/EFLOP", String.format(Locale.ROOT, "$%.4f", sum.usdPerEflop()),
+                "tco / " + HumanUnits.format(sum.total(Metric.COMPUTE_EFLOP), Dimension.COMPUTE_EFLOP));
+        line(out, "CO2e", HumanUnits.format(sum.total(Metric.CO2_OPERATIONAL_T) + sum.total(Metric.CO2_EMBODIED_T), Dimension.CO2_T),
+                "operational + embodied");
+    }
+
+    private static void line(PrintWriter out, String label, String value, String note) {
+        out.println(String.format(Locale.ROOT, "  %-24s %12s%s", label, value, note.isEmpty() ? "" : "  (" + note + ")"));
+    }
+
+    /** A plain text table: the first {@code leftColumns} columns (text) left-aligned, the others (numbers) right-aligned. */
+    static final class Table {
+        private final List<String[]> rows = new ArrayList<>();
+        private final int leftColumns;
+
+        Table(int leftColumns, String... header) {
+            this.leftColumns = leftColumns;
+            rows.add(header);
+        }
+
+        void row(String... cells) {
+            rows.add(cells);
+        }
+
+        void print(PrintWriter out) {
+            int cols = rows.get(0).length;
+            int[] width = new int[cols];
+            for (String[] r : rows) {
+                for (int c = 0; c < cols; c++) {
+                    width[c] = Math.max(width[c], r[c].length());
+                }
+            }
+            for (String[] r : rows) {
+                StringBuilder b = new StringBuilder();
+                for (int c = 0; c < cols; c++) {
+                    if (c > 0) {
+                        b.append("  ");
+                    }
+                    String pad = " ".repeat(width[c] - r[c].length());
+                    b.append(c < leftColumns ? r[c] + pad : pad + r[c]);
+                }
+                out.println(b.toString().stripTrailing());
+            }
+        }
+    }
+}
