@@ -46,10 +46,11 @@ public final class GoalSeek {
      * @param atWholeBelow the metric at {@code wholeBelow}, else NaN
      * @param wholeAbove   for a count: {@code wholeBelow + 1}, else NaN
      * @param atWholeAbove the metric at {@code wholeAbove}, else NaN
+     * @param projection   the projection at {@code value} (for checks against closed forms)
      */
     public record Answer(double value, double achieved, double target, double lo, double hi, double atLo, double atHi,
                          int evaluations, double wholeBelow, double atWholeBelow, double wholeAbove,
-                         double atWholeAbove) {
+                         double atWholeAbove, Projection projection) {
 
         /** Whether the input is a whole count (the answer has whole neighbours). */
         public boolean whole() {
@@ -98,14 +99,56 @@ public final class GoalSeek {
      * @return the solver
      */
     public static GoalSeek of(Scenario scenario, InputPath vary, MetricSelector metric) {
+        return of(scenario, List.of(vary), metric);
+    }
+
+    /**
+     * Prepares a solve of one unknown shared by several inputs: every path takes the same value (e.g. one
+     * price per GPU-hour for the two tranches of a deal). The paths must hold values of one kind.
+     *
+     * @param scenario the scenario (with any overrides already applied); not modified
+     * @param vary     the inputs, at least one, all of the same field (or at least the same dimension)
+     * @param metric   what to read from each projection
+     * @return the solver
+     * @throws IllegalArgumentException when the paths are of different dimensions or one is repeated
+     */
+    public static GoalSeek of(Scenario scenario, List<InputPath> vary, MetricSelector metric) {
         Objects.requireNonNull(metric, "metric");
-        ScenarioEditor editor = ScenarioEditor.compile(scenario, List.of(vary), List.of(ScenarioEditor.Mode.SET));
+        if (vary.isEmpty()) {
+            throw new IllegalArgumentException("give at least one input to vary");
+        }
+        for (int i = 1; i < vary.size(); i++) {
+            if (vary.get(i).field().dimension() != vary.get(0).field().dimension()
+                    || vary.get(i).field().dimension() == null) {
+                throw new IllegalArgumentException("the inputs varied together must share a unit: " + vary.get(0).text()
+                        + " and " + vary.get(i).text() + " do not");
+            }
+        }
+        List<ScenarioEditor.Mode> modes = new java.util.ArrayList<>();
+        for (int i = 0; i < vary.size(); i++) {
+            modes.add(ScenarioEditor.Mode.SET);
+        }
+        ScenarioEditor editor = ScenarioEditor.compile(scenario, vary, modes);
         return new GoalSeek(editor, metric);
     }
 
-    /** The input varied. */
+    /** The (first) input varied. */
     public InputPath vary() {
         return editor.path(0);
+    }
+
+    /** Every input varied (they all take the same value). */
+    public List<InputPath> varied() {
+        List<InputPath> out = new java.util.ArrayList<>(editor.size());
+        for (int i = 0; i < editor.size(); i++) {
+            out.add(editor.path(i));
+        }
+        return out;
+    }
+
+    /** The scenario the inputs are varied in. */
+    public Scenario scenario() {
+        return editor.base();
     }
 
     /**
@@ -145,13 +188,27 @@ public final class GoalSeek {
      * @throws IllegalArgumentException when x is outside the field's range
      */
     public double evaluate(double x) {
-        String problem = editor.check(0, x);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        return metric.value(project(x));
+    }
+
+    /**
+     * The projection with the input at a value (expected mode).
+     *
+     * @param x the input value, base units
+     * @return the projection
+     * @throws IllegalArgumentException when x is outside the field's range
+     */
+    public Projection project(double x) {
+        double[] values = new double[editor.size()];
+        for (int i = 0; i < values.length; i++) {
+            String problem = editor.check(i, x);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            values[i] = x;
         }
         evaluations++;
-        Projection p = Fleetcast.project(editor.apply(new double[] {x}), Mode.EXPECTED, 0L);
-        return metric.value(p);
+        return Fleetcast.project(editor.apply(values), Mode.EXPECTED, 0L);
     }
 
     /**
@@ -210,10 +267,10 @@ public final class GoalSeek {
         double fLo = evaluate(lo);
         double fHi = evaluate(hi);
         if (fLo == target) {
-            return answer(lo, fLo, target, lo, hi, fLo, fHi);
+            return answer(lo, fLo, target, lo, hi, fLo, fHi, project(lo));
         }
         if (fHi == target) {
-            return answer(hi, fHi, target, lo, hi, fLo, fHi);
+            return answer(hi, fHi, target, lo, hi, fLo, fHi, project(hi));
         }
         if ((fLo - target) * (fHi - target) > 0) {
             throw new NoRootException("no value of " + editor.path(0).text() + " in [" + lo + ", " + hi + "] makes "
@@ -231,22 +288,24 @@ public final class GoalSeek {
             throw new IllegalArgumentException("Brent's method did not converge on " + name + " = " + target + " in "
                     + MAX_EVALUATIONS + " projections", e);
         }
-        return answer(x, evaluate(x), target, lo, hi, fLo, fHi);
+        Projection at = project(x);
+        return answer(x, metric.value(at), target, lo, hi, fLo, fHi, at);
     }
 
-    private Answer answer(double x, double fx, double target, double lo, double hi, double fLo, double fHi) {
+    private Answer answer(double x, double fx, double target, double lo, double hi, double fLo, double fHi,
+                          Projection at) {
         InputField f = editor.path(0).field();
         boolean whole = f == InputField.COUNT
                 || (f == InputField.SIZE && sizeKindIsCount());
         if (!whole) {
             return new Answer(x, fx, target, lo, hi, fLo, fHi, evaluations, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN);
+                    Double.NaN, at);
         }
         double below = Math.floor(x);
         double above = below + 1;
         double atBelow = editor.check(0, below) == null ? evaluate(below) : Double.NaN;
         double atAbove = evaluate(above);
-        return new Answer(x, fx, target, lo, hi, fLo, fHi, evaluations, below, atBelow, above, atAbove);
+        return new Answer(x, fx, target, lo, hi, fLo, fHi, evaluations, below, atBelow, above, atAbove, at);
     }
 
     private boolean sizeKindIsCount() {

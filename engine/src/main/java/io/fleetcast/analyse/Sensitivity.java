@@ -58,9 +58,11 @@ public final class Sensitivity {
      * @param runs       the Monte Carlo runs behind the SRCs
      * @param seed       their seed
      * @param mode       the mode of the Monte Carlo runs
+     * @param monteCarlo the Monte Carlo behind the SRCs (bands of the total, sampled inputs, the metric per run)
      */
     public record Result(MetricSelector metric, double baseline, List<Bar> bars,
-                         StandardizedRegression.Result regression, int runs, long seed, Mode mode) {
+                         StandardizedRegression.Result regression, int runs, long seed, Mode mode,
+                         MonteCarloResult monteCarlo) {
 
         /** Copies the bar list. */
         public Result {
@@ -122,6 +124,6 @@ public final class Sensitivity {
                     values[2 * i + 1], values[2 * i + 2], regression.coefficient(i)));
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed().thenComparingInt(Bar::input));
-        return new Result(metric, values[0], bars, regression, mc.runs(), settings.seed(), mode);
+        return new Result(metric, values[0], bars, regression, mc.runs(), settings.seed(), mode, mc);
     }
 }

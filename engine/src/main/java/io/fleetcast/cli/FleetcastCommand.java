@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
                 ValidateCommand.class,
                 CatalogCommand.class,
                 RunCommand.class,
+                SensitivityCommand.class,
+                SolveCommand.class,
         })
 public final class FleetcastCommand implements Runnable {
 

@@ -1,0 +1,260 @@
+package io.fleetcast.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetcast.Mode;
+import io.fleetcast.MonteCarloSettings;
+import io.fleetcast.ProgressListener;
+import io.fleetcast.Scenario;
+import io.fleetcast.ScenarioException;
+import io.fleetcast.analyse.MetricSelector;
+import io.fleetcast.analyse.Sensitivity;
+import io.fleetcast.analyse.StandardizedRegression;
+import io.fleetcast.write.AtomicFiles;
+import io.fleetcast.write.ConsoleProgress;
+import io.fleetcast.write.HumanUnits;
+import io.fleetcast.write.Numbers;
+import io.fleetcast.write.OutputWriter;
+import io.fleetcast.write.RunInfo;
+import io.fleetcast.write.ScenarioResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code fleetcast sensitivity SCENARIO [--metric M] [--period YYYY-MM | --total] [--runs N] [--seed S]
+ * [--format table|csv|json] [--out DIR]}: which uncertain input moves a metric the most, as a tornado
+ * (each input at its P10 and P90, the others at their medians, expected mode) and as standardized
+ * regression coefficients over Monte Carlo runs, with R² ({@link Sensitivity}).
+ *
+ * <p>With {@code --out DIR}, writes {@code DIR/SCENARIO/sensitivity.csv} and {@code sensitivity.json},
+ * and the scenario's result files with the Monte Carlo bands and the tornado (CSV, JSON and the HTML
+ * report with its tornado chart), each file atomically.
+ */
+@Command(name = "sensitivity",
+        description = {"Which uncertain input moves a metric the most: tornado (P10/P90 one at a time) and"
+                + " standardized regression coefficients over Monte Carlo runs, with R².",
+                "The inputs are the scenario's uncertainty: block."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "2:a bad scenario, metric or option, or no uncertainty: block", "1:internal error"})
+final class SensitivityCommand implements Callable<Integer> {
+
+    /** Output formats on standard output. */
+    enum Format { TABLE, CSV, JSON }
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file or built-in name.")
+    private String scenario;
+
+    @Option(names = "--metric", defaultValue = "tco_usd", paramLabel = "METRIC[@WHEN]",
+            description = "The metric to explain (default: ${DEFAULT-VALUE}); WHEN: total (default), peak, YYYY, YYYY-MM.")
+    private String metric;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM|YYYY", description = "Read the metric in one period or calendar year.")
+    private String period;
+
+    @Option(names = "--total", description = "Read the metric over the whole horizon (the default).")
+    private boolean total;
+
+    @Option(names = "--group", paramLabel = "G", description = "total (default), KIND:NAME (deal:amd-openai) or a bare name.")
+    private String group;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo runs behind the SRCs (default: the scenario's monte-carlo runs).")
+    private Integer runs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Root seed (default: the scenario's monte-carlo seed).")
+    private Long seed;
+
+    @Option(names = "--mode", defaultValue = "expected", paramLabel = "MODE",
+            description = "Mode of the Monte Carlo runs: expected (default) or simulate. The tornado is always expected mode.")
+    private Mode mode;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: every core). Results do not depend on it.")
+    private Integer threads;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
+            description = "Format on standard output (default: table).")
+    private Format format;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write DIR/SCENARIO/sensitivity.csv, sensitivity.json and the result files with bands and tornado.")
+    private Path outDir;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws ScenarioException, IOException {
+        Scenario s = AnalysisViews.read(scenario);
+        if (period != null && total) {
+            throw new BadInputException("give --period or --total, not both");
+        }
+        String selectorText = metric;
+        if (period != null) {
+            if (metric.contains("@")) {
+                throw new BadInputException("--metric " + metric + " already names a period; drop --period");
+            }
+            selectorText = metric + "@" + period;
+        }
+        int n = runs != null ? runs : s.monteCarlo().runs();
+        if (n < 3) {
+            throw new BadInputException("--runs " + n + ": the regression needs at least 3 runs (more than the inputs + 1)");
+        }
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (t < 1) {
+            throw new BadInputException("--threads " + t + ": expected at least 1");
+        }
+        MonteCarloSettings settings = new MonteCarloSettings(n, seed != null ? seed : s.monteCarlo().seed(),
+                s.monteCarlo().quantiles());
+        Sensitivity.Result r;
+        ProgressListener progress = ConsoleProgress.forStandardError(quiet);
+        try {
+            r = Sensitivity.run(s, MetricSelector.parse(selectorText, group, s), mode, settings, t, progress);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        String csv = csv(s, r);
+        String json = json(s, r);
+        if (outDir != null) {
+            write(s, r, csv, json);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case TABLE -> out.print(table(s, r));
+            case CSV -> out.print(csv);
+            case JSON -> out.println(json);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void write(Scenario s, Sensitivity.Result r, String csv, String json) throws IOException {
+        OutputWriter.Options options = OutputWriter.Options.of(outDir, io.fleetcast.write.Format.DEFAULT);
+        ScenarioResult result = ScenarioResult.of(r.monteCarlo().meanProjection())
+                .withBands(AnalysisViews.bands(r.monteCarlo()))
+                .withTornado(AnalysisViews.tornado(r, s));
+        Path dir = OutputWriter.scenarioFolder(options, s.name());
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.writeString(dir.resolve("sensitivity.csv"), csv);
+            AtomicFiles.writeString(dir.resolve("sensitivity.json"), json + "\n");
+            OutputWriter.writeScenario(result, RunInfo.current(Clock.systemUTC()), options);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new BadInputException("--out " + outDir + ": cannot write " + e.getFile() + " ("
+                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + ")");
+        }
+    }
+
+    private static String table(Scenario s, Sensitivity.Result r) {
+        MetricSelector m = r.metric();
+        StringBuilder b = new StringBuilder();
+        b.append("Sensitivity of ").append(m.text()).append(" for ").append(m.groupText()).append(" - ")
+                .append(s.name()).append('\n');
+        b.append("Tornado: each input at its P10 and P90, the others at their medians (expected mode). Baseline ")
+                .append(human(m, r.baseline())).append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"input", "P10", "P90", "at P10", "at P90", "swing", "SRC"});
+        for (Sensitivity.Bar bar : r.bars()) {
+            String unit = AnalysisViews.unitOf(bar.path(), s);
+            rows.add(new String[] {bar.path().text(), AnalysisViews.withUnit(bar.low(), unit),
+                AnalysisViews.withUnit(bar.high(), unit), human(m, bar.atLow()), human(m, bar.atHigh()),
+                human(m, bar.swing()), String.format(Locale.ROOT, "%+.3f", bar.src())});
+        }
+        b.append(AnalysisViews.render(rows));
+        StandardizedRegression.Result reg = r.regression();
+        b.append("SRC: standardized regression coefficients of ").append(m.metricName()).append(" on the inputs over ")
+                .append(r.runs()).append(' ').append(r.mode().id()).append(" runs (seed ").append(r.seed()).append("); ");
+        if (reg.hasRSquared()) {
+            b.append(String.format(Locale.ROOT, "R² = %.4f: a linear model in the inputs explains %.1f %% of the spread",
+                    reg.rSquared(), 100 * reg.rSquared()));
+        } else {
+            b.append("R² undefined: the metric did not vary over the runs");
+        }
+        b.append('\n');
+        return b.toString();
+    }
+
+    private static String human(MetricSelector m, double v) {
+        if (m.unit().equals("fraction")) {
+            return String.format(Locale.ROOT, "%.4f", v);
+        }
+        return HumanUnits.formatMetric(v, m.metricName());
+    }
+
+    private static String csv(Scenario s, Sensitivity.Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append("scenario,metric,when,group,input,unit,p10_input,p90_input,metric_at_p10,metric_at_p90,swing,src,"
+                + "varied,baseline,r_squared,runs,seed,mode\n");
+        MetricSelector m = r.metric();
+        String when = m.text().substring(m.text().indexOf('@') + 1);
+        String r2 = r.regression().hasRSquared() ? Numbers.exact(r.regression().rSquared()) : "";
+        for (Sensitivity.Bar bar : r.bars()) {
+            b.append(Numbers.csv(s.name())).append(',').append(m.metricName()).append(',').append(Numbers.csv(when))
+                    .append(',').append(Numbers.csv(m.groupText())).append(',').append(Numbers.csv(bar.path().text()))
+                    .append(',').append(Numbers.csv(AnalysisViews.unitOf(bar.path(), s)))
+                    .append(',').append(Numbers.exact(bar.low())).append(',').append(Numbers.exact(bar.high()))
+                    .append(',').append(Numbers.exact(bar.atLow())).append(',').append(Numbers.exact(bar.atHigh()))
+                    .append(',').append(Numbers.exact(bar.swing())).append(',').append(Numbers.exact(bar.src()))
+                    .append(',').append(r.regression().varied(bar.input()))
+                    .append(',').append(Numbers.exact(r.baseline())).append(',').append(r2)
+                    .append(',').append(r.runs()).append(',').append(r.seed()).append(',').append(r.mode().id())
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String json(Scenario s, Sensitivity.Result r) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        MetricSelector m = r.metric();
+        root.put("format", "fleetcast-sensitivity/1");
+        root.put("scenario", s.name());
+        root.put("metric", m.metricName());
+        root.put("when", m.text().substring(m.text().indexOf('@') + 1));
+        root.put("group", m.groupText());
+        root.put("unit", m.unit());
+        root.put("baseline", r.baseline());
+        root.put("runs", r.runs());
+        root.put("seed", r.seed());
+        root.put("mode", r.mode().id());
+        if (r.regression().hasRSquared()) {
+            root.put("r_squared", r.regression().rSquared());
+        } else {
+            root.putNull("r_squared");
+        }
+        root.put("tornado_low", "p10");
+        root.put("tornado_high", "p90");
+        ArrayNode bars = root.putArray("inputs");
+        for (Sensitivity.Bar bar : r.bars()) {
+            ObjectNode o = bars.addObject();
+            o.put("input", bar.path().text());
+            o.put("unit", AnalysisViews.unitOf(bar.path(), s));
+            o.put("p10", bar.low());
+            o.put("p90", bar.high());
+            o.put("metric_at_p10", bar.atLow());
+            o.put("metric_at_p90", bar.atHigh());
+            o.put("swing", bar.swing());
+            o.put("src", bar.src());
+            o.put("varied", r.regression().varied(bar.input()));
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
