@@ -135,8 +135,8 @@ public final class MetricKernels {
                 add(out, Metric.CO2_EMBODIED_T, deployments, d, periods, p, co2emb);
             }
             // levels: hours (or MWh) summed over the period's cells, divided by its hours
-            for (Metric m : LEVELS) {
-                int base = (m.ordinal() * deployments + d) * periods;
+            for (int l = 0; l < LEVELS.length; l++) {
+                int base = (LEVELS[l].ordinal() * deployments + d) * periods;
                 for (int p = 0; p < periods; p++) {
                     out[base + p] /= periodHours[p];
                 }
