@@ -5,6 +5,7 @@ import io.fleetcast.Grouping;
 import io.fleetcast.Metric;
 import io.fleetcast.MetricCube;
 import io.fleetcast.Mode;
+import io.fleetcast.ProgressListener;
 import io.fleetcast.Projection;
 import io.fleetcast.ResolvedDeployment;
 import io.fleetcast.Scenario;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fleetcast run [SCENARIO...] [--mode expected|simulate] [--seed N] [--group-by KEY]}: projects each
- * scenario and prints its resolved sizing, a table per calendar year and the headline totals, in human units.
+ * {@code fleetcast run [SCENARIO...] [--mode expected|simulate] [--seed N] [--group-by KEY] [--out DIR
+ * [--format LIST]] [--quiet]}: projects each scenario and prints its resolved sizing, a table per calendar year
+ * and the headline totals, in human units; with {@code --out}, also writes the result files ({@link OutputOptions}).
  * Every scenario is read and projected before anything is printed, so a bad one leaves no partial output.
  */
 @Command(name = "run",
@@ -58,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Rows of the yearly table: deployment, deal, accelerator, vendor, site, ownership or total. Default: ${DEFAULT-VALUE}.")
     private Grouping groupBy;
 
+    /** --out, --format, --quiet: result files, report and comparison (io.fleetcast.write). */
+    @CommandLine.Mixin
+    private OutputOptions output = new OutputOptions();
+
     @Override
     public Integer call() throws ScenarioException {
         List<String> names = scenarios.isEmpty() ? List.of(DEFAULT_SCENARIO) : scenarios;
@@ -65,14 +71,21 @@ final class RunCommand implements Callable<Integer> {
         for (String name : names) {
             loaded.add(Fleetcast.loadNamedOrPath(name));
         }
+        output.check(loaded);
         List<Projection> projections = new ArrayList<>();
-        for (Scenario s : loaded) {
-            long runSeed = seed != null ? seed : s.monteCarlo().seed();
-            try {
-                projections.add(Fleetcast.project(s, mode, runSeed));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(s.origin().map(o -> o.location() + ": ").orElse(s.name() + ": ") + e.getMessage());
+        ProgressListener progress = output.progress("projecting", loaded.size());
+        try {
+            for (Scenario s : loaded) {
+                long runSeed = seed != null ? seed : s.monteCarlo().seed();
+                try {
+                    projections.add(Fleetcast.project(s, mode, runSeed));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(s.origin().map(o -> o.location() + ": ").orElse(s.name() + ": ") + e.getMessage());
+                }
+                progress.advance(1);
             }
+        } finally {
+            progress.end();
         }
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < projections.size(); i++) {
@@ -82,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
             print(projections.get(i), groupBy, out);
         }
         out.flush();
+        output.write(projections, out);
         return ExitCodes.OK;
     }
 

@@ -1,0 +1,169 @@
+package io.fleetcast.cli;
+
+import io.fleetcast.Projection;
+import io.fleetcast.ProgressListener;
+import io.fleetcast.Scenario;
+import io.fleetcast.write.ConsoleProgress;
+import io.fleetcast.write.Format;
+import io.fleetcast.write.OutputWriter;
+import io.fleetcast.write.RunInfo;
+import io.fleetcast.write.ScenarioResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The output options of {@code fleetcast run}, mixed into the command: {@code --out DIR} writes one folder
+ * per scenario (and a comparison of two or more) through {@link OutputWriter}; {@code --format} picks the
+ * files; {@code --quiet} turns the progress bar off. The bar only ever appears on an interactive terminal
+ * outside CI (see {@link ConsoleProgress#forStandardError(boolean)}).
+ *
+ * <p>Order of work, so that bad input leaves nothing behind: {@link #check(List)} before projecting (a
+ * folder that cannot be created, two scenarios with one name: exit code 2), then {@link #write} after
+ * every scenario projected. Each file is written atomically.
+ */
+final class OutputOptions {
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write DIR/SCENARIO/ (results-long.csv, results-wide.csv, results.json, report.html) "
+                    + "and, for two or more scenarios, DIR/comparison.csv and DIR/comparison.html.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "LIST", defaultValue = "csv,json,html", converter = FormatsConverter.class,
+            description = "Files to write with --out: a comma-separated list of csv, json, html, png (png: every chart "
+                    + "as DIR/SCENARIO/charts/NAME.png). Default: ${DEFAULT-VALUE}.")
+    Set<Format> formats = Format.DEFAULT;
+
+    @Option(names = "--quiet", description = "No progress bar on standard error.")
+    boolean quiet;
+
+    /** Parses {@code --format}; a bad name is a usage error (exit code 2) naming the accepted ones. */
+    static final class FormatsConverter implements CommandLine.ITypeConverter<Set<Format>> {
+        @Override
+        public Set<Format> convert(String value) {
+            try {
+                return Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Checks, before any work, that the output can be written: the folder exists as a folder or can be
+     * created, and no two scenarios share a name (they would share a folder).
+     *
+     * @param scenarios the scenarios to be projected
+     * @throws BadInputException naming the problem
+     */
+    void check(List<Scenario> scenarios) {
+        if (out == null) {
+            return;
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (Scenario s : scenarios) {
+            String where = s.origin().map(o -> o.location()).orElse(s.name());
+            String before = seen.putIfAbsent(s.name(), where);
+            if (before != null) {
+                throw new BadInputException("--out: " + before + " and " + where + " are both named '" + s.name()
+                        + "' and would write the same folder " + out.resolve(s.name()) + "; rename one (scenario: NAME)");
+            }
+        }
+        Path existing = out.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new BadInputException("--out " + out + ": " + (existing == null ? "no such place" : existing + " is a file, not a folder"));
+        }
+        if (!Files.isWritable(existing)) {
+            throw new BadInputException("--out " + out + ": cannot write into " + existing + " (permission denied)");
+        }
+    }
+
+    /**
+     * The progress listener for {@code units} steps of work, already begun; call {@code end()} when done.
+     *
+     * @param task  what is being done
+     * @param units how many steps
+     * @return a terminal bar, or {@link ProgressListener#NONE}
+     */
+    ProgressListener progress(String task, int units) {
+        ProgressListener p = ConsoleProgress.forStandardError(quiet);
+        p.begin(task, units);
+        return p;
+    }
+
+    /**
+     * Writes every scenario's files and the comparison, when {@code --out} was given, and lists the folders
+     * written on {@code console}.
+     *
+     * @param projections the projections, in command-line order
+     * @param console     where to list what was written. Modified.
+     * @throws BadInputException when a file cannot be written (permissions, disk full), naming it
+     */
+    void write(List<Projection> projections, PrintWriter console) {
+        if (out == null) {
+            return;
+        }
+        OutputWriter.Options options = OutputWriter.Options.of(out, formats);
+        RunInfo run = RunInfo.current(Clock.systemUTC());
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Projection p : projections) {
+            results.add(ScenarioResult.of(p));
+        }
+        List<String> lines = new ArrayList<>();
+        ProgressListener progress = progress("writing " + results.size() + (results.size() == 1 ? " scenario" : " scenarios"),
+                results.size() + 1);
+        try {
+            for (ScenarioResult r : results) {
+                List<Path> files = OutputWriter.writeScenario(r, run, options);
+                lines.add("wrote " + OutputWriter.scenarioFolder(options, r.name()) + "/ (" + names(files) + ")");
+                progress.advance(1);
+            }
+            List<Path> comparison = OutputWriter.writeComparison(results, run, options);
+            if (!comparison.isEmpty()) {
+                lines.add("wrote " + names(comparison) + " in " + out + "/");
+            }
+            progress.advance(1);
+        } catch (FileSystemException e) {
+            throw new BadInputException("--out " + out + ": cannot write " + e.getFile() + " ("
+                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + ")");
+        } catch (IOException e) {
+            throw new BadInputException("--out " + out + ": writing failed: " + e.getMessage());
+        } finally {
+            progress.end();
+        }
+        console.println();
+        for (String line : lines) {
+            console.println(line);
+        }
+        console.flush();
+    }
+
+    private static String names(List<Path> files) {
+        StringBuilder b = new StringBuilder();
+        int charts = 0;
+        for (Path f : files) {
+            if (f.getParent() != null && f.getParent().getFileName().toString().equals("charts")) {
+                charts++;
+                continue;
+            }
+            b.append(b.isEmpty() ? "" : ", ").append(f.getFileName());
+        }
+        if (charts > 0) {
+            b.append(b.isEmpty() ? "" : ", ").append(charts).append(" charts in charts/");
+        }
+        return b.toString();
+    }
+}

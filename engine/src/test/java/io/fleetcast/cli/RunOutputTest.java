@@ -1,0 +1,130 @@
+package io.fleetcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetcast.Fleetcast;
+import io.fleetcast.write.JsonWriter;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fleetcast run ... --out DIR}: the result files, end to end through {@link Main#run} with captured streams. */
+class RunOutputTest {
+
+    /** The writers' golden scenarios: small, with round numbers (see io.fleetcast.write.GoldenFilesTest). */
+    private static final String A = "src/test/resources/golden/small-fleet.yaml";
+    private static final String B = "src/test/resources/golden/small-fleet-b.yaml";
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void run_twoScenariosWithOut_folderPerScenarioAndComparison() throws Exception {
+        Path out = dir.resolve("out");
+        Result r = run("run", A, B, "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        for (String scenario : List.of("small-fleet", "small-fleet-b")) {
+            for (String file : List.of("results-long.csv", "results-wide.csv", "results.json", "report.html")) {
+                assertTrue(Files.isRegularFile(out.resolve(scenario).resolve(file)), scenario + "/" + file);
+            }
+        }
+        assertTrue(Files.isRegularFile(out.resolve("comparison.html")));
+        List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
+        assertEquals(3, comparison.size());
+        assertTrue(comparison.get(0).startsWith("scenario,mode,statistic,runs,start,end,resolved_accelerators,"));
+        // small-fleet: 1,000 owned + 100 leased; small-fleet-b: 2,000 owned
+        assertTrue(comparison.get(1).startsWith("small-fleet,expected,value,1,2026-01-01T00:00:00Z,2026-04-01T00:00:00Z,1100,"));
+        assertTrue(comparison.get(2).startsWith("small-fleet-b,expected,value,1,2026-01-01T00:00:00Z,2026-04-01T00:00:00Z,2000,"));
+        assertTrue(r.out().contains("wrote " + out.resolve("small-fleet") + "/ (results-long.csv, results-wide.csv, results.json, report.html)"), r.out());
+        // the console summary is still printed, in human units
+        assertTrue(r.out().contains("Headline"), r.out());
+        assertEquals("", r.err(), "no progress bar when standard error is not a terminal");
+        try (InputStream json = Files.newInputStream(out.resolve("small-fleet/results.json"))) {
+            assertEquals(Fleetcast.project(Fleetcast.load(Path.of(A))).cube(), JsonWriter.readCube(json));
+        }
+    }
+
+    @Test
+    void run_formatCsvAndPng_onlyThoseFiles() throws Exception {
+        Path out = dir.resolve("out");
+        Result r = run("run", A, "--out", out.toString(), "--format", "csv,png");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("small-fleet/results-long.csv")));
+        assertFalse(Files.exists(out.resolve("small-fleet/results.json")));
+        assertFalse(Files.exists(out.resolve("small-fleet/report.html")));
+        assertTrue(Files.isRegularFile(out.resolve("small-fleet/charts/facility-power.png")));
+        // one scenario: no comparison
+        assertFalse(Files.exists(out.resolve("comparison.csv")));
+    }
+
+    @Test
+    void run_unknownFormat_exit2WithTheAcceptedNamesAndNoStackTrace() {
+        Path out = dir.resolve("out");
+        Result r = run("run", A, "--out", out.toString(), "--format", "csv,xlsx");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown format 'xlsx': expected a comma-separated list of csv, json, html, png"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void run_outIsAFile_exit2AndNothingWritten() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "not a folder");
+        Result r = run("run", A, "--out", file.resolve("sub").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is a file, not a folder"), r.err());
+        assertEquals("", r.out(), "nothing is projected or printed before the output is known to be writable");
+    }
+
+    @Test
+    void run_oneInvalidScenario_exit2AndNoOutputAtAll() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(Path.of(B)).replace("count: 2000", "count: many"));
+        Path out = dir.resolve("out");
+        Result r = run("run", A, bad.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.yaml:"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(out), "a bad scenario must leave no partial output");
+    }
+
+    @Test
+    void run_twoScenariosWithOneName_exit2() throws Exception {
+        Path copy = Files.copy(Path.of(A), dir.resolve("copy.yaml"));
+        // the copy's catalog paths are relative: put the catalog beside it
+        Files.copy(Path.of("src/test/resources/golden/small-accelerators.yaml"), dir.resolve("small-accelerators.yaml"));
+        Files.copy(Path.of("src/test/resources/golden/small-sites.yaml"), dir.resolve("small-sites.yaml"));
+        Result r = run("run", A, copy.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("are both named 'small-fleet'"), r.err());
+    }
+
+    @Test
+    void run_rerunIntoTheSameFolder_replacesFilesWithoutLeftovers() throws Exception {
+        Path out = dir.resolve("out");
+        assertEquals(0, run("run", A, "--out", out.toString()).code());
+        assertEquals(0, run("run", A, "--out", out.toString()).code());
+        try (Stream<Path> files = Files.list(out.resolve("small-fleet"))) {
+            // no temporary files of the atomic writes are left behind
+            assertEquals(List.of("report.html", "results-long.csv", "results-wide.csv", "results.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+}
