@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Assumptions;
  * report itself has no script; the screenshot is taken of the original page, at the same window width
  * and a height that fits the whole page, so the boxes match.
  *
- * <p>Availability: {@code /usr/bin/chromium} (Debian's package), or the binary named by
- * {@code FLEETCAST_CHROMIUM}. Without one the calling test is skipped, except on CI ({@code CI=true}),
+ * <p>Availability: the binary named by {@code FLEETCAST_CHROMIUM}, else {@code /usr/bin/chromium}
+ * (Debian's package), else {@code chromium} or {@code chromium-browser} on the {@code PATH}. Without one the calling test is skipped, except on CI ({@code CI=true}),
  * where it fails: CI installs chromium (see {@code .ci/run}) and must not pass by skipping.
  */
 final class Chromium {
@@ -64,6 +64,9 @@ final class Chromium {
     static Chromium requireOrSkip() {
         String configured = System.getenv("FLEETCAST_CHROMIUM");
         Path binary = Path.of(configured != null && !configured.isBlank() ? configured : DEFAULT_BINARY);
+        if (!Files.isExecutable(binary) && (configured == null || configured.isBlank())) {
+            binary = onPath("chromium").orElse(onPath("chromium-browser").orElse(binary));
+        }
         boolean present = Files.isExecutable(binary);
         if (!present) {
             if (ConsoleProgress.isCi(System.getenv())) {
@@ -177,6 +180,20 @@ final class Chromium {
             }
         }
         return all == 0 ? 0 : (double) ink / all;
+    }
+
+    private static java.util.Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return java.util.Optional.empty();
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static void deleteTree(Path dir) throws IOException {
