@@ -206,6 +206,8 @@ final class RunCommand implements Callable<Integer> {
         line(out, "accelerators (resolved)", HumanUnits.count(sum.resolvedAccelerators()), "");
         line(out, "peak facility power", HumanUnits.format(sum.peak(Metric.FACILITY_POWER_MW), Dimension.POWER_MW), "");
         line(out, "energy", HumanUnits.format(sum.total(Metric.ENERGY_MWH), Dimension.ENERGY_MWH), "");
+        line(out, "failures", HumanUnits.count(sum.total(Metric.FAILURES)),
+                "repair cost " + HumanUnits.format(sum.total(Metric.REPAIR_COST_USD), Dimension.USD));
         line(out, "cash", HumanUnits.format(sum.total(Metric.CASH_USD), Dimension.USD), "");
         line(out, "tco", HumanUnits.format(sum.total(Metric.TCO_USD), Dimension.USD), "");
         line(out, "NPV of cash", HumanUnits.format(sum.npvCashUsd(), Dimension.USD),
