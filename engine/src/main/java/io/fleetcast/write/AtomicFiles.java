@@ -10,10 +10,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader, a crash or a kill never sees half of one: the content goes to a
@@ -62,10 +64,10 @@ public final class AtomicFiles {
     public static void write(Path target, ContentWriter content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = createTemp(dir, absolute.getFileName().toString());
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 content.write(out);
                 out.flush();
@@ -121,6 +123,22 @@ public final class AtomicFiles {
      */
     public static void writeBytes(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Creates an empty, hidden temporary file beside the target. Not {@link Files#createTempFile}: that
+     * creates the file 0600 and the result would keep those permissions; {@link Files#createFile} gives
+     * a new file's usual permissions (0666 less the umask).
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        while (true) {
+            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                // another writer's temporary file has this name: draw another
+            }
+        }
     }
 
     /**

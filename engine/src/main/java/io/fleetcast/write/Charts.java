@@ -88,15 +88,30 @@ public final class Charts {
         }
         HumanUnits.Scale scale = HumanUnits.scaleFor(dimension, max);
         XYChart chart = timeChart(title, axis, unitTitle(scale, perPeriod));
-        // XChart fills each area down to zero in insertion order, so the tallest cumulative series goes
-        // first and each lower one is painted over it: the visible bands are the individual groups.
+        if (shown.size() > 4) {
+            // a horizontal legend of many groups runs off the chart; a column beside the plot does not
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+        int n = x.length;
+        // each group is one closed polygon between the running total below it and the one including it,
+        // so the bands never overlap and the legend shows filled boxes; the top group is added first so
+        // the legend reads top to bottom like the stack
         for (int s = shown.size() - 1; s >= 0; s--) {
-            XYSeries xy = chart.addSeries(shown.get(s).name(), x, scaled(cumulative[s], scale));
+            double[] px = new double[2 * n];
+            double[] py = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                px[i] = x[i];
+                py[i] = scale.apply(cumulative[s][i]);
+                px[2 * n - 1 - i] = x[i];
+                py[2 * n - 1 - i] = s == 0 ? 0 : scale.apply(cumulative[s - 1][i]);
+            }
+            XYSeries xy = chart.addSeries(shown.get(s).name(), px, py);
             Color c = PALETTE[s % PALETTE.length];
-            xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
             xy.setFillColor(c);
             xy.setLineColor(c.darker());
-            xy.setLineWidth(1f);
+            xy.setLineWidth(0.6f);
             xy.setMarker(SeriesMarkers.NONE);
         }
         return chart;

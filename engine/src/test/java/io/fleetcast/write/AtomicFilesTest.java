@@ -32,6 +32,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void writeString_posixFileSystem_usualPermissionsNotPrivateTempOnes() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path target = dir.resolve("results.csv");
+        AtomicFiles.writeString(target, "x\n");
+        // both get 0666 less the umask (typically rw-r--r--), not the 0600 of Files.createTempFile
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+    }
+
+    @Test
     void writeBytes_existingFile_replacesIt() throws IOException {
         Path target = dir.resolve("report.html");
         Files.writeString(target, "old");
