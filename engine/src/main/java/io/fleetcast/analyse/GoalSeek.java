@@ -23,8 +23,9 @@ import org.apache.commons.math3.exception.TooManyEvaluationsException;
  *
  * <p>Accuracy: the input to 1e-12 relative (1e-12 of the bracket width absolute), the metric to 1e-10
  * relative of the target. A deployment's count is an integer in the engine ({@code floor} of the sized
- * value), so the metric is a step function of a {@code count} or {@code size}: the answer then reports
- * the two whole counts around the crossing and the metric at each.
+ * value), so the metric is a step function of a {@code count} or {@code size}: the answer is then the
+ * whole count whose metric is nearer the target, with the two whole counts around the crossing and the
+ * metric at each.
  */
 public final class GoalSeek {
 
@@ -34,7 +35,8 @@ public final class GoalSeek {
     /**
      * The answer.
      *
-     * @param value        the input value found (base units of the field)
+     * @param value        the input value found (base units of the field); for a count, the whole count
+     *                     nearer the target
      * @param achieved     the metric at {@code value}
      * @param target       the target the metric was to hit
      * @param lo           the bracket's low end
@@ -305,7 +307,13 @@ public final class GoalSeek {
         double above = below + 1;
         double atBelow = editor.check(0, below) == null ? evaluate(below) : Double.NaN;
         double atAbove = evaluate(above);
-        return new Answer(x, fx, target, lo, hi, fLo, fHi, evaluations, below, atBelow, above, atAbove, at);
+        // Brent's x lies somewhere on the step where the metric crosses; the answer is the whole count
+        // nearer the target (the lower one on a tie), and the metric it gives
+        boolean takeBelow = !Double.isNaN(atBelow) && Math.abs(atBelow - target) <= Math.abs(atAbove - target);
+        double count = takeBelow ? below : above;
+        Projection wholeAt = project(count);
+        return new Answer(count, metric.value(wholeAt), target, lo, hi, fLo, fHi, evaluations, below, atBelow, above,
+                atAbove, wholeAt);
     }
 
     private boolean sizeKindIsCount() {

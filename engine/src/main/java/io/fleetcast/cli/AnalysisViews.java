@@ -364,6 +364,24 @@ final class AnalysisViews {
         return number(v) + (unit.isEmpty() ? "" : " " + unit);
     }
 
+    /**
+     * An input value with its unit; durations also in months, which is how planners think of delays
+     * ({@code 4,383 h (6 months)}).
+     *
+     * @param v        the value in the field's base unit
+     * @param path     the input
+     * @param scenario its scenario
+     * @return the text
+     */
+    static String inputValue(double v, InputPath path, Scenario scenario) {
+        String unit = unitOf(path, scenario);
+        String text = withUnit(v, unit);
+        if (unit.equals("h") && Math.abs(v) >= 24) {
+            text += " (" + String.format(Locale.ROOT, "%.1f", v / io.fleetcast.Units.HOURS_PER_MONTH) + " months)";
+        }
+        return text;
+    }
+
     /** Metric ids, for help texts. */
     static String metricIds() {
         StringBuilder b = new StringBuilder();

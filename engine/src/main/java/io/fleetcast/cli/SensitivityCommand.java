@@ -169,9 +169,8 @@ final class SensitivityCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"input", "P10", "P90", "at P10", "at P90", "swing", "SRC"});
         for (Sensitivity.Bar bar : r.bars()) {
-            String unit = AnalysisViews.unitOf(bar.path(), s);
-            rows.add(new String[] {bar.path().text(), AnalysisViews.withUnit(bar.low(), unit),
-                AnalysisViews.withUnit(bar.high(), unit), human(m, bar.atLow()), human(m, bar.atHigh()),
+            rows.add(new String[] {bar.path().text(), AnalysisViews.inputValue(bar.low(), bar.path(), s),
+                AnalysisViews.inputValue(bar.high(), bar.path(), s), human(m, bar.atLow()), human(m, bar.atHigh()),
                 human(m, bar.swing()), String.format(Locale.ROOT, "%+.3f", bar.src())});
         }
         b.append(AnalysisViews.render(rows));

@@ -159,7 +159,7 @@ final class SolveCommand implements Callable<Integer> {
         rows.add(new String[] {"target", selector.text() + " of " + selector.groupText() + " = " + goal});
         String answer = AnalysisViews.withUnit(a.value(), unit);
         if (a.whole()) {
-            answer = AnalysisViews.number(a.value()) + " (whole counts: " + AnalysisViews.number(a.wholeBelow()) + " gives "
+            answer = AnalysisViews.number(a.value()) + " " + unit + " (around the crossing: " + AnalysisViews.number(a.wholeBelow()) + " gives "
                     + AnalysisViews.precise(a.atWholeBelow()) + ", " + AnalysisViews.number(a.wholeAbove())
                     + " gives " + AnalysisViews.precise(a.atWholeAbove()) + " " + selector.unit() + ")";
         }

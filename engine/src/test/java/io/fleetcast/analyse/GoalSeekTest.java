@@ -43,9 +43,9 @@ class GoalSeekTest {
         // the nominal count is what 0.5 GW resolves to: 5e8 / 1250 = 400,000
         assertEquals(400_000, g.nominal(), 1e-6);
         GoalSeek.Answer a = g.solve(1000, 1, 2_000_000);
-        assertEquals(800_000, a.value(), 1.0);
         assertTrue(a.whole());
-        assertEquals(1000.0, a.wholeBelow() == 800_000 ? a.atWholeBelow() : a.atWholeAbove(), 1e-9);
+        assertEquals(800_000, a.value());
+        assertEquals(1000.0, a.achieved(), 1e-9);
     }
 
     @Test

@@ -1,0 +1,115 @@
+package io.fleetcast.cli;
+
+import io.fleetcast.Grouping;
+import io.fleetcast.Mode;
+import io.fleetcast.MonteCarloSettings;
+import io.fleetcast.ProgressListener;
+import io.fleetcast.Scenario;
+import io.fleetcast.analyse.MonteCarlo;
+import io.fleetcast.analyse.MonteCarloResult;
+import io.fleetcast.write.ConsoleProgress;
+import io.fleetcast.write.ScenarioResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The Monte Carlo options of {@code fleetcast run}, mixed into the command: {@code --runs N} turns a run
+ * into N runs over the scenario's {@code uncertainty:} block ({@link MonteCarlo}), on every core, with
+ * mean and quantile bands per metric x group x period and per summary figure.
+ *
+ * <p>What is printed per scenario: the mean of the runs in the usual tables, then the P10/P50/P90 (or the
+ * chosen quantiles) and mean of the headline figures. With {@code --out}, the files carry the mean
+ * ({@code statistic = mean}) and the bands ({@code statistic = p10} ...), and the report draws them.
+ */
+final class MonteCarloOptions {
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Monte Carlo: N runs sampling the scenario's uncertainty: block (seed: --seed, else the scenario's).")
+    Integer runs;
+
+    @Option(names = "--quantiles", split = ",", paramLabel = "P,P,...",
+            description = "Quantiles of the Monte Carlo bands, e.g. 0.1,0.5,0.9 (default: the scenario's monte-carlo quantiles,"
+                    + " else 0.05,0.1,0.5,0.9,0.95).")
+    List<Double> quantiles;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Monte Carlo worker threads (default: every core). The numbers do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--bands-by", paramLabel = "KEY", defaultValue = "total",
+            description = "Grouping of the Monte Carlo bands per period: total (default), deal, deployment, accelerator,"
+                    + " vendor, site or ownership.")
+    Grouping bandsBy;
+
+    /** Whether {@code --runs} was given. */
+    boolean requested() {
+        return runs != null;
+    }
+
+    /**
+     * Runs the Monte Carlo of every scenario (all before printing anything), then prints each.
+     *
+     * @param scenarios the scenarios, in command-line order
+     * @param mode      the mode of every run
+     * @param seed      the root seed, or null for each scenario's own
+     * @param groupBy   rows of the yearly table of the mean
+     * @param quiet     no progress bar
+     * @param out       where to print. Modified.
+     * @return one result per scenario (mean projection and bands) for the writers
+     * @throws BadInputException for a bad option, an uncertain input that cannot be compiled, or a run whose
+     *                           scenario cannot be projected
+     */
+    List<ScenarioResult> run(List<Scenario> scenarios, Mode mode, Long seed, Grouping groupBy, boolean quiet,
+                             PrintWriter out) {
+        if (runs < 1) {
+            throw new BadInputException("--runs " + runs + ": expected at least 1");
+        }
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (t < 1) {
+            throw new BadInputException("--threads " + t + ": expected at least 1");
+        }
+        List<MonteCarloResult> results = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            MonteCarloSettings settings = new MonteCarloSettings(runs, seed != null ? seed : s.monteCarlo().seed(),
+                    AnalysisViews.quantiles(quantiles, s.monteCarlo()));
+            ProgressListener progress = ConsoleProgress.forStandardError(quiet);
+            MonteCarlo.Options options = MonteCarlo.Options.of(t).withGrouping(bandsBy).withProgress(progress);
+            try {
+                results.add(MonteCarlo.run(s, mode, settings, options));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new BadInputException(s.origin().map(o -> o.location() + ": ").orElse(s.name() + ": ")
+                        + e.getMessage());
+            }
+        }
+        List<ScenarioResult> written = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            MonteCarloResult r = results.get(i);
+            if (i > 0) {
+                out.println();
+            }
+            out.println("Mean of " + r.runs() + " Monte Carlo runs:");
+            RunCommand.print(r.meanProjection(), groupBy, out);
+            out.println();
+            print(r, out);
+            written.add(ScenarioResult.of(r.meanProjection()).withBands(AnalysisViews.bands(r)));
+        }
+        out.flush();
+        return written;
+    }
+
+    /**
+     * Prints the Monte Carlo block of one scenario: what was run, then the headline quantiles.
+     *
+     * @param r   the result
+     * @param out where to print. Modified.
+     */
+    static void print(MonteCarloResult r, PrintWriter out) {
+        out.println("Monte Carlo: " + r.runs() + " " + r.mode().id() + " runs, seed " + r.settings().seed() + ", "
+                + r.inputCount() + (r.inputCount() == 1 ? " uncertain input" : " uncertain inputs")
+                + "; bands by " + r.grouping().id() + " ("
+                + (r.bandsExact() ? "exact order statistics" : "P2 estimates: the runs exceed the memory budget") + ")");
+        out.print(AnalysisViews.headlineTable(r));
+    }
+}

@@ -1,0 +1,161 @@
+package io.fleetcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code solve} and {@code sensitivity} end to end through {@link Main#run}, on small scenario files. */
+class AnalysisCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * chip-a: 1 kW all-in, idle 0, no failures, 50,000 USD over 5 years; site flat: PUE 1, 60 USD/MWh;
+     * 2026: 8,760 h. "rent": 1,000 leased at 2 USD/h all year; "own": 1,000 owned at full load.
+     */
+    private Path scenario() throws Exception {
+        Files.writeString(dir.resolve("accelerators.yaml"), """
+                accelerators:
+                  - id: chip-a
+                    name: Chip A
+                    vendor: ACME
+                    bf16: 1000 TFLOPS
+                    hbm: 192 GB
+                    tdp: 800 W
+                    all-in-power: 1000 W
+                    idle-fraction: 0
+                    capex: 50000 USD
+                    useful-life: 5 years
+                    afr: 0
+                    repair-time: 72 h
+                    replacement-cost: 0.5
+                    embodied-carbon: 1000 kgCO2e
+                """);
+        Files.writeString(dir.resolve("sites.yaml"), """
+                sites:
+                  - id: flat
+                    name: Flat
+                    pue: 1.0
+                    electricity-price: 60 USD/MWh
+                    grid-intensity: 400 g/kWh
+                """);
+        Path p = dir.resolve("small.yaml");
+        Files.writeString(p, """
+                scenario: small
+                description: two fleets of a linear chip
+                start: 2026-01
+                horizon: 12 months
+                accelerators-file: accelerators.yaml
+                sites-file: sites.yaml
+                deployments:
+                  - id: rent
+                    accelerator: chip-a
+                    site: flat
+                    ownership: leased
+                    size: { count: 1000 }
+                    start: 2026-01
+                    lease-price: 2 USD/h
+                  - id: own
+                    accelerator: chip-a
+                    site: flat
+                    size: { count: 1000 }
+                    start: 2026-01
+                uncertainty:
+                  accelerators.chip-a.capex: { uniform: [40000 USD, 60000 USD] }
+                  sites.flat.electricity-price: { uniform: [40 USD/MWh, 80 USD/MWh] }
+                monte-carlo: { runs: 200, seed: 7 }
+                """);
+        return p;
+    }
+
+    @Test
+    void solve_leasePriceForBudget_printsClosedFormAnswer() throws Exception {
+        // 1,000 leased x 8,760 h: 21.9e6 USD needs 21.9e6 / 8.76e6 = 2.5 USD/h
+        Result r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
+                "--target", "lease_cost_usd@total=21.9e6", "--group", "rent", "--between", "1 USD/h", "5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("answer    2.5 USD/h"), r.out());
+        assertTrue(r.out().contains("8,760,000 h = 2.5 USD/h"), r.out());
+    }
+
+    @Test
+    void solve_json_givesValueAndBracket() throws Exception {
+        Result r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
+                "--target", "lease_cost_usd=21.9e6", "--group", "deployment:rent", "--between", "1", "5", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(2.5, j.get("value").asDouble(), 1e-9);
+        // at 1 and 5 USD/h: 8.76e6 and 43.8e6 USD
+        assertEquals(8.76e6, j.get("bracket").get("at_lo").asDouble(), 1e-3);
+        assertEquals(43.8e6, j.get("bracket").get("at_hi").asDouble(), 1e-3);
+    }
+
+    @Test
+    void solve_noRootInBracket_exitsTwoNamingBothEnds() throws Exception {
+        Result r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
+                "--target", "lease_cost_usd=38e9", "--group", "rent", "--between", "1", "2");
+        assertEquals(2, r.code());
+        // 8.76e6 USD at 1 USD/h, 17.52e6 at 2 USD/h
+        assertTrue(r.err().contains("8760000") && r.err().contains("1.752E7") && r.err().contains("widen --between"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void solve_countWithSetOverride_reportsWholeCounts() throws Exception {
+        // 1 MW of facility power at PUE 1 and full load: 1e6 W / 1000 W = 1,000 chips of "own"; the --set doubles
+        // the rented fleet first, which does not change "own"
+        Result r = run("solve", scenario().toString(), "--set", "deployments.rent.count=2000", "--vary",
+                "deployments.own.count", "--target", "facility_power_mw@peak=1 MW", "--group", "own", "--between", "1", "5000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("answer    1000 accelerators (around the crossing: 1000 gives 1, 1001 gives 1.001 MW)"),
+                r.out());
+    }
+
+    @Test
+    void solve_badPath_exitsTwoListingFields() throws Exception {
+        Result r = run("solve", scenario().toString(), "--vary", "accelerators.chip-a.price", "--target", "tco_usd=1e9");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("capex"), r.err());
+    }
+
+    @Test
+    void sensitivity_linearScenario_tableCsvAndFiles() throws Exception {
+        Path out = dir.resolve("out");
+        Result r = run("sensitivity", scenario().toString(), "--metric", "tco_usd", "--group", "own", "--runs", "100",
+                "--quiet", "--format", "csv", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        // header + 2 inputs, capex first (swing 199.86 x 16,000 = 3.2e6 vs 8,760 x 32 = 280,320 USD)
+        assertEquals(3, lines.length, r.out());
+        assertTrue(lines[1].contains("accelerators.chip-a.capex"), lines[1]);
+        assertTrue(lines[1].contains(",1,") || lines[1].matches(".*,0\\.99999\\d*,100,.*") || lines[1].contains(",1,100,"),
+                "R² of a linear scenario is 1: " + lines[1]);
+        Path folder = out.resolve("small");
+        assertTrue(Files.exists(folder.resolve("sensitivity.csv")));
+        assertTrue(Files.exists(folder.resolve("sensitivity.json")));
+        assertTrue(Files.readString(folder.resolve("report.html")).contains("Sensitivity"));
+        JsonNode j = new ObjectMapper().readTree(folder.resolve("sensitivity.json").toFile());
+        assertEquals(1.0, j.get("r_squared").asDouble(), 1e-9);
+    }
+}
