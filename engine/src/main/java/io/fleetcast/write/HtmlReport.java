@@ -149,9 +149,35 @@ public final class HtmlReport {
                     .append(numberCell(HumanUnits.format(d.facilityMw(), HumanUnits.Dimension.POWER_MW), d.facilityMw()))
                     .append("<td>").append(Html.escape(Numbers.date(d.installStart()))).append(" to ")
                     .append(Html.escape(Numbers.date(d.installEnd()))).append("</td><td>")
-                    .append(Html.escape(d.slotEndRule())).append("</td></tr>\n");
+                    .append(Html.escape(slotEnd(d))).append("</td></tr>\n");
+        }
+        if (sizing.size() > 1) {
+            long count = 0;
+            double it = 0;
+            double facility = 0;
+            for (ResolvedDeployment d : sizing) {
+                count += d.count();
+                it += d.itMw();
+                facility += d.facilityMw();
+            }
+            b.append("<tr class=\"total\"><td>total</td><td></td><td></td><td></td><td></td><td></td>")
+                    .append(numberCell(HumanUnits.count(count), count))
+                    .append(numberCell(HumanUnits.format(it, HumanUnits.Dimension.POWER_MW), it))
+                    .append(numberCell(HumanUnits.format(facility, HumanUnits.Dimension.POWER_MW), facility))
+                    .append("<td></td><td></td></tr>\n");
         }
         b.append("</tbody></table>\n</section>\n");
+    }
+
+    /** When a slot ends, briefly: {@code first of install + 6 years, term end 2032-11-01, horizon 2033-01-01}. */
+    static String slotEnd(ResolvedDeployment d) {
+        List<String> parts = new ArrayList<>();
+        if (d.retiresAtUsefulLife()) {
+            parts.add("install + " + Figures.duration(d.usefulLifeHours()).replaceAll(" \\(.*\\)$", ""));
+        }
+        d.termEnd().ifPresent(t -> parts.add("term end " + Numbers.date(t)));
+        parts.add("horizon " + Numbers.date(d.horizonEnd()));
+        return parts.size() == 1 ? parts.get(0) : "first of " + String.join(", ", parts);
     }
 
     static String sizeText(io.fleetcast.Size size) {
@@ -471,6 +497,7 @@ public final class HtmlReport {
             th, td { text-align: left; vertical-align: top; padding: 5px 10px; border-bottom: 1px solid var(--rule); }
             thead th { background: var(--band); font-weight: 600; }
             tbody tr:nth-child(even) td { background: #fbfcfd; }
+            tr.total td { font-weight: 600; border-top: 2px solid var(--rule); }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.unit { color: var(--muted); }
             td.val, th.val { text-align: right; font-variant-numeric: tabular-nums; min-width: 110px; }
