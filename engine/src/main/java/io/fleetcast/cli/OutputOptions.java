@@ -113,15 +113,26 @@ final class OutputOptions {
      * @throws BadInputException when a file cannot be written (permissions, disk full), naming it
      */
     void write(List<Projection> projections, PrintWriter console) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Projection p : projections) {
+            results.add(ScenarioResult.of(p));
+        }
+        writeResults(results, console);
+    }
+
+    /**
+     * Writes results that carry more than a projection (Monte Carlo bands), as {@link #write} does.
+     *
+     * @param results the results, in command-line order
+     * @param console where to list what was written. Modified.
+     * @throws BadInputException when a file cannot be written, naming it
+     */
+    void writeResults(List<ScenarioResult> results, PrintWriter console) {
         if (out == null) {
             return;
         }
         OutputWriter.Options options = OutputWriter.Options.of(out, formats);
         RunInfo run = RunInfo.current(Clock.systemUTC());
-        List<ScenarioResult> results = new ArrayList<>();
-        for (Projection p : projections) {
-            results.add(ScenarioResult.of(p));
-        }
         List<String> lines = new ArrayList<>();
         ProgressListener progress = progress("writing " + results.size() + (results.size() == 1 ? " scenario" : " scenarios"),
                 results.size() + 1);

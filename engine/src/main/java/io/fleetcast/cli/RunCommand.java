@@ -64,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private OutputOptions output = new OutputOptions();
 
+    /** --runs, --quantiles, --threads, --bands-by: Monte Carlo over the uncertainty: block (io.fleetcast.analyse). */
+    @CommandLine.Mixin
+    private MonteCarloOptions monteCarlo = new MonteCarloOptions();
+
     @Override
     public Integer call() throws ScenarioException {
         List<String> names = scenarios.isEmpty() ? List.of(DEFAULT_SCENARIO) : scenarios;
@@ -72,6 +76,11 @@ final class RunCommand implements Callable<Integer> {
             loaded.add(Fleetcast.loadNamedOrPath(name));
         }
         output.check(loaded);
+        if (monteCarlo.requested()) {
+            PrintWriter console = spec.commandLine().getOut();
+            output.writeResults(monteCarlo.run(loaded, mode, seed, groupBy, output.quiet, console), console);
+            return ExitCodes.OK;
+        }
         List<Projection> projections = new ArrayList<>();
         ProgressListener progress = output.progress("projecting", loaded.size());
         try {

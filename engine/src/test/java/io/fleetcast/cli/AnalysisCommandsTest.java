@@ -158,4 +158,28 @@ class AnalysisCommandsTest {
         JsonNode j = new ObjectMapper().readTree(folder.resolve("sensitivity.json").toFile());
         assertEquals(1.0, j.get("r_squared").asDouble(), 1e-9);
     }
+
+    @Test
+    void run_runs_sameOutputForOneAndTwoThreadsAndBandsInFiles() throws Exception {
+        Path s = scenario();
+        Path out = dir.resolve("mc");
+        Result one = run("run", s.toString(), "--runs", "60", "--threads", "1", "--quantiles", "0.1,0.5,0.9", "--quiet");
+        Result two = run("run", s.toString(), "--runs", "60", "--threads", "2", "--quantiles", "0.1,0.5,0.9", "--quiet",
+                "--out", out.toString());
+        assertEquals(0, one.code(), one.err());
+        assertEquals(0, two.code(), two.err());
+        assertTrue(one.out().contains("Monte Carlo: 60 expected runs, seed 7, 2 uncertain inputs"), one.out());
+        assertTrue(one.out().contains("P10") && one.out().contains("P90"), one.out());
+        // the same numbers whatever the thread count; the second run also lists the files it wrote
+        assertTrue(two.out().startsWith(one.out()), two.out());
+        String csv = Files.readString(out.resolve("small").resolve("results-long.csv"));
+        assertTrue(csv.contains(",p10,") && csv.contains(",p90,") && csv.contains(",mean,"), csv.substring(0, 400));
+    }
+
+    @Test
+    void run_runsWithBadQuantiles_exitsTwo() throws Exception {
+        Result r = run("run", scenario().toString(), "--runs", "10", "--quantiles", "0.9,0.1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("ascending"), r.err());
+    }
 }
