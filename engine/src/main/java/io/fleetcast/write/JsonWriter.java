@@ -29,7 +29,6 @@ import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +57,6 @@ public final class JsonWriter {
     /** The value of the {@code format} key: the layout version of this file. */
     public static final String FORMAT = "fleetcast-results/1";
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonWriter() {
@@ -475,9 +473,5 @@ public final class JsonWriter {
             g.writeNumber(Numbers.exact(v));
         }
         g.writeEndArray();
-    }
-
-    static String instantText(LocalDateTime t) {
-        return LOCAL.format(t);
     }
 }
