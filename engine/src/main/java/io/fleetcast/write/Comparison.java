@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -35,7 +36,10 @@ public final class Comparison {
 
     /**
      * Writes {@code comparison.csv}: columns {@link #LEADING_COLUMNS} then every {@link Headline#figure()}
-     * (units are in the figure names), one row per scenario in the order given; values exact.
+     * (units are in the figure names), one row per scenario in the order given, with the statistic
+     * {@code value} (one run) or {@code mean} (Monte Carlo); a scenario whose bands carry summary quantiles
+     * adds one row per quantile ({@code p10}, {@code p90}, ...), empty where a figure was not banded.
+     * Values are exact.
      *
      * @param results the scenarios' results
      * @param out     the destination; not closed
@@ -57,8 +61,43 @@ public final class Comparison {
                 b.append(',').append(Numbers.exact(h.value().applyAsDouble(s)));
             }
             b.append('\n');
+            if (r.bands().isPresent() && hasSummaryQuantiles(r.bands().get())) {
+                // one more row per quantile; a figure the analysis did not band is left empty
+                QuantileBands bands = r.bands().get();
+                double[] probabilities = bands.probabilities();
+                for (int q = 0; q < probabilities.length; q++) {
+                    b.append(Numbers.csv(r.name())).append(',').append(p.mode().id()).append(',')
+                            .append(Numbers.quantileName(probabilities[q])).append(',').append(r.runs()).append(',')
+                            .append(Numbers.instant(p.timeline().start())).append(',').append(Numbers.instant(p.timeline().end()));
+                    for (Headline h : Headline.ALL) {
+                        Optional<double[]> v = bands.summaryQuantiles(h.figure());
+                        b.append(',').append(v.isPresent() ? Numbers.exact(v.get()[q]) : "");
+                    }
+                    b.append('\n');
+                }
+            }
         }
         out.write(b.toString());
+    }
+
+    private static boolean hasSummaryQuantiles(QuantileBands bands) {
+        for (Headline h : Headline.ALL) {
+            if (bands.summaryQuantiles(h.figure()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The outer quantile pair shown as a range: P10 and P90 when present, else the first and last. */
+    private static int[] rangeOf(QuantileBands bands) {
+        int lo = bands.indexOf(0.1);
+        int hi = bands.indexOf(0.9);
+        if (lo < 0 || hi < 0) {
+            lo = 0;
+            hi = bands.probabilities().length - 1;
+        }
+        return new int[] {lo, hi};
     }
 
     /**
@@ -99,7 +138,17 @@ public final class Comparison {
             for (ScenarioResult r : results) {
                 double v = h.value().applyAsDouble(r.projection().summary());
                 b.append("<td class=\"num\" title=").append(Html.attribute(Numbers.exact(v))).append('>')
-                        .append(Html.escape(h.format(v))).append("</td>");
+                        .append(Html.escape(h.format(v)));
+                Optional<double[]> q = r.bands().flatMap(bands -> bands.summaryQuantiles(h.figure()));
+                if (q.isPresent()) {
+                    int[] range = rangeOf(r.bands().get());
+                    double[] p = r.bands().get().probabilities();
+                    b.append("<br><span class=\"range\">").append(Numbers.quantileName(p[range[0]]).toUpperCase(Locale.ROOT))
+                            .append('-').append(Numbers.quantileName(p[range[1]]).toUpperCase(Locale.ROOT)).append(' ')
+                            .append(Html.escape(h.format(q.get()[range[0]]) + " to " + h.format(q.get()[range[1]])))
+                            .append("</span>");
+                }
+                b.append("</td>");
             }
             b.append("<td class=\"unit\">").append(Html.escape(h.unit())).append("</td></tr>\n");
         }

@@ -500,6 +500,7 @@ public final class HtmlReport {
             tr.total td { font-weight: 600; border-top: 2px solid var(--rule); }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.unit { color: var(--muted); }
+            .range { color: var(--muted); font-size: 12px; }
             td.val, th.val { text-align: right; font-variant-numeric: tabular-nums; min-width: 110px; }
             .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 0 18px; }
             .grid img.chart { max-width: 100%; }
