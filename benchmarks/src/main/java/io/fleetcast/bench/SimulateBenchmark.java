@@ -6,6 +6,8 @@ import io.fleetcast.Scenario;
 import io.fleetcast.accumulate.FleetState;
 import io.fleetcast.accumulate.FleetStates;
 import io.fleetcast.plan.FleetPlan;
+import io.fleetcast.simulate.SimulateSupport;
+import io.fleetcast.simulate.SimulateSupportProvider;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,8 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * engine runs device blocks on the common fork-join pool).
  *
  * <p>{@link #project} is the whole public call {@code Fleetcast.project(scenario, SIMULATE, seed)}
- * (target: 100 million devices/s or more at 10 million devices, issue 3); {@link #fleetState} is the
- * sampling and folding alone. The domain unit is devices per second, counted by {@link Devices}.
+ * (target: 100 million devices/s or more at 10 million devices, issue 3), with the draws the engine
+ * chose at start-up; {@link #fleetStateScalar} and {@link #fleetStateVector} are the sampling and folding
+ * alone with each {@code SimulateSupport} implementation, side by side (they sample the same lifecycles). The
+ * domain unit is devices per second, counted by {@link Devices}.
  * Allocation per device: {@code -prof gc}, gc.alloc.rate.norm divided by the devices.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SimulateBenchmark -p devices=10000000 -prof gc}
@@ -52,6 +56,7 @@ public class SimulateBenchmark {
 
     private Scenario scenario;
     private FleetPlan plan;
+    private SimulateSupport vector;
 
     /**
      * Counts the devices simulated, so JMH reports devices per second beside invocations per second.
@@ -70,11 +75,18 @@ public class SimulateBenchmark {
         }
     }
 
-    /** Builds the fleet and its plan once per trial. */
+    /**
+     * Builds the fleet and its plan once per trial.
+     *
+     * @throws IllegalStateException when the Vector API implementation is unavailable (the fork runs with
+     *                               {@code --add-modules jdk.incubator.vector}, so it should not be)
+     */
     @Setup
     public void setUp() {
         scenario = BenchScenarios.fleet(devices);
         plan = FleetPlan.of(scenario);
+        vector = SimulateSupportProvider.vector().orElseThrow(
+                () -> new IllegalStateException("the Vector API support is unavailable in this JVM"));
     }
 
     /**
@@ -93,15 +105,28 @@ public class SimulateBenchmark {
     }
 
     /**
-     * Sampling and folding alone, from a resolved plan to the fleet state.
+     * Sampling and folding alone, from a resolved plan to the fleet state, with the scalar support (draws and fold).
      *
      * @param counter device counter. Modified.
      * @return the state
      */
     @Benchmark
     @DomainUnit(value = "devices", counter = "devices")
-    public FleetState fleetState(Devices counter) {
+    public FleetState fleetStateScalar(Devices counter) {
         counter.devices += devices;
-        return FleetStates.simulated(plan, seed);
+        return FleetStates.simulated(plan, seed, SimulateSupportProvider.scalar());
+    }
+
+    /**
+     * Sampling and folding alone, with the Vector API support (the same lifecycles as the scalar twin).
+     *
+     * @param counter device counter. Modified.
+     * @return the state
+     */
+    @Benchmark
+    @DomainUnit(value = "devices", counter = "devices")
+    public FleetState fleetStateVector(Devices counter) {
+        counter.devices += devices;
+        return FleetStates.simulated(plan, seed, vector);
     }
 }

@@ -4,11 +4,13 @@ import io.fleetcast.plan.CellGrid;
 import io.fleetcast.plan.FleetPlan;
 import io.fleetcast.simulate.AgeTable;
 import io.fleetcast.simulate.AgeTables;
+import io.fleetcast.simulate.CounterStreams;
+import io.fleetcast.simulate.SimulateSupport;
+import io.fleetcast.simulate.SimulateSupportProvider;
 import io.fleetcast.simulate.DeviceStreams;
 import io.fleetcast.simulate.ExpectedKernels;
 import io.fleetcast.simulate.SimulateKernels;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import io.fleetcast.simulate.SweepKernels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +23,15 @@ import java.util.concurrent.ForkJoinTask;
 /**
  * Produces the {@link FleetState} of a plan in either mode.
  *
- * <p>Simulate: each deployment's slots are cut into blocks of {@link DeviceStreams#BLOCK_SIZE}, each with
- * its own stream; consecutive blocks form tasks of {@link #BLOCKS_PER_TASK} that run in parallel on the
- * common fork-join pool, each into its own buffer, and buffers are added in task order. The split depends
- * only on the counts, so the result is the same bit for bit whatever the number of threads. At most
- * {@link #window()} task buffers and one deployment buffer are alive: memory O(cells), not O(devices).
+ * <p>Simulate: each deployment's slots are cut into blocks of {@link DeviceStreams#BLOCK_SIZE}; consecutive
+ * blocks form tasks of {@link #BLOCKS_PER_TASK} that run in parallel on the common fork-join pool, each into
+ * its own buffer, and buffers are added in task order. A task samples its slots with
+ * {@link SweepKernels#simulateBlockSweep} from counter-based streams ({@link CounterStreams}: every slot's
+ * draws depend on (seed, deployment, slot) only), drawn and folded by the {@link SimulateSupport} that
+ * {@link SimulateSupportProvider} chose (Vector API or its scalar twin, same lifecycles). The split depends only on
+ * the counts, so the result is the same bit for bit whatever the number of threads. At most
+ * {@link #window()} task buffers and scratch rows and one deployment buffer are alive: memory O(cells), not
+ * O(devices).
  */
 public final class FleetStates {
 
@@ -92,6 +98,19 @@ public final class FleetStates {
      * @return the state
      */
     public static FleetState simulated(FleetPlan plan, long seed) {
+        return simulated(plan, seed, SimulateSupportProvider.get());
+    }
+
+    /**
+     * A sampled fleet state with a given {@link SimulateSupport} (benchmarks and parity tests compare the
+     * implementations: they sample the same lifecycles).
+     *
+     * @param plan  the plan
+     * @param seed  root seed
+     * @param support draws and fold, scalar or vector
+     * @return the state
+     */
+    public static FleetState simulated(FleetPlan plan, long seed, SimulateSupport support) {
         CellGrid grid = plan.grid;
         int cells = grid.cells;
         int stride = cells + 1;
@@ -99,6 +118,7 @@ public final class FleetStates {
         FleetState state = new FleetState(plan.deployments, cells);
         int window = window();
         double[][] buffers = new double[window][];
+        double[][] scratches = new double[window][];
         double[] deployment = new double[bufferSize];
         for (int d = 0; d < plan.deployments; d++) {
             Arrays.fill(deployment, 0);
@@ -112,12 +132,17 @@ public final class FleetStates {
                     if (buffers[w] == null) {
                         buffers[w] = new double[bufferSize];
                     }
+                    if (scratches[w] == null) {
+                        scratches[w] = new double[SweepKernels.SCRATCH_DOUBLES];
+                    }
                     double[] buf = buffers[w];
+                    double[] scratch = scratches[w];
                     Arrays.fill(buf, 0);
                     long firstBlock = (first + w) * BLOCKS_PER_TASK;
                     long lastBlock = Math.min(blocks, firstBlock + BLOCKS_PER_TASK);
                     int dep = d;
-                    running.add(ForkJoinTask.adapt(() -> simulateBlocks(plan, dep, seed, firstBlock, lastBlock, buf)));
+                    running.add(ForkJoinTask.adapt(
+                            () -> simulateBlocks(plan, dep, seed, firstBlock, lastBlock, support, buf, scratch)));
                 }
                 ForkJoinTask.invokeAll(running);
                 for (int w = 0; w < inWindow; w++) {
@@ -134,15 +159,14 @@ public final class FleetStates {
         return Math.max(2, 2 * (ForkJoinPool.getCommonPoolParallelism() + 1));
     }
 
-    private static void simulateBlocks(FleetPlan plan, int d, long seed, long firstBlock, long lastBlock, double[] buf) {
-        long n = plan.count[d];
-        for (long b = firstBlock; b < lastBlock; b++) {
-            UniformRandomProvider rng = DeviceStreams.stream(seed, d, b);
-            ZigguratSampler.Exponential exp = ZigguratSampler.Exponential.of(rng);
-            long firstSlot = b * DeviceStreams.BLOCK_SIZE;
-            int slots = (int) Math.min(DeviceStreams.BLOCK_SIZE, n - firstSlot);
-            SimulateKernels.simulateBlockScalar(plan, d, firstSlot, slots, rng, exp, buf);
-        }
+    private static void simulateBlocks(FleetPlan plan, int d, long seed, long firstBlock, long lastBlock, SimulateSupport support,
+                                       double[] buf, double[] scratch) {
+        // One sweep over the task's slots: counter-based streams need no per-block generator, and the
+        // sweep's running cells carry across block boundaries.
+        long firstSlot = firstBlock * DeviceStreams.BLOCK_SIZE;
+        long endSlot = Math.min(plan.count[d], lastBlock * DeviceStreams.BLOCK_SIZE);
+        SweepKernels.simulateBlockSweep(plan, d, CounterStreams.deploymentKey(seed, d), firstSlot,
+                (int) (endSlot - firstSlot), support, scratch, buf);
     }
 
     /**

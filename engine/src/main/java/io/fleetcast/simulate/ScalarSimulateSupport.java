@@ -1,0 +1,103 @@
+package io.fleetcast.simulate;
+
+/**
+ * The scalar {@link SimulateSupport}: one slot at a time, {@link StrictMath#log} for the exponentials. The
+ * reference the vector implementation is tested against, and the fallback when the Vector API is not
+ * available.
+ */
+final class ScalarSimulateSupport implements SimulateSupport {
+
+    /** The one instance (stateless). */
+    static final ScalarSimulateSupport INSTANCE = new ScalarSimulateSupport();
+
+    private ScalarSimulateSupport() {
+    }
+
+    @Override
+    public void draw(long key, long firstSlot, int count, double[] out, int stride) {
+        fill(key, firstSlot, 0, count, out, stride);
+    }
+
+    @Override
+    public int fold(SweepState sweep, long firstSlot, int count, double[] rows, int stride, double[] acc) {
+        return foldRange(sweep, firstSlot, 0, count, rows, stride, acc, 0);
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    /**
+     * The first two rows of {@link #draw} for {@code j in [from, to)} (also the vector implementation's
+     * tail); the second up-times are drawn by {@link #foldRange} for the slots that fail.
+     *
+     * @param key       the deployment key
+     * @param firstSlot slot index of {@code j = 0}
+     * @param from      first {@code j}
+     * @param to        end of the range, exclusive
+     * @param out       the rows. Modified at {@code [from, to)} of the first two.
+     * @param stride    row length
+     */
+    static void fill(long key, long firstSlot, int from, int to, double[] out, int stride) {
+        for (int j = from; j < to; j++) {
+            long state = CounterStreams.slotState(key, firstSlot + j);
+            out[j] = CounterStreams.unit(CounterStreams.draw(state, CounterStreams.DRAW_JITTER));
+            out[stride + j] = CounterStreams.exponential(CounterStreams.draw(state, CounterStreams.DRAW_FIRST_LIFETIME));
+        }
+    }
+
+    /**
+     * {@link #fold} for {@code j in [from, to)} only, appending failing slots after the {@code failing}
+     * already listed and drawing their second up-times (also the vector implementation's tail and its
+     * fallback where a stream changes cell, where that second draw repeats the vector one, bit for bit).
+     *
+     * @param w         the sweep. Modified.
+     * @param firstSlot slot index of {@code j = 0}
+     * @param from      first {@code j}
+     * @param to        end of the range, exclusive
+     * @param rows      draws and the failing row. Modified (second up-times of failing slots, failing row).
+     * @param stride    row length
+     * @param acc       the buffer. Modified.
+     * @param failing   failing slots listed so far
+     * @return failing slots listed after this range
+     */
+    static int foldRange(SweepState w, long firstSlot, int from, int to, double[] rows, int stride, double[] acc, int failing) {
+        double[] bounds = w.bounds;
+        int failAt = 3 * stride;
+        for (int j = from; j < to; j++) {
+            double t0 = w.installAt(firstSlot + j, rows[j]);
+            if (!(t0 < w.cap)) {
+                continue;
+            }
+            double e = Math.min(t0 + w.life, w.cap);
+            if (t0 >= bounds[w.c0 + 1] || t0 < bounds[w.c0]) {
+                w.moveInstall(t0, acc);
+            }
+            w.n0 += 1;
+            w.o0 += t0 - bounds[w.c0];
+            if (e >= bounds[w.ce + 1] || e < bounds[w.ce]) {
+                w.moveEnd(e, acc);
+            }
+            w.ne += 1;
+            w.oe += e - bounds[w.ce];
+            if (w.facility) {
+                double fe = Math.min(t0 + w.facilityLife, w.horizon);
+                if (fe >= bounds[w.cf + 1] || fe < bounds[w.cf]) {
+                    w.moveFacility(fe, acc);
+                }
+                w.nf += 1;
+                w.of += fe - bounds[w.cf];
+            }
+            if (w.writeOff && t0 + w.book > w.term) {
+                w.writeOffSum += (t0 + w.book - w.term) / w.book;
+            }
+            if (w.fails && t0 + w.upTime(rows[stride + j]) < e) {
+                rows[2 * stride + j] = CounterStreams.exponential(
+                        CounterStreams.draw(CounterStreams.slotState(w.key, firstSlot + j), CounterStreams.DRAW_FIRST_LIFETIME + 1));
+                rows[failAt + failing++] = j;
+            }
+        }
+        return failing;
+    }
+}

@@ -1,0 +1,69 @@
+package io.fleetcast.simulate;
+
+/**
+ * The two steps of simulate mode that can run on vector lanes, for one chunk of consecutive slots of a
+ * deployment: the random draws ({@link #draw}) and the folding of the slots' install and end instants
+ * into the difference rows ({@link #fold}). {@link SweepKernels} runs them chunk by chunk and handles the
+ * failures the fold lists, which stay scalar (scattered cells, variable work).
+ *
+ * <p>Two implementations, chosen once at start-up by {@link SimulateSupportProvider} (Lucene's
+ * {@code VectorizationProvider} pattern): a scalar one and a Vector API one. What they must agree on:
+ * <ul>
+ *   <li>{@link #draw}: the same values bit for bit (integer hashing; the vector logarithm is a lane-wise
+ *       port of {@link StrictMath#log});</li>
+ *   <li>{@link #fold}: the same slots failing, the same counts, the same instants; the hour sums may differ
+ *       in the last bits (the vector fold sums eight lanes apart before adding them up), within 1e-12
+ *       relative, which {@code SweepKernelsTest} checks. Each implementation alone is deterministic: same
+ *       seed, same bits, on any number of threads.</li>
+ * </ul>
+ */
+public interface SimulateSupport {
+
+    /**
+     * Fills, for slots {@code firstSlot + j}, {@code j in [0, count)}, with {@code state} the slot's
+     * {@link CounterStreams#slotState}, the rows of {@code out}:
+     * <pre>{@code
+     * out[j]              = unit(draw(state, DRAW_JITTER))                    install jitter in [0, 1)
+     * out[stride + j]     = exponential(draw(state, DRAW_FIRST_LIFETIME))     first up-time, mean 1
+     * out[2 * stride + j] = exponential(draw(state, DRAW_FIRST_LIFETIME + 1)) second up-time, mean 1
+     * }</pre>
+     * The third row may be left for {@link #fold} to fill for the slots it lists (only they use it): the
+     * scalar implementation does, saving a logarithm for the two devices in three that never fail.
+     *
+     * @param key       the deployment key ({@link CounterStreams#deploymentKey})
+     * @param firstSlot slot index of {@code j = 0}
+     * @param count     number of slots, in {@code [0, stride]}
+     * @param out       the three rows, at least {@code 3 * stride} long. Modified (the first {@code count}
+     *                  values of each row).
+     * @param stride    row length of {@code out}
+     */
+    void draw(long key, long firstSlot, int count, double[] out, int stride);
+
+    /**
+     * Folds slots {@code j in [0, count)} of a chunk whose draws are in {@code rows}: each installed slot
+     * (install instant {@code t0 = s + spacing * (firstSlot + j + jitter)} before the deployment's end cap)
+     * adds its install, its slot interval {@code [t0, min(t0 + life, cap))} and its facility interval to the
+     * sweep's running cells (writing a cell's sums to {@code acc} when a stream leaves it), and its book
+     * write-off; a slot whose first up-time ends before the slot does is listed for
+     * {@link SweepKernels#firstFailures}, in slot order, as {@code rows[3 * stride + m] = j}, with its second
+     * up-time in {@code rows[2 * stride + j]}.
+     *
+     * @param sweep     the deployment's constants and running cells. Modified.
+     * @param firstSlot slot index of {@code j = 0}
+     * @param count     number of slots, in {@code [0, stride]}
+     * @param rows      the rows of {@link #draw}, a fourth row for the failing slots and
+     *                  {@link SweepKernels#LANE_SCRATCH} doubles of scratch after it, at least
+     *                  {@code 4 * stride + LANE_SCRATCH} long. Modified (fourth row and scratch).
+     * @param stride    row length
+     * @param acc       the block buffer (layout of {@link SimulateKernels}). Modified.
+     * @return the number of failing slots listed
+     */
+    int fold(SweepState sweep, long firstSlot, int count, double[] rows, int stride, double[] acc);
+
+    /**
+     * The implementation's name for logs and benchmark reports.
+     *
+     * @return for example {@code "scalar"} or {@code "vector (512-bit, 8 lanes)"}
+     */
+    String name();
+}

@@ -1,0 +1,100 @@
+package io.fleetcast.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector draws equal the scalar twin's bit for bit (after Lucene's TestVectorUtilSupport): awkward
+ * counts (1, 13, 207, 4098: below one vector, a vector and a tail, odd, past a block) and a logarithm
+ * checked against {@link StrictMath#log} on the values where fdlibm branches. The fold's parity is in
+ * {@code SweepKernelsTest}.
+ */
+class VectorSimulateSupportTest {
+
+    private SimulateSupport vector;
+
+    @BeforeEach
+    void vectorAvailable() {
+        // The build runs tests with --add-modules jdk.incubator.vector; a JVM without it has nothing to compare.
+        assumeTrue(SimulateSupportProvider.vector().isPresent(), "Vector API implementation not available here");
+        vector = SimulateSupportProvider.vector().get();
+    }
+
+    @Test
+    void draw_awkwardCounts_sameBitsAsScalar() {
+        long key = CounterStreams.deploymentKey(2026, 5);
+        for (int count : new int[] {1, 13, 207, 4098}) {
+            for (long firstSlot : new long[] {0, 3, 1_000_000_007L}) {
+                int stride = count + 5;
+                double[] expected = new double[3 * stride];
+                double[] actual = new double[3 * stride];
+                Arrays.fill(expected, -1);
+                Arrays.fill(actual, -1);
+                SimulateSupportProvider.scalar().draw(key, firstSlot, count, expected, stride);
+                vector.draw(key, firstSlot, count, actual, stride);
+                String where = "count " + count + ", first slot " + firstSlot;
+                // jitter and first up-times: every slot, the same bits
+                assertArrayEquals(Arrays.copyOf(expected, 2 * stride), Arrays.copyOf(actual, 2 * stride), where);
+                // second up-times: the vector draws them for whole vectors (the scalar twin leaves them to the
+                // fold); where drawn, they are the stream's third draw
+                int drawn = 0;
+                for (int j = 0; j < count; j++) {
+                    double second = actual[2 * stride + j];
+                    if (second != -1) {
+                        long state = CounterStreams.slotState(key, firstSlot + j);
+                        assertEquals(CounterStreams.exponential(CounterStreams.draw(state, CounterStreams.DRAW_FIRST_LIFETIME + 1)),
+                                second, 0.0, where + ", slot " + j);
+                        drawn++;
+                    }
+                }
+                assertEquals(count / VectorSimulateSupport.lanes() * VectorSimulateSupport.lanes(), drawn, where);
+            }
+        }
+    }
+
+    @Test
+    void negLog_fdlibmBranchPoints_sameBitsAsStrictMath() {
+        double[] xs = {
+            1.0, Math.nextDown(1.0), 0.5, Math.nextUp(0.5), 0.25, 0x1.0p-53, 0x1.0p-52, 0x1.0p-30,
+            1.0 - 0x1.0p-21, 1.0 - 0x1.0p-20, 1.0 - 0x1.0p-19, 0.5 * (1.0 + 0x1.0p-21), 0.5 + 0x1.0p-30,
+            // around sqrt(2)/2 = 0.7071..., where fdlibm switches between x and x/2 (hx + 0x95f64)
+            0.7071067811865475, 0.7071067811865476, Math.nextDown(0.7071067811865475), 0.35355339059327373,
+            // around the i = hx - 0x6147a, j = 0x6b851 - hx thresholds of the polynomial's two forms
+            Double.longBitsToDouble(0x3FE6147AL << 32), Double.longBitsToDouble((0x3FE6147AL << 32) - 1),
+            Double.longBitsToDouble(0x3FE6B851L << 32), Double.longBitsToDouble((0x3FE6B851L << 32) + 1),
+            Double.longBitsToDouble(0x3FF6147AL << 32), Double.longBitsToDouble(0x3FF6B851L << 32),
+            0.1, 0.2, 0.3, 0.6, 0.9, 0.99, 0.999999, 1e-10, 3e-16,
+        };
+        assertNegLogMatches(xs);
+    }
+
+    @Test
+    void negLog_millionDrawArguments_sameBitsAsStrictMath() {
+        int n = 1 << 20;
+        double[] xs = new double[n];
+        long key = CounterStreams.deploymentKey(1, 1);
+        for (int i = 0; i < n; i++) {
+            xs[i] = ((CounterStreams.draw(CounterStreams.slotState(key, i), 1) >>> 11) + 1) * 0x1.0p-53;
+        }
+        assertNegLogMatches(xs);
+    }
+
+    private static void assertNegLogMatches(double[] xs) {
+        int lanes = DoubleVector.SPECIES_PREFERRED.length();
+        double[] out = Arrays.copyOf(xs, (xs.length + lanes - 1) / lanes * lanes);
+        Arrays.fill(out, xs.length, out.length, 1.0);
+        VectorSimulateSupport.negLogInPlace(out, 0, out.length);
+        for (int i = 0; i < xs.length; i++) {
+            double expected = -StrictMath.log(xs[i]);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(out[i]),
+                    "x = " + xs[i] + " (" + Long.toHexString(Double.doubleToRawLongBits(xs[i])) + "): expected "
+                            + expected + ", got " + out[i]);
+        }
+    }
+}
