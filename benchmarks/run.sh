@@ -78,7 +78,7 @@ case "$profile" in
   quick)
     jmh_args+=(-f 1 -wi 2 -w 1s -i 3 -r 1s
       -p devices=1000000,10000000
-      -p slots=4096,1048576)
+      -p grid=months-120,hours-350640)
     ;;
   full) ;;
 esac

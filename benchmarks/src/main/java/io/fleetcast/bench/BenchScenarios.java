@@ -1,6 +1,9 @@
 package io.fleetcast.bench;
 
 import io.fleetcast.Accelerator;
+import io.fleetcast.DistributionKind;
+import io.fleetcast.InputDistribution;
+import io.fleetcast.MonteCarloSettings;
 import io.fleetcast.Scenario;
 import io.fleetcast.ScenarioBuilder;
 import io.fleetcast.Site;
@@ -42,6 +45,39 @@ public final class BenchScenarios {
                 .deployment(ScenarioBuilder.deployment("fleet-afr10", "gpu-afr10", "bench-site")
                         .count(devices - first).start(2026, 7).rampMonths(24).utilization(0.7))
                 .build();
+    }
+
+    /**
+     * The simulate-mode fleet with uncertain inputs, for Monte Carlo: the AFR of the 10 % accelerators
+     * triangular on [7 %, 10 %, 14 %], the capex of the 5 % ones PERT on [45,000, 55,000, 70,000] USD and the
+     * site's electricity price triangular on [45, 60, 90] USD/MWh.
+     *
+     * @param devices total accelerators, at least 2
+     * @param runs    Monte Carlo runs
+     * @return the scenario
+     */
+    public static Scenario uncertainFleet(long devices, int runs) {
+        long first = devices / 2;
+        return ScenarioBuilder.scenario("bench-fleet-mc-" + devices)
+                .description("benchmark fleet with uncertain AFR, capex and electricity price")
+                .start(2026, 1)
+                .horizonMonths(120)
+                .accelerator(accelerator("gpu-afr5", 0.05))
+                .accelerator(accelerator("gpu-afr10", 0.10))
+                .site(site())
+                .deployment(ScenarioBuilder.deployment("fleet-afr5", "gpu-afr5", "bench-site")
+                        .count(first).start(2026, 1).rampMonths(24).utilization(0.7))
+                .deployment(ScenarioBuilder.deployment("fleet-afr10", "gpu-afr10", "bench-site")
+                        .count(devices - first).start(2026, 7).rampMonths(24).utilization(0.7))
+                .uncertain("accelerators.gpu-afr10.afr", distribution(DistributionKind.TRIANGULAR, 0.07, 0.10, 0.14))
+                .uncertain("accelerators.gpu-afr5.capex", distribution(DistributionKind.PERT, 45_000, 55_000, 70_000))
+                .uncertain("sites.bench-site.electricity-price", distribution(DistributionKind.TRIANGULAR, 45, 60, 90))
+                .monteCarlo(new MonteCarloSettings(runs, 42L, MonteCarloSettings.DEFAULT_QUANTILES))
+                .build();
+    }
+
+    private static InputDistribution distribution(DistributionKind kind, double... parameters) {
+        return new InputDistribution(kind, parameters, new double[0], Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false);
     }
 
     /** 2,900 W all-in at full load, 30 % idle draw, 10 PFLOPS bf16, 55,000 USD, 6-year life, 72 h repairs. */

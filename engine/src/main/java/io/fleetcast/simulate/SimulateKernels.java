@@ -146,7 +146,7 @@ public final class SimulateKernels {
      * @param b       interval end, hours, at least {@code a}
      * @param cb      cell of {@code b} ({@code cells} when {@code b} is the horizon)
      */
-    static void addInterval(double[] acc, int fullRow, int partRow, double[] bounds, double a, int ca, double b, int cb) {
+    public static void addInterval(double[] acc, int fullRow, int partRow, double[] bounds, double a, int ca, double b, int cb) {
         if (ca == cb) {
             acc[partRow + ca] += b - a;
         } else {
