@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * {@code fleetcast catalog}: lists the accelerator catalog (or, with {@code --sites}, the sites) as a table,
  * CSV or JSON; JSON adds the source, confidence and note of every figure.
  */
-@Command(name = "catalog",
+@Command(name = "catalog", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
         description = "List the accelerator catalog (or the sites) with its key figures.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:listed", "2:the catalog or sites file has problems, or bad usage", "1:internal error"})

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
  * and the headline totals, in human units; with {@code --out}, also writes the result files ({@link OutputOptions}).
  * Every scenario is read and projected before anything is printed, so a bad one leaves no partial output.
  */
-@Command(name = "run",
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
         description = {"Project scenarios and print their sizing, a summary per year and the headline totals.",
                 "SCENARIO is a file or a built-in name; without one, the built-in openai-portfolio."},
         exitCodeListHeading = "Exit codes:%n",
@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or built-in names (default: ${DEFAULT-VALUE}).")
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or built-in names (default: " + RunCommand.DEFAULT_SCENARIO + ").")
     private List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "expected",

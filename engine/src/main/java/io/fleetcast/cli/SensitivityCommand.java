@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
  * and the scenario's result files with the Monte Carlo bands and the tornado (CSV, JSON and the HTML
  * report with its tornado chart), each file atomically.
  */
-@Command(name = "sensitivity",
+@Command(name = "sensitivity", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
         description = {"Which uncertain input moves a metric the most: tornado (P10/P90 one at a time) and"
                 + " standardized regression coefficients over Monte Carlo runs, with R².",
                 "The inputs are the scenario's uncertainty: block."},

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * {@code facility_power_mw}), a quantity converting to it ({@code "1 GW"}), or a multiple of the
  * scenario's own value ({@code 2x}). Several comma-separated {@code --vary} paths take one shared value.
  */
-@Command(name = "solve",
+@Command(name = "solve", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
         description = {"Find the value of one input that makes a metric hit a target (Brent's method, expected mode).",
                 "Example: fleetcast solve aws-openai-38b --set deployments.aws-gb200.count=150000"
                         + " --set deployments.aws-gb300.count=150000"

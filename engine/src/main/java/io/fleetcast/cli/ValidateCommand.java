@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * {@code fleetcast validate FILE...}: checks scenario, catalog and sites files and prints every problem
  * of each. Exit code 0 when all are valid, 2 otherwise.
  */
-@Command(name = "validate",
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
         description = {"Check scenario, catalog (accelerators:) and sites (sites:) files; print every problem.",
                 "A FILE that does not exist is looked up as a built-in scenario name."},
         exitCodeListHeading = "Exit codes:%n",

@@ -187,6 +187,28 @@ class MainTest {
     }
 
     @Test
+    void help_onEveryVerb_printsItsUsageAndExitsZero() {
+        // regression: `fleetcast run --help` was "Unknown option: '--help'" with exit code 2
+        for (String verb : new String[] {"validate", "catalog", "run", "sensitivity", "solve"}) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                Result r = run(verb, flag);
+                assertEquals(0, r.code(), verb + " " + flag + ": " + r.err());
+                assertTrue(r.out().contains("Usage: fleetcast " + verb), verb + " " + flag + ": " + r.out());
+                assertFalse(r.err().contains("Unknown option"), r.err());
+            }
+        }
+    }
+
+    @Test
+    void runHelp_defaultScenario_namesTheBuiltInNotAnEmptyList() {
+        // regression: the SCENARIO parameter's help said "(default: [])"
+        Result r = run("run", "--help");
+        String text = r.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("(default: openai-portfolio)"), r.out());
+        assertFalse(text.contains("(default: [])"), r.out());
+    }
+
+    @Test
     void noCommand_exitTwoWithUsage() {
         Result r = run();
         assertEquals(2, r.code());
