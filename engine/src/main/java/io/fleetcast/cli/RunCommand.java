@@ -70,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException {
+        checkOptionsApply();
         List<String> names = scenarios.isEmpty() ? List.of(DEFAULT_SCENARIO) : scenarios;
         List<Scenario> loaded = new ArrayList<>();
         for (String name : names) {
@@ -106,6 +107,26 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         output.write(projections, out);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Options that only shape {@code --out} files or Monte Carlo runs would otherwise be silently ignored
+     * (a user asking for {@code --format png} without {@code --out} gets nothing and no hint why).
+     *
+     * @throws BadInputException naming the option and what it needs
+     */
+    private void checkOptionsApply() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (output.out == null && parsed.hasMatchedOption("--format")) {
+            throw new BadInputException("--format chooses the files written with --out; add --out DIR");
+        }
+        if (!monteCarlo.requested()) {
+            for (String option : new String[] {"--quantiles", "--threads", "--bands-by"}) {
+                if (parsed.hasMatchedOption(option)) {
+                    throw new BadInputException(option + " applies to Monte Carlo runs; add --runs N");
+                }
+            }
+        }
     }
 
     /**

@@ -86,6 +86,26 @@ class RunOutputTest {
     }
 
     @Test
+    void run_formatWithoutOut_exit2AskingForOutAndNothingPrinted() {
+        // regression: --format png without --out projected, printed and wrote nothing, exit code 0
+        Result r = run("run", A, "--format", "png");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--format chooses the files written with --out; add --out DIR"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void run_monteCarloOptionsWithoutRuns_exit2AskingForRuns() {
+        // regression: --threads 0, --quantiles 1.5 or --bands-by deal without --runs were silently ignored
+        for (String[] option : new String[][] {{"--threads", "2"}, {"--quantiles", "0.1,0.9"}, {"--bands-by", "deal"}}) {
+            Result r = run("run", A, option[0], option[1]);
+            assertEquals(2, r.code(), option[0] + ": " + r.err());
+            assertTrue(r.err().contains(option[0] + " applies to Monte Carlo runs; add --runs N"), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
     void run_outIsAFile_exit2AndNothingWritten() throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
         Result r = run("run", A, "--out", file.resolve("sub").toString());
