@@ -104,6 +104,11 @@ public final class ScenarioReader {
         if (Files.isRegularFile(p)) {
             return read(p);
         }
+        if (Files.exists(p)) {
+            // a folder (or a device): "no such file" would send the user looking for a typo
+            throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", null,
+                    "not a regular file" + (Files.isDirectory(p) ? " (a folder)" : "") + "; expected a scenario YAML file")));
+        }
         return readBuiltIn(nameOrPath);
     }
 
@@ -301,7 +306,8 @@ public final class ScenarioReader {
         }
         Source s = scenario.resolve(rel);
         if (s instanceof Source.File f && !Files.isRegularFile(f.path())) {
-            top.problems().at(top.get(key), key, "file not found: " + f.path());
+            top.problems().at(top.get(key), key, (Files.isDirectory(f.path()) ? "a folder, not a file: " : "file not found: ")
+                    + f.path());
             return null;
         }
         return s;

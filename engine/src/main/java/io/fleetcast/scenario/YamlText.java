@@ -42,6 +42,10 @@ final class YamlText {
             problems.add((Mark) null, "", null, "file not found");
             return new Parsed(new byte[0], null);
         } catch (IOException e) {
+            if (source instanceof Source.File f && java.nio.file.Files.isDirectory(f.path())) {
+                problems.add((Mark) null, "", null, "a folder, not a file");
+                return new Parsed(new byte[0], null);
+            }
             problems.add((Mark) null, "", null, "cannot read the file: " + e);
             return new Parsed(new byte[0], null);
         }

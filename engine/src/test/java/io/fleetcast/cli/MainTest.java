@@ -170,6 +170,16 @@ class MainTest {
     }
 
     @Test
+    void catalog_acceleratorsFileIsAFolder_exitTwoSayingSoWithoutAJavaException() throws Exception {
+        // regression: "cannot read the file: java.io.IOException: Is a directory"
+        Path folder = Files.createDirectory(dir.resolve("catalogs"));
+        Result r = run("catalog", "--accelerators-file", folder.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(folder + ": a folder, not a file"), r.err());
+        assertFalse(r.err().contains("IOException"), r.err());
+    }
+
+    @Test
     void catalog_builtIn_listsShippedCatalog() {
         Result r = run("catalog");
         // the built-in catalog is data another engineer maintains: only its shape is pinned here

@@ -2,9 +2,11 @@ package io.fleetcast.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetcast.Problem;
+import io.fleetcast.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -348,6 +350,27 @@ class ScenarioValidationTest {
                 "accelerators-file: nowhere.yaml")));
         assertEquals("x.yaml", p.file());
         assertAt(p, 5, 20, "accelerators-file");
+    }
+
+    @Test
+    void read_catalogFileIsAFolder_saysFolderNotMissing() throws Exception {
+        // regression: a folder given as accelerators-file was reported as "file not found"
+        Files.createDirectory(dir.resolve("catalogs"));
+        Problem p = only(problems(deployment("", "", "").replace("accelerators-file: accelerators.yaml",
+                "accelerators-file: catalogs")));
+        assertAt(p, 5, 20, "accelerators-file");
+        assertTrue(p.message().contains("a folder, not a file"), p.message());
+    }
+
+    @Test
+    void readNamedOrPath_folder_saysNotARegularFileInsteadOfNoSuchFile() throws Exception {
+        // regression: `fleetcast run DIR` said "no such file, and no built-in scenario of that name"
+        Path folder = Files.createDirectory(dir.resolve("scenarios"));
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> new ScenarioReader().readNamedOrPath(folder.toString()));
+        Problem p = only(e.problems());
+        assertEquals(folder.toString(), p.file());
+        assertTrue(p.message().contains("not a regular file (a folder)"), p.message());
     }
 
     @Test
