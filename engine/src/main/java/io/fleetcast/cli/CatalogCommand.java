@@ -105,13 +105,19 @@ final class CatalogCommand implements Callable<Integer> {
             description = "A catalog file to list instead of the built-in one.")
     private Path acceleratorsFile;
 
-    @Option(names = "--sites-file", paramLabel = "FILE", description = "A sites file to list instead of the built-in one.")
+    @Option(names = "--sites-file", paramLabel = "FILE",
+            description = "A sites file to list instead of the built-in one (implies --sites).")
     private Path sitesFile;
 
     @Override
     public Integer call() throws ScenarioException, JsonProcessingException {
+        if (acceleratorsFile != null && (sites || sitesFile != null)) {
+            throw new BadInputException("--accelerators-file lists accelerators; --sites and --sites-file list sites: give one");
+        }
+        // a sites file means the sites: listing the built-in accelerators instead would ignore the file silently
+        boolean listSites = sites || sitesFile != null;
         String text;
-        if (sites) {
+        if (listSites) {
             Map<String, Site> all = sitesFile == null ? CatalogReader.readBuiltIn().sites() : CatalogReader.readSites(sitesFile);
             text = render(new ArrayList<>(all.values()), SITES);
         } else {

@@ -170,6 +170,16 @@ class MainTest {
     }
 
     @Test
+    void catalog_sitesFileWithoutSitesFlag_listsThatFile() throws Exception {
+        // regression: --sites-file without --sites listed the built-in accelerators and ignored the file
+        Path sites = write("sites.yaml", SITES);
+        Result r = run("catalog", "--sites-file", sites.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("id   name       PUE min"), r.out());
+        assertTrue(r.out().contains("hot  Hot place"), r.out());
+    }
+
+    @Test
     void catalog_acceleratorsFileIsAFolder_exitTwoSayingSoWithoutAJavaException() throws Exception {
         // regression: "cannot read the file: java.io.IOException: Is a directory"
         Path folder = Files.createDirectory(dir.resolve("catalogs"));
@@ -177,6 +187,15 @@ class MainTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(folder + ": a folder, not a file"), r.err());
         assertFalse(r.err().contains("IOException"), r.err());
+    }
+
+    @Test
+    void catalog_acceleratorsFileWithSites_exitTwoNamingBoth() throws Exception {
+        Path acc = write("accelerators.yaml", CATALOG);
+        Result r = run("catalog", "--sites", "--accelerators-file", acc.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--accelerators-file lists accelerators; --sites and --sites-file list sites"), r.err());
+        assertEquals("", r.out());
     }
 
     @Test
