@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param idleFraction            idle power as a fraction of {@code allInW}, in [0, 1]
  * @param capexUsd                all-in IT capex per accelerator
  * @param usefulLifeHours         book and service life in hours (a year is 8,766 h)
- * @param afr                     annual failure rate, in [0, 1)
- * @param weibullShape            shape of the lifetime distribution; 1 is exponential
+ * @param afr                     annual failure rate, in [0, 1): the probability that a new device fails
+ *                                within its first year (exponential: a rate of {@code -ln(1 - afr)} per year)
+ * @param weibullShape            shape of the lifetime distribution; 1 is exponential; the scale is
+ *                                {@code 1 year / (-ln(1 - afr))^(1 / shape)}
  * @param repairHours             down time from a failure until the replacement is in service
  * @param replacementCostFraction fraction of capex expensed per replacement, in [0, 1]
  * @param embodiedKgCo2e          embodied emissions per accelerator (with its host share)
