@@ -242,10 +242,20 @@ final class RunCommand implements Callable<Integer> {
         line(out, "tco", HumanUnits.format(sum.total(Metric.TCO_USD), Dimension.USD), "");
         line(out, "NPV of cash", HumanUnits.format(sum.npvCashUsd(), Dimension.USD),
                 "at " + HumanUnits.significant(sum.discountRatePerYear() * 100) + " %/year, period midpoints");
-        line(out, "$/accelerator-hour", String.format(Locale.ROOT, "$%.2f", sum.usdPerAcceleratorHour()),
-                "tco / " + HumanUnits.format(sum.slotHours(), Dimension.COUNT) + " slot-hours");
-        line(out, "$/EFLOP", String.format(Locale.ROOT, "$%.4f", sum.usdPerEflop()),
-                "tco / " + HumanUnits.format(sum.total(Metric.COMPUTE_EFLOP), Dimension.COMPUTE_EFLOP));
+        // Summary reports 0 for a ratio without a denominator (no NaN in outputs); on the console "$0.0000"
+        // would read as "free", so an undefined ratio is printed as n/a with the reason
+        if (sum.slotHours() > 0) {
+            line(out, "$/accelerator-hour", String.format(Locale.ROOT, "$%.2f", sum.usdPerAcceleratorHour()),
+                    "tco / " + HumanUnits.format(sum.slotHours(), Dimension.COUNT) + " slot-hours");
+        } else {
+            line(out, "$/accelerator-hour", "n/a", "no slot-hours in the horizon");
+        }
+        if (sum.total(Metric.COMPUTE_EFLOP) > 0) {
+            line(out, "$/EFLOP", String.format(Locale.ROOT, "$%.4f", sum.usdPerEflop()),
+                    "tco / " + HumanUnits.format(sum.total(Metric.COMPUTE_EFLOP), Dimension.COMPUTE_EFLOP));
+        } else {
+            line(out, "$/EFLOP", "n/a", "no compute delivered");
+        }
         line(out, "CO2e", HumanUnits.format(sum.total(Metric.CO2_OPERATIONAL_T) + sum.total(Metric.CO2_EMBODIED_T), Dimension.CO2_T),
                 "operational + embodied");
     }

@@ -89,6 +89,25 @@ class RunCommandTest {
     }
 
     @Test
+    void run_idleFleet_dollarsPerEflopIsNotApplicableInsteadOfZero() throws Exception {
+        // regression: 10 idle chips (utilization 0) cost tco = depreciation 10 x 25,000 x 8,760 / (5 x 8,766)
+        // = $50.0k but deliver no compute; the headline printed "$/EFLOP $0.0000 (tco / 0 EFLOP)"
+        Result r = run("run", scenario("{ count: 10 }\n    utilization: 0").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("$50.0k"), r.out());
+        assertTrue(r.out().matches("(?s).*\\$/EFLOP +n/a  \\(no compute delivered\\).*"), r.out());
+        // 49,965.78 USD / (10 x 8,760 slot-hours) = 0.57 USD/h
+        assertTrue(r.out().contains("$0.57  (tco / 87.6 k slot-hours)"), r.out());
+    }
+
+    @Test
+    void run_zeroCount_dollarsPerAcceleratorHourIsNotApplicable() throws Exception {
+        Result r = run("run", scenario("{ count: 0 }").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\\$/accelerator-hour +n/a  \\(no slot-hours in the horizon\\).*"), r.out());
+    }
+
+    @Test
     void run_simulateWithSeedAndGrouping_printsEachGroup() throws Exception {
         Result r = run("run", scenario("{ count: 10 }").toString(), "--mode", "simulate", "--seed", "5", "--group-by", "deal");
         assertEquals(0, r.code(), r.err());
