@@ -100,6 +100,12 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ScenarioException, IOException {
         Scenario s = AnalysisViews.read(scenario);
+        if (outDir != null) {
+            // as fleetcast run does: an unusable --out fails before the Monte Carlo runs, not after them
+            OutputOptions target = new OutputOptions();
+            target.out = outDir;
+            target.check(List.of(s));
+        }
         if (period != null && total) {
             throw new BadInputException("give --period or --total, not both");
         }

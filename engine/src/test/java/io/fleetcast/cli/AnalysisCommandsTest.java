@@ -160,6 +160,16 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void sensitivity_outUnderAFile_exit2BeforeRunningWithTheFolderMessage() throws Exception {
+        // regression: the Monte Carlo ran first, then writing failed with "cannot write ... (Not a directory)"
+        Path file = Files.writeString(dir.resolve("taken"), "not a folder");
+        Result r = run("sensitivity", scenario().toString(), "--runs", "20", "--quiet", "--out", file.resolve("sub").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is a file, not a folder"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void run_runs_sameOutputForOneAndTwoThreadsAndBandsInFiles() throws Exception {
         Path s = scenario();
         Path out = dir.resolve("mc");
