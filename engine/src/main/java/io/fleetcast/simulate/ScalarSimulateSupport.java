@@ -49,14 +49,14 @@ final class ScalarSimulateSupport implements SimulateSupport {
 
     /**
      * {@link #fold} for {@code j in [from, to)} only, appending failing slots after the {@code failing}
-     * already listed and drawing their second up-times (also the vector implementation's tail and its
-     * fallback where a stream changes cell, where that second draw repeats the vector one, bit for bit).
+     * already listed, with their second up-times drawn (also the vector implementation's tail and its
+     * fallback where a stream changes cell).
      *
      * @param w         the sweep. Modified.
      * @param firstSlot slot index of {@code j = 0}
      * @param from      first {@code j}
      * @param to        end of the range, exclusive
-     * @param rows      draws and the failing row. Modified (second up-times of failing slots, failing row).
+     * @param rows      draws, then the failing list ({@link SimulateSupport#fold}). Modified.
      * @param stride    row length
      * @param acc       the buffer. Modified.
      * @param failing   failing slots listed so far
@@ -64,7 +64,6 @@ final class ScalarSimulateSupport implements SimulateSupport {
      */
     static int foldRange(SweepState w, long firstSlot, int from, int to, double[] rows, int stride, double[] acc, int failing) {
         double[] bounds = w.bounds;
-        int failAt = 3 * stride;
         for (int j = from; j < to; j++) {
             double t0 = w.installAt(firstSlot + j, rows[j]);
             if (!(t0 < w.cap)) {
@@ -92,10 +91,17 @@ final class ScalarSimulateSupport implements SimulateSupport {
             if (w.writeOff && t0 + w.book > w.term) {
                 w.writeOffSum += (t0 + w.book - w.term) / w.book;
             }
-            if (w.fails && t0 + w.upTime(rows[stride + j]) < e) {
-                rows[2 * stride + j] = CounterStreams.exponential(
-                        CounterStreams.draw(CounterStreams.slotState(w.key, firstSlot + j), CounterStreams.DRAW_FIRST_LIFETIME + 1));
-                rows[failAt + failing++] = j;
+            if (w.fails) {
+                double f = t0 + w.upTime(rows[stride + j]);
+                if (f < e) {
+                    // the list is written over the rows' consumed front: failing <= j
+                    rows[failing] = f;
+                    rows[stride + failing] = e;
+                    rows[2 * stride + failing] = CounterStreams.exponential(
+                            CounterStreams.draw(CounterStreams.slotState(w.key, firstSlot + j), CounterStreams.DRAW_FIRST_LIFETIME + 1));
+                    rows[3 * stride + failing] = j;
+                    failing++;
+                }
             }
         }
         return failing;

@@ -42,18 +42,21 @@ public interface SimulateSupport {
     /**
      * Folds slots {@code j in [0, count)} of a chunk whose draws are in {@code rows}: each installed slot
      * (install instant {@code t0 = s + spacing * (firstSlot + j + jitter)} before the deployment's end cap)
-     * adds its install, its slot interval {@code [t0, min(t0 + life, cap))} and its facility interval to the
-     * sweep's running cells (writing a cell's sums to {@code acc} when a stream leaves it), and its book
-     * write-off; a slot whose first up-time ends before the slot does is listed for
-     * {@link SweepKernels#firstFailures}, in slot order, as {@code rows[3 * stride + m] = j}, with its second
-     * up-time in {@code rows[2 * stride + j]}.
+     * adds its install, its slot interval {@code [t0, e)} with {@code e = min(t0 + life, cap)} and its
+     * facility interval to the sweep's running cells (writing a cell's sums to {@code acc} when a stream
+     * leaves it), and its book write-off. The slots whose first failure {@code f = t0 + up-time} comes
+     * before {@code e} are listed for {@link SweepKernels#firstFailures}, in slot order, over the front of
+     * the rows (consumed by then): for the {@code m}-th,
+     * <pre>{@code
+     * rows[m] = f,   rows[stride + m] = e,   rows[2 * stride + m] = second standard up-time,   rows[3 * stride + m] = j
+     * }</pre>
      *
      * @param sweep     the deployment's constants and running cells. Modified.
      * @param firstSlot slot index of {@code j = 0}
      * @param count     number of slots, in {@code [0, stride]}
-     * @param rows      the rows of {@link #draw}, a fourth row for the failing slots and
-     *                  {@link SweepKernels#LANE_SCRATCH} doubles of scratch after it, at least
-     *                  {@code 4 * stride + LANE_SCRATCH} long. Modified (fourth row and scratch).
+     * @param rows      the rows of {@link #draw}, a fourth row and {@link SweepKernels#LANE_SCRATCH} doubles
+     *                  of scratch after it, at least {@code 4 * stride + LANE_SCRATCH} long. Modified (the
+     *                  failing list replaces the draws).
      * @param stride    row length
      * @param acc       the block buffer (layout of {@link SimulateKernels}). Modified.
      * @return the number of failing slots listed

@@ -68,20 +68,14 @@ public final class SweepKernels {
             throw new IllegalArgumentException("scratch needs " + SCRATCH_DOUBLES + " doubles, has " + scratch.length);
         }
         SweepState w = new SweepState(plan, d, key);
-        int failAt = 3 * CHUNK;
         for (int base = 0; base < slots; base += CHUNK) {
             int len = Math.min(CHUNK, slots - base);
             long chunkFirst = firstSlot + base;
             support.draw(key, chunkFirst, len, scratch, CHUNK);
             int failing = support.fold(w, chunkFirst, len, scratch, CHUNK, acc);
-            int again = firstFailures(w, chunkFirst, scratch, failing, acc);
+            int again = firstFailures(w, scratch, failing, acc);
             for (int m = 0; m < again; m++) {
-                int j = (int) scratch[failAt + m];
-                // firstFailures' arithmetic, repeated: the same end and second failure
-                double t0 = w.installAt(chunkFirst + j, scratch[j]);
-                double e = Math.min(t0 + w.life, w.cap);
-                double back = t0 + w.upTime(scratch[CHUNK + j]) + w.repairHours;
-                laterFailures(w, acc, back + w.upTime(scratch[2 * CHUNK + j]), e, key, chunkFirst + j);
+                laterFailures(w, acc, scratch[m], scratch[CHUNK + m], key, chunkFirst + (long) scratch[3 * CHUNK + m]);
             }
         }
         w.writeAll(acc);
@@ -95,29 +89,26 @@ public final class SweepKernels {
      * each loss stalls the overlap of consecutive devices: the first failures are the bulk of the failure
      * work (0.37 failing slots per device, 0.09 failing twice, at AFR 5-10 % over 6 years).
      *
-     * @param w          the sweep. Not modified.
-     * @param chunkFirst slot index of the chunk's first slot
-     * @param rows       the chunk's draws and failing list ({@link SimulateSupport#fold}). Modified: the
-     *                   failing list is replaced by the slots that fail again, in slot order.
-     * @param failing    number of failing slots listed
-     * @param acc        the block buffer. Modified.
+     * @param w       the sweep. Not modified.
+     * @param rows    the failing list of {@link SimulateSupport#fold}. Modified: replaced by the list of the
+     *                slots that fail again, in the same layout with their second failure instead of the first
+     *                ({@code rows[m] = f2, rows[CHUNK + m] = e, rows[3 * CHUNK + m] = j}).
+     * @param failing number of failing slots listed
+     * @param acc     the block buffer. Modified.
      * @return the number of slots that fail again (their second failure is before their end)
      */
-    static int firstFailures(SweepState w, long chunkFirst, double[] rows, int failing, double[] acc) {
+    static int firstFailures(SweepState w, double[] rows, int failing, double[] acc) {
         double[] bounds = w.bounds;
         int stride = w.grid.cells + 1;
         int failRow = SimulateKernels.ROW_FAILURES * stride;
         int downFull = SimulateKernels.ROW_DOWN_FULL * stride;
         int downPart = SimulateKernels.ROW_DOWN_PART * stride;
-        int failAt = 3 * CHUNK;
         double repair = w.repairHours;
         boolean repairs = repair > 0;
         int again = 0;
         for (int m = 0; m < failing; m++) {
-            int j = (int) rows[failAt + m];
-            double t0 = w.installAt(chunkFirst + j, rows[j]);
-            double e = Math.min(t0 + w.life, w.cap);
-            double f = t0 + w.upTime(rows[CHUNK + j]);
+            double f = rows[m];
+            double e = rows[CHUNK + m];
             int c = w.cellOf(f);
             acc[failRow + c] += 1;
             double back = f + repair;
@@ -125,7 +116,7 @@ public final class SweepKernels {
                 double de = Math.min(back, e);
                 // A 72 h repair ends in its failure's cell nine times in ten (monthly cells): then its two
                 // endpoints cancel in the full row and leave de - f in the partial row, one write instead of
-                // four read-modify-writes on the same two cells (-2.5 ns per device, FailProbe).
+                // four read-modify-writes on the same two cells.
                 int cd = SweepState.stepIfReached(bounds, c, de);
                 if (cd == c) {
                     acc[downPart + c] += de - f;
@@ -139,8 +130,11 @@ public final class SweepKernels {
                     acc[downPart + cd] += de - bounds[cd];
                 }
             }
-            double f2 = back + w.upTime(rows[2 * CHUNK + j]);
-            rows[failAt + again] = j;
+            double f2 = back + w.upTime(rows[2 * CHUNK + m]);
+            // compacted over entries already read (again <= m)
+            rows[again] = f2;
+            rows[CHUNK + again] = e;
+            rows[3 * CHUNK + again] = rows[3 * CHUNK + m];
             again += (back < e & f2 < e) ? 1 : 0;
         }
         return again;

@@ -170,11 +170,16 @@ final class VectorSimulateSupport implements SimulateSupport {
             }
             if (w.fails) {
                 DoubleVector f = t0.add(DoubleVector.fromArray(D, rows, stride + j).mul(w.meanHours));
-                long failed = f.compare(VectorOperators.LT, e).toLong();
-                while (failed != 0) {
-                    rows[failAt + failing++] = j + Long.numberOfTrailingZeros(failed);
-                    failed &= failed - 1;
-                }
+                VectorMask<Double> failed = f.compare(VectorOperators.LT, e);
+                // Append the failing lanes without a branch per lane (compress, then the lane count). Each
+                // store writes a whole vector at [failing, failing + lanes), over rows already read: the
+                // list never holds more slots than were folded (failing <= j).
+                DoubleVector second = DoubleVector.fromArray(D, rows, 2 * stride + j);
+                f.compress(failed).intoArray(rows, failing);
+                e.compress(failed).intoArray(rows, stride + failing);
+                second.compress(failed).intoArray(rows, 2 * stride + failing);
+                IOTA_D.add(j).compress(failed).intoArray(rows, failAt + failing);
+                failing += failed.trueCount();
             }
         }
         w.n0 += counted;
