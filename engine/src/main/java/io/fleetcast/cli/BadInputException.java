@@ -18,4 +18,14 @@ public final class BadInputException extends RuntimeException {
     public BadInputException(String message) {
         super(message);
     }
+
+    /**
+     * Creates the exception from a lower layer's rejection, kept as the cause for {@code --debug}.
+     *
+     * @param message what is wrong and what would be accepted
+     * @param cause   the rejection
+     */
+    public BadInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

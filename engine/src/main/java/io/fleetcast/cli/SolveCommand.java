@@ -117,9 +117,24 @@ final class SolveCommand implements Callable<Integer> {
             throw new BadInputException("--between: " + e.getMessage());
         }
         double finalGoal = goal;
-        GoalSeek.Answer a = value(() -> seek.solve(finalGoal, lo, hi));
-        PrintWriter out = spec.commandLine().getOut();
         String unit = AnalysisViews.unitOf(paths.get(0), base);
+        GoalSeek.Answer a;
+        try {
+            a = value(() -> seek.solve(finalGoal, lo, hi));
+        } catch (BadInputException e) {
+            if (!(e.getCause() instanceof GoalSeek.NoRootException none)) {
+                throw e;
+            }
+            // GoalSeek's message carries raw doubles (3.734721203484431E10 at 550.0); a planner reads units
+            String metricAt = AnalysisViews.withUnit(none.atLo(), selector.unit()) + " at "
+                    + AnalysisViews.inputValue(lo, paths.get(0), base) + " and "
+                    + AnalysisViews.withUnit(none.atHi(), selector.unit()) + " at " + AnalysisViews.inputValue(hi, paths.get(0), base);
+            throw new BadInputException("no value of " + String.join(", ", vary) + " in [" + AnalysisViews.inputValue(lo, paths.get(0), base)
+                    + ", " + AnalysisViews.inputValue(hi, paths.get(0), base) + "] makes " + selector.text() + " of "
+                    + selector.groupText() + " = " + AnalysisViews.withUnit(finalGoal, selector.unit()) + ": it is " + metricAt
+                    + " (both " + (none.atLo() > finalGoal ? "above" : "below") + " the target); widen --between");
+        }
+        PrintWriter out = spec.commandLine().getOut();
         if (format == Format.JSON) {
             out.println(json(base, paths, selector, unit, value, baseValue, a, seek.nominal()));
         } else {
@@ -134,7 +149,7 @@ final class SolveCommand implements Callable<Integer> {
         try {
             return step.get();
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new BadInputException(e.getMessage());
+            throw new BadInputException(e.getMessage(), e);
         }
     }
 

@@ -115,8 +115,11 @@ class AnalysisCommandsTest {
         Result r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
                 "--target", "lease_cost_usd=38e9", "--group", "rent", "--between", "1", "2");
         assertEquals(2, r.code());
-        // 8.76e6 USD at 1 USD/h, 17.52e6 at 2 USD/h
-        assertTrue(r.err().contains("8760000") && r.err().contains("1.752E7") && r.err().contains("widen --between"), r.err());
+        // 1,000 x 8,760 h x 1 USD/h = 8.76e6 USD at 1 USD/h, 17.52e6 at 2 USD/h; in units, not raw doubles
+        // (regression: "it is 8760000.0 at 1.0 and 1.752E7 at 2.0")
+        assertTrue(r.err().contains("no value of deployments.rent.lease-price in [1 USD/h, 2 USD/h] makes lease_cost_usd@total"
+                + " of deployment:rent = 38,000,000,000 USD: it is 8,760,000 USD at 1 USD/h and 17,520,000 USD at 2 USD/h"
+                + " (both below the target); widen --between"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals("", r.out());
     }
