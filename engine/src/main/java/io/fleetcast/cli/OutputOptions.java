@@ -70,6 +70,10 @@ final class OutputOptions {
         if (out == null) {
             return;
         }
+        if (out.toString().isBlank()) {
+            // Path.of("") is the working folder: an unset shell variable (--out "$DIR") would scatter files there
+            throw new BadInputException("--out is empty; give a folder, e.g. --out out/ (. for the current folder)");
+        }
         Map<String, String> seen = new HashMap<>();
         for (Scenario s : scenarios) {
             String where = s.origin().map(o -> o.location()).orElse(s.name());

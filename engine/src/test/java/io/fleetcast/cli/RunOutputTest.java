@@ -106,6 +106,16 @@ class RunOutputTest {
     }
 
     @Test
+    void run_emptyOut_exit2InsteadOfWritingIntoTheWorkingFolder() {
+        // regression: --out "" (an unset $DIR) resolved to the working folder and wrote small-fleet/ there
+        Result r = run("run", A, "--out", "");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--out is empty; give a folder"), r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(Path.of("small-fleet")), "nothing written into the working folder");
+    }
+
+    @Test
     void run_outIsAFile_exit2AndNothingWritten() throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
         Result r = run("run", A, "--out", file.resolve("sub").toString());
