@@ -24,6 +24,14 @@ final class ScalarSimulateSupport implements SimulateSupport {
     }
 
     @Override
+    public void drawLifetimes(long key, long firstSlot, double[] rows, int count, int stride, int drawIndex) {
+        for (int m = 0; m < count; m++) {
+            long state = CounterStreams.slotState(key, firstSlot + (long) rows[3 * stride + m]);
+            rows[2 * stride + m] = CounterStreams.exponential(CounterStreams.draw(state, drawIndex));
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

@@ -45,7 +45,7 @@ public interface SimulateSupport {
      * adds its install, its slot interval {@code [t0, e)} with {@code e = min(t0 + life, cap)} and its
      * facility interval to the sweep's running cells (writing a cell's sums to {@code acc} when a stream
      * leaves it), and its book write-off. The slots whose first failure {@code f = t0 + up-time} comes
-     * before {@code e} are listed for {@link SweepKernels#firstFailures}, in slot order, over the front of
+     * before {@code e} are listed for {@link SweepKernels#failureWave}, in slot order, over the front of
      * the rows (consumed by then): for the {@code m}-th,
      * <pre>{@code
      * rows[m] = f,   rows[stride + m] = e,   rows[2 * stride + m] = second standard up-time,   rows[3 * stride + m] = j
@@ -62,6 +62,23 @@ public interface SimulateSupport {
      * @return the number of failing slots listed
      */
     int fold(SweepState sweep, long firstSlot, int count, double[] rows, int stride, double[] acc);
+
+    /**
+     * Draws the next up-time of the slots listed for a failure wave ({@link SweepKernels#failureWave}):
+     * for {@code m in [0, count)}, with {@code j = rows[3 * stride + m]} and {@code state} the slot's
+     * {@link CounterStreams#slotState}, {@code rows[2 * stride + m] = exponential(draw(state, drawIndex))}.
+     *
+     * @param key       the deployment key
+     * @param firstSlot slot index of {@code j = 0}
+     * @param rows      the listed slots. Modified (third row; the vector implementation also writes garbage
+     *                  past {@code count}, up to the next multiple of its lane count, which
+     *                  {@code stride} must leave room for).
+     * @param count     number of listed slots
+     * @param stride    row length
+     * @param drawIndex the draw of the slots' streams, {@link CounterStreams#DRAW_FIRST_LIFETIME} + the number
+     *                  of up-times drawn so far
+     */
+    void drawLifetimes(long key, long firstSlot, double[] rows, int count, int stride, int drawIndex);
 
     /**
      * The implementation's name for logs and benchmark reports.

@@ -14,11 +14,11 @@ import io.fleetcast.plan.FleetPlan;
  *       ({@link SweepState}), and the endpoints inside one cell are summed and written once when the stream
  *       leaves it, instead of a scatter-add per device;</li>
  *   <li>failures: the slots whose first up-time ends before the slot does (about a third of the devices
- *       at AFR 5-10 % over 6 years) are followed failure by failure, each scattered into its cell
- *       ({@link #firstFailures}, {@link #laterFailures}).</li>
+ *       at AFR 5-10 % over 6 years) go through waves, first failures, then second ones..., each failure
+ *       scattered into its cell ({@link #failureWave}).</li>
  * </ol>
- * Steps 1 and 2 run on vector lanes where the CPU allows ({@link SimulateSupport}, chosen by
- * {@link SimulateSupportProvider}); step 3 is scalar.
+ * Steps 1 and 2 and the draws of the waves run on vector lanes where the CPU allows
+ * ({@link SimulateSupport}, chosen by {@link SimulateSupportProvider}); the scatters are scalar.
  *
  * <p>An interval {@code [a, b)} is stored by its endpoints (see {@link SweepState}), so only the split
  * between the full and partial rows differs from {@link SimulateKernels#addInterval}; the prefix sum gives
@@ -72,32 +72,38 @@ public final class SweepKernels {
             int len = Math.min(CHUNK, slots - base);
             long chunkFirst = firstSlot + base;
             support.draw(key, chunkFirst, len, scratch, CHUNK);
-            int failing = support.fold(w, chunkFirst, len, scratch, CHUNK, acc);
-            int again = firstFailures(w, scratch, failing, acc);
-            for (int m = 0; m < again; m++) {
-                laterFailures(w, acc, scratch[m], scratch[CHUNK + m], key, chunkFirst + (long) scratch[3 * CHUNK + m]);
+            int listed = support.fold(w, chunkFirst, len, scratch, CHUNK, acc);
+            int draw = CounterStreams.DRAW_FIRST_LIFETIME + 2;
+            while (listed > 0) {
+                listed = failureWave(w, scratch, listed, acc);
+                if (listed > 0) {
+                    support.drawLifetimes(key, chunkFirst, scratch, listed, CHUNK, draw++);
+                }
             }
         }
         w.writeAll(acc);
     }
 
     /**
-     * The first failure of every slot the fold listed: counted in its cell, its repair interval
-     * {@code [f, min(f + repair, e))} added to the down rows. Written without data-dependent branches (the
-     * cell by {@link SweepState#cellOf}, the list of slots that fail again compacted by arithmetic), because
-     * whether a device fails again is a coin toss the branch predictor loses about one time in four, and
-     * each loss stalls the overlap of consecutive devices: the first failures are the bulk of the failure
-     * work (0.37 failing slots per device, 0.09 failing twice, at AFR 5-10 % over 6 years).
+     * One failure wave of a chunk: the {@code n}-th failure of every listed slot (the fold lists the first
+     * ones), counted in its cell, its repair interval {@code [f, min(f + repair, e))} added to the down rows,
+     * and the slots whose next failure also comes before their end listed for the next wave. A chunk's
+     * slots go wave by wave rather than slot by slot so that the loop has no data-dependent branch (the
+     * cell by {@link SweepState#cellOf}, the next list compacted by arithmetic) and the next up-times are
+     * drawn for a whole wave at once on vector lanes ({@link SimulateSupport#drawLifetimes}): whether a
+     * device fails again is a coin toss a branch predictor loses about one time in four, each loss
+     * stalls the overlap of consecutive devices, and a scalar logarithm costs more than the rest of a
+     * failure. At AFR 5-10 % over 6 years: 0.37 first failures per device, 0.09 second, 0.01 third.
      *
-     * @param w       the sweep. Not modified.
-     * @param rows    the failing list of {@link SimulateSupport#fold}. Modified: replaced by the list of the
-     *                slots that fail again, in the same layout with their second failure instead of the first
-     *                ({@code rows[m] = f2, rows[CHUNK + m] = e, rows[3 * CHUNK + m] = j}).
-     * @param failing number of failing slots listed
-     * @param acc     the block buffer. Modified.
-     * @return the number of slots that fail again (their second failure is before their end)
+     * @param w      the sweep. Not modified.
+     * @param rows   the wave's list, {@code rows[m] = f, rows[CHUNK + m] = e, rows[2 * CHUNK + m] =} the next
+     *               standard up-time, {@code rows[3 * CHUNK + m] = j}. Modified: replaced by the next wave's
+     *               list in the same layout (next failure for {@code f}; the third row left to be drawn).
+     * @param listed number of slots listed
+     * @param acc    the block buffer. Modified.
+     * @return the number of slots in the next wave
      */
-    static int firstFailures(SweepState w, double[] rows, int failing, double[] acc) {
+    static int failureWave(SweepState w, double[] rows, int listed, double[] acc) {
         double[] bounds = w.bounds;
         int stride = w.grid.cells + 1;
         int failRow = SimulateKernels.ROW_FAILURES * stride;
@@ -105,8 +111,8 @@ public final class SweepKernels {
         int downPart = SimulateKernels.ROW_DOWN_PART * stride;
         double repair = w.repairHours;
         boolean repairs = repair > 0;
-        int again = 0;
-        for (int m = 0; m < failing; m++) {
+        int next = 0;
+        for (int m = 0; m < listed; m++) {
             double f = rows[m];
             double e = rows[CHUNK + m];
             int c = w.cellOf(f);
@@ -130,59 +136,13 @@ public final class SweepKernels {
                     acc[downPart + cd] += de - bounds[cd];
                 }
             }
-            double f2 = back + w.upTime(rows[2 * CHUNK + m]);
-            // compacted over entries already read (again <= m)
-            rows[again] = f2;
-            rows[CHUNK + again] = e;
-            rows[3 * CHUNK + again] = rows[3 * CHUNK + m];
-            again += (back < e & f2 < e) ? 1 : 0;
+            double fNext = back + w.upTime(rows[2 * CHUNK + m]);
+            // compacted over entries already read (next <= m)
+            rows[next] = fNext;
+            rows[CHUNK + next] = e;
+            rows[3 * CHUNK + next] = rows[3 * CHUNK + m];
+            next += (back < e & fNext < e) ? 1 : 0;
         }
-        return again;
-    }
-
-    /**
-     * The failures of one slot from its second, at {@code f < e}: each counted in its cell with its repair
-     * interval, and the next up-time drawn from the slot's stream (draw {@code DRAW_FIRST_LIFETIME + 2} on),
-     * until an up-time ends at or after {@code e}.
-     *
-     * @param w    the deployment's sweep. Not modified.
-     * @param acc  the block buffer. Modified.
-     * @param f    the second failure instant, before {@code e}
-     * @param e    the slot's end
-     * @param key  the deployment key
-     * @param slot the slot index
-     */
-    static void laterFailures(SweepState w, double[] acc, double f, double e, long key, long slot) {
-        double[] bounds = w.bounds;
-        int stride = w.grid.cells + 1;
-        int failRow = SimulateKernels.ROW_FAILURES * stride;
-        int downFull = SimulateKernels.ROW_DOWN_FULL * stride;
-        int downPart = SimulateKernels.ROW_DOWN_PART * stride;
-        double repair = w.repairHours;
-        long state = CounterStreams.slotState(key, slot);
-        int next = CounterStreams.DRAW_FIRST_LIFETIME + 2;
-        while (true) {
-            int c = w.cellOf(f);
-            acc[failRow + c] += 1;
-            double back = f + repair;
-            if (repair > 0) {
-                double de = Math.min(back, e);
-                acc[downFull + c] += 1;
-                acc[downPart + c] -= f - bounds[c];
-                int cd = c;
-                while (de >= bounds[cd + 1]) {
-                    cd++;
-                }
-                acc[downFull + cd] -= 1;
-                acc[downPart + cd] += de - bounds[cd];
-            }
-            if (back >= e) {
-                return;
-            }
-            f = back + w.upTime(CounterStreams.exponential(CounterStreams.draw(state, next++)));
-            if (f >= e) {
-                return;
-            }
-        }
+        return next;
     }
 }

@@ -98,6 +98,25 @@ final class VectorSimulateSupport implements SimulateSupport {
     }
 
     @Override
+    public void drawLifetimes(long key, long firstSlot, double[] rows, int count, int stride, int drawIndex) {
+        int lanes = D.length();
+        // Whole vectors, past count up to the next multiple of the lanes: the garbage lanes hash whatever
+        // slot numbers lie there and are never read, and no lane needs the scalar logarithm.
+        int end = (count + lanes - 1) / lanes * lanes;
+        for (int m = 0; m < end; m += lanes) {
+            LongVector slot = (LongVector) DoubleVector.fromArray(D, rows, 3 * stride + m).convert(VectorOperators.D2L, 0);
+            LongVector z = slot.add(firstSlot).mul(CounterStreams.SLOT_MULTIPLIER).lanewise(VectorOperators.XOR, key)
+                    .add(CounterStreams.GOLDEN * (drawIndex + 1L));
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(M1);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(M2);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+            ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).add(1L).convert(VectorOperators.L2D, 0)).mul(0x1.0p-53)
+                    .intoArray(rows, 2 * stride + m);
+        }
+        negLogInPlace(rows, 2 * stride, end);
+    }
+
+    @Override
     public int fold(SweepState w, long firstSlot, int count, double[] rows, int stride, double[] acc) {
         if (w.weibull) {
             // Weibull up-times need pow, which is not ported: the scalar fold keeps StrictMath.pow.

@@ -59,6 +59,32 @@ class VectorSimulateSupportTest {
     }
 
     @Test
+    void drawLifetimes_awkwardListLengths_sameBitsAsScalar() {
+        // a failure wave's list: every third slot of a chunk, the draw of a fourth up-time
+        long key = CounterStreams.deploymentKey(77, 2);
+        int stride = SweepKernels.CHUNK;
+        for (int count : new int[] {1, 13, 170}) {
+            double[] expected = new double[4 * stride];
+            double[] actual = new double[4 * stride];
+            for (int m = 0; m < count; m++) {
+                expected[3 * stride + m] = 3 * m;
+                actual[3 * stride + m] = 3 * m;
+            }
+            int draw = CounterStreams.DRAW_FIRST_LIFETIME + 3;
+            SimulateSupportProvider.scalar().drawLifetimes(key, 4096, expected, count, stride, draw);
+            vector.drawLifetimes(key, 4096, actual, count, stride, draw);
+            for (int m = 0; m < count; m++) {
+                assertEquals(Double.doubleToRawLongBits(expected[2 * stride + m]), Double.doubleToRawLongBits(actual[2 * stride + m]),
+                        "count " + count + ", entry " + m);
+            }
+            // and they are the slots' streams: the last entry is slot 4096 + 3 (count - 1)
+            long last = 4096 + 3L * (count - 1);
+            assertEquals(CounterStreams.exponential(CounterStreams.draw(CounterStreams.slotState(key, last), draw)),
+                    expected[2 * stride + count - 1], 0.0);
+        }
+    }
+
+    @Test
     void negLog_fdlibmBranchPoints_sameBitsAsStrictMath() {
         double[] xs = {
             1.0, Math.nextDown(1.0), 0.5, Math.nextUp(0.5), 0.25, 0x1.0p-53, 0x1.0p-52, 0x1.0p-30,
