@@ -66,7 +66,14 @@ public final class InputValue {
     }
 
     private static String example(InputPath path, Scenario scenario) {
+        if (path.field() == InputField.START) {
+            // a start is varied as a delay: "2027-01" reads like a date and used to fail as "unknown unit '-01'"
+            return "'3 months' (a start is given as a delay from the deployment's start, not as a date)";
+        }
         Dimension d = dimensionOf(path, scenario);
+        if (d == Dimension.DURATION) {
+            return "'6 months'";
+        }
         for (Unit u : Unit.values()) {
             if (u != Unit.PLAIN && d.accepts(u)) {
                 return "'1.5 " + u.symbol() + "'";
