@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * sweep's running cells (a chunk of a large fleet almost always does: a monthly cell holds thousands of
  * installs), with the offsets summed per lane; the lanes where a stream changes cell, and the chunk's
  * tail, go through the scalar fold. Failing slots come from a lane mask. Lane sums are added up in lane
- * order ({@link #addLanes}), never with {@code reduceLanes}, whose order is unspecified and could differ
+ * order ({@link #sumLanes}), never with {@code reduceLanes}, whose order is unspecified and could differ
  * between the interpreter and compiled code of one run.
  *
  * <p>Methods take and return arrays, never vectors: a vector passed to a method C2 does not inline is
@@ -155,14 +155,18 @@ final class VectorSimulateSupport implements SimulateSupport {
                 // A stream leaves its cell (or a slot is not installed) in these lanes: write the lane sums, fold
                 // the lanes one by one, and continue from the cells they moved to.
                 w.n0 += counted;
-                w.o0 += addLanes(sum0, rows, tmpAt);
+                sum0.intoArray(rows, tmpAt);
+                w.o0 += sumLanes(rows, tmpAt);
                 w.ne += counted;
-                w.oe += addLanes(sumE, rows, tmpAt);
+                sumE.intoArray(rows, tmpAt);
+                w.oe += sumLanes(rows, tmpAt);
                 if (w.facility) {
                     w.nf += counted;
-                    w.of += addLanes(sumF, rows, tmpAt);
+                    sumF.intoArray(rows, tmpAt);
+                    w.of += sumLanes(rows, tmpAt);
                 }
-                w.writeOffSum += addLanes(sumW, rows, tmpAt);
+                sumW.intoArray(rows, tmpAt);
+                w.writeOffSum += sumLanes(rows, tmpAt);
                 counted = 0;
                 sum0 = DoubleVector.zero(D);
                 sumE = DoubleVector.zero(D);
@@ -202,29 +206,33 @@ final class VectorSimulateSupport implements SimulateSupport {
             }
         }
         w.n0 += counted;
-        w.o0 += addLanes(sum0, rows, tmpAt);
+        sum0.intoArray(rows, tmpAt);
+        w.o0 += sumLanes(rows, tmpAt);
         w.ne += counted;
-        w.oe += addLanes(sumE, rows, tmpAt);
+        sumE.intoArray(rows, tmpAt);
+        w.oe += sumLanes(rows, tmpAt);
         if (w.facility) {
             w.nf += counted;
-            w.of += addLanes(sumF, rows, tmpAt);
+            sumF.intoArray(rows, tmpAt);
+            w.of += sumLanes(rows, tmpAt);
         }
-        w.writeOffSum += addLanes(sumW, rows, tmpAt);
+        sumW.intoArray(rows, tmpAt);
+        w.writeOffSum += sumLanes(rows, tmpAt);
         return ScalarSimulateSupport.foldRange(w, firstSlot, bound, count, rows, stride, acc, failing);
     }
 
     /**
-     * The lanes of {@code v} added up in lane order, so the result does not depend on how a reduction
-     * instruction (or the interpreter) would order them. Through memory, because {@code lane(i)} with a
-     * variable {@code i} is not intrinsified (5 % of the fold's time in a JFR profile).
+     * One vector's lanes, stored at {@code tmp[at..]}, added up in lane order, so that the result does not
+     * depend on how a reduction instruction (or the interpreter) would order them. The caller stores the
+     * vector: a method taking a vector is boxed when C2 does not inline it, which it stopped doing here as
+     * the fold grew (0.76 B per device, GC profiler), and {@code lane(i)} with a variable {@code i} is not
+     * intrinsified (5 % of the fold's time in a JFR profile).
      *
-     * @param v   the lane sums
-     * @param tmp scratch. Modified at {@code [at, at + lanes)}.
-     * @param at  where in {@code tmp}
-     * @return {@code ((v[0] + v[1]) + v[2]) + ...}
+     * @param tmp the stored lanes. Not modified.
+     * @param at  where they start
+     * @return {@code ((tmp[at] + tmp[at + 1]) + tmp[at + 2]) + ...}
      */
-    private static double addLanes(DoubleVector v, double[] tmp, int at) {
-        v.intoArray(tmp, at);
+    private static double sumLanes(double[] tmp, int at) {
         double sum = 0;
         for (int i = at; i < at + D.length(); i++) {
             sum += tmp[i];
