@@ -165,7 +165,7 @@ final class SolveCommand implements Callable<Integer> {
             names.add(p.text());
         }
         rows.add(new String[] {"vary", String.join(", ", names) + (unit.isEmpty() ? "" : " [" + unit + "]")
-                + (Double.isNaN(nominal) ? "" : ", in the scenario " + AnalysisViews.withUnit(nominal, unit))});
+                + (Double.isNaN(nominal) ? "" : ", in the scenario " + nominalText(paths.get(0), nominal, unit))});
         String goal = AnalysisViews.withUnit(a.target(), selector.unit());
         if (value[1] == 0) {
             goal += " (" + AnalysisViews.number(value[0]) + " x its value in the scenario, "
@@ -193,6 +193,20 @@ final class SolveCommand implements Callable<Integer> {
             b.append(String.format(java.util.Locale.ROOT, "%-9s %s%n", r[0], r[1]));
         }
         out.print(b);
+    }
+
+    /**
+     * The input's value in the scenario. A count sized by power or budget is shown as the whole number of
+     * accelerators the scenario resolves to (the sizing table's number), with the exact quotient beside it:
+     * rounding 273,672.69 to "273,673" would contradict the sizing of {@code fleetcast run}.
+     */
+    private static String nominalText(InputPath path, double nominal, String unit) {
+        if (path.field() != io.fleetcast.analyse.InputField.COUNT) {
+            return AnalysisViews.withUnit(nominal, unit);
+        }
+        long whole = io.fleetcast.plan.Sizing.floorCount(nominal);
+        String text = AnalysisViews.withUnit(whole, unit);
+        return whole == nominal ? text : text + " (" + AnalysisViews.precise(nominal) + " before rounding down)";
     }
 
     /**
