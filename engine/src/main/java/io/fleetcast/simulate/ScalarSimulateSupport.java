@@ -37,8 +37,7 @@ final class ScalarSimulateSupport implements SimulateSupport {
     }
 
     /**
-     * The first two rows of {@link #draw} for {@code j in [from, to)} (also the vector implementation's
-     * tail); the second up-times are drawn by {@link #foldRange} for the slots that fail.
+     * {@link #draw} for {@code j in [from, to)} (also the vector implementation's tail).
      *
      * @param key       the deployment key
      * @param firstSlot slot index of {@code j = 0}
@@ -57,8 +56,7 @@ final class ScalarSimulateSupport implements SimulateSupport {
 
     /**
      * {@link #fold} for {@code j in [from, to)} only, appending failing slots after the {@code failing}
-     * already listed, with their second up-times drawn (also the vector implementation's tail and its
-     * fallback where a stream changes cell).
+     * already listed (also the vector implementation's tail and its fallback where a stream changes cell).
      *
      * @param w         the sweep. Modified.
      * @param firstSlot slot index of {@code j = 0}
@@ -105,8 +103,6 @@ final class ScalarSimulateSupport implements SimulateSupport {
                     // the list is written over the rows' consumed front: failing <= j
                     rows[failing] = f;
                     rows[stride + failing] = e;
-                    rows[2 * stride + failing] = CounterStreams.exponential(
-                            CounterStreams.draw(CounterStreams.slotState(w.key, firstSlot + j), CounterStreams.DRAW_FIRST_LIFETIME + 1));
                     rows[3 * stride + failing] = j;
                     failing++;
                 }

@@ -21,20 +21,19 @@ public interface SimulateSupport {
 
     /**
      * Fills, for slots {@code firstSlot + j}, {@code j in [0, count)}, with {@code state} the slot's
-     * {@link CounterStreams#slotState}, the rows of {@code out}:
+     * {@link CounterStreams#slotState}, two rows of {@code out}:
      * <pre>{@code
-     * out[j]              = unit(draw(state, DRAW_JITTER))                    install jitter in [0, 1)
-     * out[stride + j]     = exponential(draw(state, DRAW_FIRST_LIFETIME))     first up-time, mean 1
-     * out[2 * stride + j] = exponential(draw(state, DRAW_FIRST_LIFETIME + 1)) second up-time, mean 1
+     * out[j]          = unit(draw(state, DRAW_JITTER))                 install jitter in [0, 1)
+     * out[stride + j] = exponential(draw(state, DRAW_FIRST_LIFETIME))  first up-time, mean 1
      * }</pre>
-     * The third row may be left for {@link #fold} to fill for the slots it lists (only they use it): the
-     * scalar implementation does, saving a logarithm for the two devices in three that never fail.
+     * Later up-times are drawn only for the slots that fail ({@link #drawLifetimes}): two devices in three
+     * never do.
      *
      * @param key       the deployment key ({@link CounterStreams#deploymentKey})
      * @param firstSlot slot index of {@code j = 0}
      * @param count     number of slots, in {@code [0, stride]}
-     * @param out       the three rows, at least {@code 3 * stride} long. Modified (the first {@code count}
-     *                  values of each row).
+     * @param out       the rows, at least {@code 2 * stride} long. Modified (the first {@code count} values of
+     *                  each of the two rows).
      * @param stride    row length of {@code out}
      */
     void draw(long key, long firstSlot, int count, double[] out, int stride);
@@ -48,15 +47,15 @@ public interface SimulateSupport {
      * before {@code e} are listed for {@link SweepKernels#failureWave}, in slot order, over the front of
      * the rows (consumed by then): for the {@code m}-th,
      * <pre>{@code
-     * rows[m] = f,   rows[stride + m] = e,   rows[2 * stride + m] = second standard up-time,   rows[3 * stride + m] = j
+     * rows[m] = f,   rows[stride + m] = e,   rows[3 * stride + m] = j
      * }</pre>
      *
      * @param sweep     the deployment's constants and running cells. Modified.
      * @param firstSlot slot index of {@code j = 0}
      * @param count     number of slots, in {@code [0, stride]}
-     * @param rows      the rows of {@link #draw}, a fourth row and {@link SweepKernels#LANE_SCRATCH} doubles
-     *                  of scratch after it, at least {@code 4 * stride + LANE_SCRATCH} long. Modified (the
-     *                  failing list replaces the draws).
+     * @param rows      the rows of {@link #draw}, a third and a fourth row and
+     *                  {@link SweepKernels#LANE_SCRATCH} doubles of scratch after them, at least
+     *                  {@code 4 * stride + LANE_SCRATCH} long. Modified (the failing list replaces the draws).
      * @param stride    row length
      * @param acc       the block buffer (layout of {@link SimulateKernels}). Modified.
      * @return the number of failing slots listed

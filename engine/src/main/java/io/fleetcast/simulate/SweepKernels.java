@@ -7,7 +7,7 @@ import io.fleetcast.plan.FleetPlan;
  * rows, same buffer layout {@code acc[row * (cells + 1) + cell]}, same process), chunk by chunk of
  * {@link #CHUNK} slots, in three steps:
  * <ol>
- *   <li>draw: every slot's install jitter and first two up-times, in bulk, from counter-based streams
+ *   <li>draw: every slot's install jitter and first up-time, in bulk, from counter-based streams
  *       ({@link CounterStreams});</li>
  *   <li>fold: installs are stratified, so install instants, slot ends ({@code min(t0 + life, cap)}) and
  *       facility ends rise with the slot index; each of these three endpoint streams keeps a running cell
@@ -73,12 +73,10 @@ public final class SweepKernels {
             long chunkFirst = firstSlot + base;
             support.draw(key, chunkFirst, len, scratch, CHUNK);
             int listed = support.fold(w, chunkFirst, len, scratch, CHUNK, acc);
-            int draw = CounterStreams.DRAW_FIRST_LIFETIME + 2;
-            while (listed > 0) {
+            for (int draw = CounterStreams.DRAW_FIRST_LIFETIME + 1; listed > 0; draw++) {
+                // the up-time after this wave's failure, for the slots of this wave only
+                support.drawLifetimes(key, chunkFirst, scratch, listed, CHUNK, draw);
                 listed = failureWave(w, scratch, listed, acc);
-                if (listed > 0) {
-                    support.drawLifetimes(key, chunkFirst, scratch, listed, CHUNK, draw++);
-                }
             }
         }
         w.writeAll(acc);
@@ -97,8 +95,9 @@ public final class SweepKernels {
      *
      * @param w      the sweep. Not modified.
      * @param rows   the wave's list, {@code rows[m] = f, rows[CHUNK + m] = e, rows[2 * CHUNK + m] =} the next
-     *               standard up-time, {@code rows[3 * CHUNK + m] = j}. Modified: replaced by the next wave's
-     *               list in the same layout (next failure for {@code f}; the third row left to be drawn).
+     *               standard up-time ({@link SimulateSupport#drawLifetimes}), {@code rows[3 * CHUNK + m] = j}.
+     *               Modified: replaced by the next wave's list (next failure for {@code f}; the third row
+     *               left to be drawn).
      * @param listed number of slots listed
      * @param acc    the block buffer. Modified.
      * @return the number of slots in the next wave

@@ -60,7 +60,7 @@ final class VectorSimulateSupport implements SimulateSupport {
     public void draw(long key, long firstSlot, int count, double[] out, int stride) {
         int lanes = D.length();
         int bound = D.loopBound(count);
-        // Pass 1: hash every slot's three draws; the up-time rows get the logarithms' arguments. The
+        // Pass 1: hash every slot's two draws; the up-time row gets the logarithm's argument. The
         // SplitMix64 finalizer is written out, not called: C2 does not always inline a helper taking
         // vectors, and then boxes them (36 B per slot measured with a mix64 helper).
         for (int j = 0; j < bound; j += lanes) {
@@ -79,21 +79,12 @@ final class VectorSimulateSupport implements SimulateSupport {
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
             ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).add(1L).convert(VectorOperators.L2D, 0)).mul(0x1.0p-53)
                     .intoArray(out, stride + j);                             // ((bits >>> 11) + 1) * 2^-53
-
-            z = state.add(CounterStreams.GOLDEN * (CounterStreams.DRAW_FIRST_LIFETIME + 2L));
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(M1);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(M2);
-            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-            ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).add(1L).convert(VectorOperators.L2D, 0)).mul(0x1.0p-53)
-                    .intoArray(out, 2 * stride + j);
         }
-        // Pass 2: minus their logarithms, in place (12 KB, still in L1). Two passes rather than one so that
+        // Pass 2: minus the logarithms, in place (4 KB, still in L1). Two passes rather than one so that
         // each loop body holds its vectors in registers: a vector passed to a method C2 does not inline is
         // boxed on the heap, and the logarithm is too large to inline.
         negLogInPlace(out, stride, bound);
-        negLogInPlace(out, 2 * stride, bound);
-        // Fewer slots than lanes left: the scalar twin, which computes the same values (and leaves the second
-        // up-times to the fold, which draws them for the slots that fail).
+        // Fewer slots than lanes left: the scalar twin, which computes the same values.
         ScalarSimulateSupport.fill(key, firstSlot, bound, count, out, stride);
     }
 
@@ -197,10 +188,8 @@ final class VectorSimulateSupport implements SimulateSupport {
                 // Append the failing lanes without a branch per lane (compress, then the lane count). Each
                 // store writes a whole vector at [failing, failing + lanes), over rows already read: the
                 // list never holds more slots than were folded (failing <= j).
-                DoubleVector second = DoubleVector.fromArray(D, rows, 2 * stride + j);
                 f.compress(failed).intoArray(rows, failing);
                 e.compress(failed).intoArray(rows, stride + failing);
-                second.compress(failed).intoArray(rows, 2 * stride + failing);
                 IOTA_D.add(j).compress(failed).intoArray(rows, failAt + failing);
                 failing += failed.trueCount();
             }
