@@ -24,7 +24,10 @@ public final class SimulateSupportProvider {
 
     private static final System.Logger LOG = System.getLogger(SimulateSupportProvider.class.getName());
     private static final String VECTOR_CLASS = "io.fleetcast.simulate.VectorSimulateSupport";
-    /** Narrower vectors (2 doubles) were not measured to pay; they fall back to scalar. */
+    /**
+     * Narrower vectors (2 doubles, e.g. NEON) were not measured (the benchmark machine has AVX-512); until
+     * they are, they get the scalar twin, which is never slower than the kernel it replaced.
+     */
     private static final int MIN_VECTOR_BITS = 256;
 
     private static final Optional<SimulateSupport> VECTOR = loadVector();
@@ -94,7 +97,7 @@ public final class SimulateSupportProvider {
             int bits = (int) type.getDeclaredMethod("lanes").invoke(null) * Double.SIZE;
             if (bits < MIN_VECTOR_BITS) {
                 LOG.log(System.Logger.Level.INFO, "simulate support: scalar; the CPU's vectors are " + bits
-                        + " bits, below the " + MIN_VECTOR_BITS + " where the vector draws were measured to pay");
+                        + " bits, below the " + MIN_VECTOR_BITS + " the vector support was measured at");
                 return Optional.empty();
             }
             return Optional.of((SimulateSupport) type.getDeclaredConstructor().newInstance());

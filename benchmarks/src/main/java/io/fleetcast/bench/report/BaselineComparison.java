@@ -11,8 +11,13 @@ import java.util.Set;
 /**
  * Matches fresh results to the committed baseline (same method, same parameters) and decides which
  * collapsed. The ratio is always "rate now / rate then" in the method's domain unit (see
- * {@link Rates} and {@link DomainInfo#rate}), so above 1 is faster in every mode. Noise must never fail a build, a collapse must: a result fails only when its ratio
- * falls below the threshold (one half by default).
+ * {@link Rates} and {@link DomainInfo#rate}), so above 1 is faster in every mode.
+ *
+ * <p>Noise must never fail a build, a collapse must. The machine is shared (two cores, other builds
+ * running: a quick-profile score can drop to a third of a quiet one while its error bar says so), so a
+ * result fails only when even the optimistic end of its 99.9 % confidence interval, rate plus error, is
+ * below the threshold (one half by default) times the baseline rate. A result without an error (one
+ * iteration) is judged on its rate.
  */
 public final class BaselineComparison {
 
@@ -102,7 +107,9 @@ public final class BaselineComparison {
             return new Row(result, base, Double.NaN, Status.NO_BASELINE);
         }
         double ratio = now / then;
-        return new Row(result, base, ratio, ratio < threshold ? Status.REGRESSION : Status.OK);
+        double error = domain.rateError(result);
+        double optimistic = (Double.isNaN(error) ? now : now + error) / then;
+        return new Row(result, base, ratio, optimistic < threshold ? Status.REGRESSION : Status.OK);
     }
 
     /** @return one row per fresh result, in result order */

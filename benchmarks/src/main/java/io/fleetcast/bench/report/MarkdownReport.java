@@ -68,10 +68,11 @@ public final class MarkdownReport {
         String half = threshold(comparison.threshold());
         if (bad.isEmpty()) {
             md.append("**PASS**: no benchmark below ").append(half).append(" of its baseline rate (")
-                    .append(comparison.rows().size()).append(" results).\n\n");
+                    .append(comparison.rows().size()).append(" results; a result fails only when its rate plus its ")
+                    .append("99.9 % error is below that, so noise on a busy machine does not).\n\n");
         } else {
             md.append("**FAIL**: ").append(bad.size()).append(bad.size() == 1 ? " benchmark" : " benchmarks")
-                    .append(" below ").append(half).append(" of the baseline rate:");
+                    .append(" below ").append(half).append(" of the baseline rate even at the top of the error bar:");
             for (BaselineComparison.Row row : bad) {
                 md.append(" `").append(row.result().shortName()).append(row.result().paramsText(" ", ""))
                         .append("` at ").append(ratio(row.ratio())).append(';');

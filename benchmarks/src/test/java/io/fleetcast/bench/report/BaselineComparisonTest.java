@@ -48,6 +48,35 @@ class BaselineComparisonTest {
         assertEquals(BaselineComparison.Status.REGRESSION, row.status());
     }
 
+    static JmhResult noisy(double score, double error) {
+        return new JmhResult("io.fleetcast.bench.A.a", "thrpt", Map.of(), new JmhResult.Metric(score, error, "ops/s"),
+                Map.of(), new JmhResult.RunSettings("1.37", 1, 1, 2, "1 s", 3, "1 s", List.of()),
+                new JmhResult.JvmInfo("java", "25", "vm", "25"));
+    }
+
+    @Test
+    void row_belowHalfButErrorBarReachesHalf_isNoise() {
+        // 40 +- 15 ops/s against 100: ratio 0.40, but 40 + 15 = 55 >= 50, so the machine may just be busy
+        BaselineComparison.Row row = BaselineComparison.row(noisy(40, 15), noisy(100, 1), 0.5);
+
+        assertEquals(0.4, row.ratio(), 1e-12);
+        assertEquals(BaselineComparison.Status.OK, row.status());
+    }
+
+    @Test
+    void row_collapseBeyondItsErrorBar_isRegression() {
+        // 20 +- 5 ops/s against 100: even 25 is below 50
+        BaselineComparison.Row row = BaselineComparison.row(noisy(20, 5), noisy(100, 1), 0.5);
+
+        assertEquals(BaselineComparison.Status.REGRESSION, row.status());
+    }
+
+    @Test
+    void row_errorUnknown_judgedOnTheRate() {
+        // one iteration: JMH gives NaN for the error; 49 / 100 < 0.5
+        assertEquals(BaselineComparison.Status.REGRESSION, BaselineComparison.row(noisy(49, Double.NaN), noisy(100, 1), 0.5).status());
+    }
+
     @Test
     void row_baselineInOtherUnitAndMode_comparedAsRates() {
         // now 120 ops/s; baseline 10 ms/op = 100 ops/s; ratio 1.2
