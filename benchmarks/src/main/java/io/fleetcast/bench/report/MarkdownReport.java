@@ -210,7 +210,11 @@ public final class MarkdownReport {
 
     private static String alloc(JmhResult r, DomainInfo domain) {
         double bytes = domain.bytesPerUnit(r);
-        return Double.isNaN(bytes) ? "—" : Rates.significant(bytes) + " B/" + domain.singular();
+        if (Double.isNaN(bytes)) {
+            return "—";
+        }
+        // "0.0171 B/device", "733 kB/cube": SI prefixes (powers of 1000) above 1000 bytes
+        return (bytes < 1000 ? Rates.significant(bytes) + " B" : Rates.si(bytes) + "B") + "/" + domain.singular();
     }
 
     static String rateText(double rate, double error) {
