@@ -30,8 +30,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * input draws and optional probe value in slot {@code i}. Because no run reads another's stream and every
  * reduction walks runs in index order, the same seed gives the same bits with 1 thread or 64.
  *
- * <p>Memory: the sampled inputs ({@code runs x inputs} doubles) and summary rows ({@code runs x }
- * {@link SummaryCells#COUNT} doubles) are always kept. Cube bands are exact when the cube rows of all
+ * <p>Memory: the sampled inputs ({@code runs x inputs} doubles), summary rows ({@code runs x }
+ * {@link SummaryCells#COUNT} doubles) and each run's resolved sizing ({@code 3 x runs x deployments}
+ * doubles: count, IT MW, facility MW, behind {@link MonteCarloResult#sizing()}) are always kept. Cube bands are exact when the cube rows of all
  * runs fit in {@link Options#memoryBudgetBytes()} ({@code runs x 19 x groups x periods x 8} bytes,
  * default 512 MiB: e.g. 1,000 runs of 19 metrics x 30 groups x 110 months = 502 MB); otherwise the runs
  * go through in blocks that fit, folded in run order into {@link StreamingBands} (P² estimates, 300 bytes
@@ -203,11 +204,13 @@ public final class MonteCarlo {
             }
             Projection meanProjection = new Projection(scenario, mode, settings.seed(), sizing,
                     MetricCube.of(Grouping.DEPLOYMENT, deploymentIds, timeline, mean));
+            MonteCarloResult.Sizing sizingStats = MonteCarloResult.Sizing.of(runs, deploymentIds.size(),
+                    state.counts, state.itMw, state.facilityMw);
             long bandBytes = exact ? exactBytes : StreamingBands.bytesPerCell(probabilities.length) * cells
                     + (long) block * cells * Double.BYTES;
             return new MonteCarloResult(scenario, mode, settings, options.grouping(), groups, timeline, inputs,
                     state.inputs, state.summary, options.probe() != null ? state.probe : null, cubeBands,
-                    summaryBands, meanProjection, exact, bandBytes);
+                    summaryBands, meanProjection, sizingStats, exact, bandBytes);
         } finally {
             options.progress().end();
         }
@@ -251,6 +254,12 @@ public final class MonteCarlo {
         /** Summary rows, {@code summary[run * SummaryCells.COUNT + cell]}. */
         final double[] summary;
         final double[] probe;
+        /** Each run's resolved count per deployment, {@code counts[run * deployments + deployment]}. */
+        final double[] counts;
+        /** Each run's IT MW at full load per deployment, same layout as {@link #counts}. */
+        final double[] itMw;
+        /** Each run's facility MW at the design PUE per deployment, same layout as {@link #counts}. */
+        final double[] facilityMw;
         /**
          * Band rows: every run's ({@code rows[run]}) when the bands are exact, else the block's
          * ({@code rows[run - blockStart]}).
@@ -277,6 +286,10 @@ public final class MonteCarlo {
             this.inputs = new double[Math.multiplyExact(runs, k)];
             this.summary = new double[Math.multiplyExact(runs, SummaryCells.COUNT)];
             this.probe = new double[runs];
+            int sized = Math.multiplyExact(runs, deploymentIds.size());
+            this.counts = new double[sized];
+            this.itMw = new double[sized];
+            this.facilityMw = new double[sized];
             this.rows = new double[bandRows][];
             this.rowsPerBlock = bandRows < runs;
             this.deploymentRows = new double[deploymentRowCount][];
@@ -343,6 +356,15 @@ public final class MonteCarlo {
                 p.cube().values().get(0, reuse(deploymentRows, run - blockStart, deploymentCells), 0, deploymentCells);
             }
             SummaryCells.write(p.summary(), summary, run * SummaryCells.COUNT);
+            // a sampled size, all-in power or PUE changes what a size resolves to: keep each run's own sizing
+            List<ResolvedDeployment> sized = p.sizing();
+            int base = run * deploymentIds.size();
+            for (int d = 0; d < deploymentIds.size(); d++) {
+                ResolvedDeployment rd = sized.get(d);
+                counts[base + d] = rd.count();
+                itMw[base + d] = rd.itMw();
+                facilityMw[base + d] = rd.facilityMw();
+            }
             if (options.probe() != null) {
                 probe[run] = options.probe().value(p);
             }

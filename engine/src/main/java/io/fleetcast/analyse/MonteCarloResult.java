@@ -31,12 +31,14 @@ public final class MonteCarloResult {
     private final Bands cubeBands;
     private final Bands summaryBands;
     private final Projection meanProjection;
+    private final Sizing sizing;
     private final boolean exact;
     private final long bandBytes;
 
     MonteCarloResult(Scenario scenario, Mode mode, MonteCarloSettings settings, Grouping grouping, List<String> groups,
                      Timeline timeline, UncertainInputs inputs, double[] sampled, double[] summaryRows, double[] probe,
-                     Bands cubeBands, Bands summaryBands, Projection meanProjection, boolean exact, long bandBytes) {
+                     Bands cubeBands, Bands summaryBands, Projection meanProjection, Sizing sizing, boolean exact,
+                     long bandBytes) {
         this.scenario = scenario;
         this.mode = mode;
         this.settings = settings;
@@ -50,6 +52,7 @@ public final class MonteCarloResult {
         this.cubeBands = cubeBands;
         this.summaryBands = summaryBands;
         this.meanProjection = meanProjection;
+        this.sizing = sizing;
         this.exact = exact;
         this.bandBytes = bandBytes;
     }
@@ -151,14 +154,132 @@ public final class MonteCarloResult {
 
     /**
      * The mean of the runs as a projection: its cube (by deployment, rolling up to any grouping) holds the
-     * mean over runs of every cell, summed in run order; its sizing is the scenario's nominal one (a run
-     * whose size was sampled resolved its own count), and its summary is the summary of the mean cube,
-     * which for peaks and ratios is not the mean of the runs' figures: those are in {@link #summaryBands()}.
+     * mean over runs of every cell, summed in run order; its sizing is the scenario's NOMINAL one (every
+     * input at its scenario value), because a resolved deployment holds one whole count; a run whose size,
+     * all-in power or PUE was sampled resolved its own count, and the mean and quantiles of those are in
+     * {@link #sizing()} and {@link #summaryBands()} ({@link SummaryCells#RESOLVED_ACCELERATORS}). Its
+     * summary is the summary of the mean cube, which for peaks and ratios is not the mean of the runs'
+     * figures (those are in {@link #summaryBands()}), and whose resolved accelerators are the nominal count.
      *
      * @return the mean projection
      */
     public Projection meanProjection() {
         return meanProjection;
+    }
+
+    /** Each run's resolved sizing per deployment, and its means over the runs. */
+    public Sizing sizing() {
+        return sizing;
+    }
+
+    /**
+     * Mean over the runs of the total resolved count (the sum over deployments of each run's count),
+     * summed in run order (the mean of {@link SummaryCells#RESOLVED_ACCELERATORS} in
+     * {@link #summaryBands()}): what "how many accelerators" means under uncertainty. Differs from the
+     * nominal count of {@link #meanProjection()} whenever a sizing input (size, all-in power, PUE) is
+     * uncertain.
+     *
+     * @return the mean total count
+     */
+    public double meanResolvedAccelerators() {
+        return summaryBands.mean(SummaryCells.RESOLVED_ACCELERATORS);
+    }
+
+    /**
+     * The resolved sizing of every run, by deployment (in the scenario's order, as in
+     * {@code Projection.sizing()}), and its means over the runs.
+     *
+     * <p>Layout of the per-run arrays: {@code [run * deployments + deployment]}. Means are sums in run
+     * order divided by the number of runs, so they do not depend on the thread count.
+     */
+    public static final class Sizing {
+        private final int runs;
+        private final int deployments;
+        private final double[] counts;
+        private final double[] itMw;
+        private final double[] facilityMw;
+        private final double[] meanCounts;
+        private final double[] meanItMw;
+        private final double[] meanFacilityMw;
+
+        private Sizing(int runs, int deployments, double[] counts, double[] itMw, double[] facilityMw) {
+            this.runs = runs;
+            this.deployments = deployments;
+            this.counts = counts;
+            this.itMw = itMw;
+            this.facilityMw = facilityMw;
+            this.meanCounts = new double[deployments];
+            this.meanItMw = new double[deployments];
+            this.meanFacilityMw = new double[deployments];
+            for (int r = 0; r < runs; r++) {
+                for (int d = 0; d < deployments; d++) {
+                    int i = r * deployments + d;
+                    meanCounts[d] += counts[i];
+                    meanItMw[d] += itMw[i];
+                    meanFacilityMw[d] += facilityMw[i];
+                }
+            }
+            for (int d = 0; d < deployments; d++) {
+                meanCounts[d] /= runs;
+                meanItMw[d] /= runs;
+                meanFacilityMw[d] /= runs;
+            }
+        }
+
+        /**
+         * Folds the runs' sizings (in run order).
+         *
+         * @param runs        number of runs, at least 1
+         * @param deployments number of deployments
+         * @param counts      resolved count per run and deployment; kept, not modified
+         * @param itMw        IT MW at full load per run and deployment; kept, not modified
+         * @param facilityMw  facility MW at the design PUE per run and deployment; kept, not modified
+         * @return the sizing statistics
+         */
+        static Sizing of(int runs, int deployments, double[] counts, double[] itMw, double[] facilityMw) {
+            if (runs < 1 || counts.length != runs * deployments || itMw.length != counts.length
+                    || facilityMw.length != counts.length) {
+                throw new IllegalArgumentException("sizing of " + runs + " runs x " + deployments + " deployments, got "
+                        + counts.length + " counts");
+            }
+            return new Sizing(runs, deployments, counts, itMw, facilityMw);
+        }
+
+        /** Number of deployments (in the scenario's order). */
+        public int deployments() {
+            return deployments;
+        }
+
+        /** The resolved count of a deployment in one run. */
+        public double count(int run, int deployment) {
+            return counts[index(run, deployment)];
+        }
+
+        /** Mean over the runs of a deployment's resolved count. */
+        public double meanCount(int deployment) {
+            return meanCounts[deployment];
+        }
+
+        /** Mean over the runs of a deployment's IT power at full load, MW. */
+        public double meanItMw(int deployment) {
+            return meanItMw[deployment];
+        }
+
+        /** Mean over the runs of a deployment's facility power at full load and design PUE, MW. */
+        public double meanFacilityMw(int deployment) {
+            return meanFacilityMw[deployment];
+        }
+
+        /** Every deployment's mean count, in scenario order (a copy). */
+        public double[] meanCounts() {
+            return meanCounts.clone();
+        }
+
+        private int index(int run, int deployment) {
+            java.util.Objects.checkIndex(run, runs);
+            java.util.Objects.checkIndex(deployment, deployments);
+            return run * deployments + deployment;
+        }
     }
 
     /** The bands of the cube cells. */

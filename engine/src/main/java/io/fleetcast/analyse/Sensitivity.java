@@ -21,6 +21,8 @@ import java.util.Objects;
  *     ({@link StandardizedRegression}, least squares with EJML), with R²: how much of the spread a linear
  *     model in the inputs explains, all inputs moving at once.</li>
  * </ul>
+ * {@link Result#warnings()} says when the SRCs cannot be trusted: fewer than {@link #RUNS_PER_INPUT} runs
+ * per input, or a metric whose spread over the runs is negligible ({@link #NEGLIGIBLE_SPREAD}).
  */
 public final class Sensitivity {
 
@@ -28,6 +30,27 @@ public final class Sensitivity {
     public static final double LOW = 0.10;
     /** Probability of the high end of a tornado bar. */
     public static final double HIGH = 0.90;
+
+    /**
+     * Below this coefficient of variation of the metric over the runs (standard deviation / |mean|) the
+     * metric is taken as constant: what is left is floating-point rounding (1e-16 relative per operation,
+     * grown over thousands of periods and deployments), so coefficients fitted to it are noise.
+     */
+    public static final double NEGLIGIBLE_SPREAD = 1e-9;
+
+    /**
+     * Below this coefficient of variation (0.01 %) the metric still varies, but by far less than the
+     * precision of any input (catalog figures carry 2 to 3 significant digits): the SRCs are then flagged
+     * as ranking effects that small (e.g. whole-accelerator rounding of a power-sized count).
+     */
+    public static final double SMALL_SPREAD = 1e-4;
+
+    /**
+     * Runs per uncertain input below which the SRCs and R² are flagged as unstable: with n runs and k
+     * inputs, R² of pure noise is about k / (n - 1) on average (0.37 for 7 inputs and 20 runs), and an
+     * SRC's standard error about 1 / sqrt(n - k - 1); 10 runs per input keeps both near 0.1.
+     */
+    public static final int RUNS_PER_INPUT = 10;
 
     /**
      * One bar of the tornado.
@@ -67,6 +90,85 @@ public final class Sensitivity {
         /** Copies the bar list. */
         public Result {
             bars = List.copyOf(bars);
+        }
+
+        /** Mean of the metric over the Monte Carlo runs, summed in run order. */
+        public double metricMean() {
+            double[] y = monteCarlo.probeValues();
+            double sum = 0;
+            for (int r = 0; r < y.length; r++) {
+                sum += y[r];
+            }
+            return sum / y.length;
+        }
+
+        /** Sample standard deviation of the metric over the Monte Carlo runs (0 for one run). */
+        public double metricSd() {
+            double[] y = monteCarlo.probeValues();
+            double mean = metricMean();
+            double ss = 0;
+            for (int r = 0; r < y.length; r++) {
+                double d = y[r] - mean;
+                ss += d * d;
+            }
+            return y.length > 1 ? Math.sqrt(ss / (y.length - 1)) : 0;
+        }
+
+        /**
+         * The metric's coefficient of variation over the runs: standard deviation / |mean|; 0 when it did
+         * not vary, infinity when it varied around a mean of 0.
+         *
+         * @return the relative spread
+         */
+        public double relativeSpread() {
+            double sd = metricSd();
+            if (sd == 0) {
+                return 0;
+            }
+            double mean = Math.abs(metricMean());
+            return mean > 0 ? sd / mean : Double.POSITIVE_INFINITY;
+        }
+
+        /**
+         * Whether the metric's spread over the runs is negligible ({@link #relativeSpread()} below
+         * {@link #NEGLIGIBLE_SPREAD}): the SRCs and R² would then describe rounding noise, not the inputs.
+         */
+        public boolean spreadNegligible() {
+            return relativeSpread() < NEGLIGIBLE_SPREAD;
+        }
+
+        /** Whether there are fewer than {@link #RUNS_PER_INPUT} runs per uncertain input. */
+        public boolean fewRuns() {
+            return (long) runs < (long) RUNS_PER_INPUT * bars.size();
+        }
+
+        /**
+         * What makes the SRCs untrustworthy, one sentence each (empty when nothing does): a metric that
+         * does not vary over the runs (or hardly: below {@link #SMALL_SPREAD}), and too few runs per input.
+         *
+         * @return the warnings, in that order
+         */
+        public List<String> warnings() {
+            List<String> w = new ArrayList<>(2);
+            if (spreadNegligible()) {
+                double cv = relativeSpread();
+                w.add(metric.metricName() + " is constant over the " + runs + " runs ("
+                        + (cv == 0 ? "no variation at all" : String.format(java.util.Locale.ROOT,
+                        "coefficient of variation %.1e, below %.0e: floating-point rounding", cv, NEGLIGIBLE_SPREAD))
+                        + "); no input moves it, so SRCs and R² are not defined");
+            } else if (relativeSpread() < SMALL_SPREAD) {
+                w.add(metric.metricName() + " hardly varies over the " + runs + " runs (standard deviation "
+                        + String.format(java.util.Locale.ROOT, "%.1e", relativeSpread())
+                        + " of its mean): the SRCs rank the inputs by effects that small");
+            }
+            if (fewRuns()) {
+                int k = bars.size();
+                w.add(runs + " runs for " + k + (k == 1 ? " uncertain input" : " uncertain inputs")
+                        + ": SRCs and R² are unstable below " + RUNS_PER_INPUT + " runs per input (R² of pure noise is about "
+                        + String.format(java.util.Locale.ROOT, "%.2f", Math.min(1.0, k / (double) Math.max(1, runs - 1)))
+                        + " here); use --runs " + (long) RUNS_PER_INPUT * k + " or more");
+            }
+            return w;
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.Optional;
 final class AnalysisViews {
 
     /** The headline figures whose P10/P50/P90 {@code run --runs} prints. */
-    static final List<String> HEADLINE_FIGURES = List.of("total.cash_usd", "total.tco_usd", "total.energy_mwh",
+    static final List<String> HEADLINE_FIGURES = List.of("resolved_accelerators", "total.cash_usd", "total.tco_usd", "total.energy_mwh",
             "peak.facility_power_mw", "npv_cash_usd", "usd_per_accelerator_hour");
 
     private AnalysisViews() {
@@ -185,7 +185,8 @@ final class AnalysisViews {
      * The writers' view of Monte Carlo bands.
      *
      * @param r the result
-     * @return the bands: cells, and every summary figure
+     * @return the bands: cells, every summary figure's quantiles and mean over the runs, and every
+     *         deployment's mean resolved count
      */
     static QuantileBands bands(MonteCarloResult r) {
         return QuantileBands.of(r.grouping(), r.groups(), r.timeline(), r.runs(), r.quantiles(),
@@ -200,6 +201,13 @@ final class AnalysisViews {
                         out[q] = r.summaryBands().quantile(q, cell);
                     }
                     return Optional.of(out);
+                }).withMeans(figure -> {
+                    int cell = SummaryCells.byName(figure);
+                    return cell < 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r.summaryMean(cell));
+                }, id -> {
+                    List<String> ids = r.meanProjection().cube().groups();
+                    int d = ids.indexOf(id);
+                    return d < 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r.sizing().meanCount(d));
                 });
     }
 

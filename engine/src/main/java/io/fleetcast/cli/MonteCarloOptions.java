@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  * into N runs over the scenario's {@code uncertainty:} block ({@link MonteCarlo}), on every core, with
  * mean and quantile bands per metric x group x period and per summary figure.
  *
- * <p>What is printed per scenario: the mean of the runs in the usual tables, then the P10/P50/P90 (or the
- * chosen quantiles) and mean of the headline figures. With {@code --out}, the files carry the mean
+ * <p>What is printed per scenario: the mean of the runs in the usual tables (the sizing as the mean of each
+ * run's resolved counts, with the nominal count beside it), then the P10/P50/P90 (or the chosen quantiles)
+ * and mean of the headline figures, resolved accelerators first. With {@code --out}, the files carry the mean
  * ({@code statistic = mean}) and the bands ({@code statistic = p10} ...), and the report draws them.
  */
 final class MonteCarloOptions {
@@ -90,7 +91,7 @@ final class MonteCarloOptions {
                 out.println();
             }
             out.println("Mean of " + r.runs() + " Monte Carlo runs:");
-            RunCommand.print(r.meanProjection(), groupBy, out);
+            RunCommand.print(r.meanProjection(), groupBy, r, out);
             out.println();
             print(r, out);
             written.add(ScenarioResult.of(r.meanProjection()).withBands(AnalysisViews.bands(r)));

@@ -13,6 +13,7 @@ import io.fleetcast.ScenarioException;
 import io.fleetcast.Size;
 import io.fleetcast.Summary;
 import io.fleetcast.Timeline;
+import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.write.HumanUnits;
 import io.fleetcast.write.HumanUnits.Dimension;
 
@@ -137,6 +138,21 @@ final class RunCommand implements Callable<Integer> {
      * @param out      where to print. Modified.
      */
     static void print(Projection p, Grouping grouping, PrintWriter out) {
+        print(p, grouping, null, out);
+    }
+
+    /**
+     * Prints one projection, or the mean projection of a Monte Carlo: title, sizing table, yearly table(s),
+     * headline. For a Monte Carlo the sizing and the headline count are the means over the runs of each
+     * run's resolved sizing, with the nominal count beside them: the mean projection's own sizing has every
+     * input at its scenario value, which is not the mean once a sizing input is uncertain.
+     *
+     * @param p          the projection (for a Monte Carlo, its mean projection)
+     * @param grouping   rows of the yearly table
+     * @param monteCarlo the Monte Carlo behind {@code p}, or null for a single projection
+     * @param out        where to print. Modified.
+     */
+    static void print(Projection p, Grouping grouping, MonteCarloResult monteCarlo, PrintWriter out) {
         Scenario s = p.scenario();
         Timeline t = p.timeline();
         out.println(s.name() + (s.description().isEmpty() ? "" : " - " + s.description()));
@@ -144,7 +160,11 @@ final class RunCommand implements Callable<Integer> {
                 + t.start() + " to " + t.end() + ", " + t.periods() + " " + t.step().name().toLowerCase(Locale.ROOT)
                 + (t.periods() == 1 ? "" : "s"));
         out.println();
-        printSizing(p, out);
+        if (monteCarlo == null) {
+            printSizing(p, out);
+        } else {
+            printMeanSizing(p, monteCarlo, out);
+        }
         out.println();
         MetricCube cube = p.cube(grouping);
         for (int g = 0; g < cube.groups().size(); g++) {
@@ -154,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
             printYears(cube, g, out);
             out.println();
         }
-        printHeadline(p.summary(), out);
+        printHeadline(p.summary(), monteCarlo, out);
     }
 
     private static void printSizing(Projection p, PrintWriter out) {
@@ -174,6 +194,32 @@ final class RunCommand implements Callable<Integer> {
                     HumanUnits.format(facility, Dimension.POWER_MW));
         }
         out.println("Sizing (IT power at full load; facility power at the site's design PUE)");
+        table.print(out);
+    }
+
+    private static void printMeanSizing(Projection p, MonteCarloResult mc, PrintWriter out) {
+        MonteCarloResult.Sizing sizing = mc.sizing();
+        Table table = new Table(3, "deployment", "accelerator", "ownership", "size as given", "accelerators", "nominal",
+                "IT power", "facility power");
+        long nominal = 0;
+        double it = 0;
+        double facility = 0;
+        for (int d = 0; d < p.sizing().size(); d++) {
+            ResolvedDeployment r = p.sizing().get(d);
+            table.row(r.id(), r.acceleratorId(), r.group(Grouping.OWNERSHIP), sizeAsGiven(r.size()),
+                    HumanUnits.count(sizing.meanCount(d)), HumanUnits.count(r.count()),
+                    HumanUnits.format(sizing.meanItMw(d), Dimension.POWER_MW),
+                    HumanUnits.format(sizing.meanFacilityMw(d), Dimension.POWER_MW));
+            nominal += r.count();
+            it += sizing.meanItMw(d);
+            facility += sizing.meanFacilityMw(d);
+        }
+        if (p.sizing().size() > 1) {
+            table.row("total", "", "", "", HumanUnits.count(mc.meanResolvedAccelerators()), HumanUnits.count(nominal),
+                    HumanUnits.format(it, Dimension.POWER_MW), HumanUnits.format(facility, Dimension.POWER_MW));
+        }
+        out.println("Sizing: mean of " + mc.runs() + " runs, each resolving the size with its own sampled inputs"
+                + " (IT power at full load; facility power at the site's design PUE); nominal: every input at its scenario value");
         table.print(out);
     }
 
@@ -231,9 +277,14 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private static void printHeadline(Summary sum, PrintWriter out) {
+    private static void printHeadline(Summary sum, MonteCarloResult monteCarlo, PrintWriter out) {
         out.println("Headline");
-        line(out, "accelerators (resolved)", HumanUnits.count(sum.resolvedAccelerators()), "");
+        if (monteCarlo == null) {
+            line(out, "accelerators (resolved)", HumanUnits.count(sum.resolvedAccelerators()), "");
+        } else {
+            line(out, "accelerators (resolved)", HumanUnits.count(monteCarlo.meanResolvedAccelerators()),
+                    "mean of " + monteCarlo.runs() + " runs; nominal " + HumanUnits.count(sum.resolvedAccelerators()));
+        }
         line(out, "peak facility power", HumanUnits.format(sum.peak(Metric.FACILITY_POWER_MW), Dimension.POWER_MW), "");
         line(out, "energy", HumanUnits.format(sum.total(Metric.ENERGY_MWH), Dimension.ENERGY_MWH), "");
         line(out, "failures", HumanUnits.count(sum.total(Metric.FAILURES)),

@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
  * {@code fleetcast sensitivity SCENARIO [--metric M] [--period YYYY-MM | --total] [--runs N] [--seed S]
  * [--format table|csv|json] [--out DIR]}: which uncertain input moves a metric the most, as a tornado
  * (each input at its P10 and P90, the others at their medians, expected mode) and as standardized
- * regression coefficients over Monte Carlo runs, with R² ({@link Sensitivity}).
+ * regression coefficients over Monte Carlo runs, with R² ({@link Sensitivity}). A warning line follows
+ * when there are fewer than 10 runs per input, or when the metric does not vary over the runs (its SRCs
+ * are then not shown: they would be fitted to rounding noise).
  *
  * <p>With {@code --out DIR}, writes {@code DIR/SCENARIO/sensitivity.csv} and {@code sensitivity.json},
  * and the scenario's result files with the Monte Carlo bands and the tornado (CSV, JSON and the HTML
@@ -174,23 +176,58 @@ final class SensitivityCommand implements Callable<Integer> {
                 .append(human(m, r.baseline())).append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"input", "P10", "P90", "at P10", "at P90", "swing", "SRC"});
+        boolean negligible = r.spreadNegligible();
+        boolean rounding = false;
         for (Sensitivity.Bar bar : r.bars()) {
+            rounding |= isRounding(bar.swing(), r.baseline());
             rows.add(new String[] {bar.path().text(), AnalysisViews.inputValue(bar.low(), bar.path(), s),
                 AnalysisViews.inputValue(bar.high(), bar.path(), s), human(m, bar.atLow()), human(m, bar.atHigh()),
-                human(m, bar.swing()), String.format(Locale.ROOT, "%+.3f", bar.src())});
+                swing(m, bar.swing(), r.baseline()), negligible ? "n/a" : String.format(Locale.ROOT, "%+.3f", bar.src())});
         }
         b.append(AnalysisViews.render(rows));
+        if (rounding) {
+            b.append("~0: a swing below a billionth of the baseline, floating-point rounding rather than an effect\n");
+        }
         StandardizedRegression.Result reg = r.regression();
         b.append("SRC: standardized regression coefficients of ").append(m.metricName()).append(" on the inputs over ")
                 .append(r.runs()).append(' ').append(r.mode().id()).append(" runs (seed ").append(r.seed()).append("); ");
-        if (reg.hasRSquared()) {
+        if (negligible) {
+            b.append("not shown: the metric did not vary over the runs");
+        } else if (reg.hasRSquared()) {
             b.append(String.format(Locale.ROOT, "R² = %.4f: a linear model in the inputs explains %.1f %% of the spread",
                     reg.rSquared(), 100 * reg.rSquared()));
         } else {
             b.append("R² undefined: the metric did not vary over the runs");
         }
         b.append('\n');
+        for (String w : r.warnings()) {
+            b.append("Warning: ").append(w).append('\n');
+        }
         return b.toString();
+    }
+
+    /**
+     * A tornado swing for people. A swing of a billionth of the baseline or less is rounding in the
+     * projection's sums (a start shifted by a few hours moves a $71B total by $0.0000153), printed
+     * {@code ~0}; money under a cent is {@code <$0.01} rather than a string of zeros.
+     *
+     * @param m        the metric
+     * @param swing    the swing, in the metric's unit
+     * @param baseline the metric with every input at its median
+     * @return the text
+     */
+    static String swing(MetricSelector m, double swing, double baseline) {
+        if (isRounding(swing, baseline)) {
+            return "~0";
+        }
+        if (swing > 0 && swing < 0.005 && m.unit().equals("USD")) {
+            return "<$0.01";
+        }
+        return human(m, swing);
+    }
+
+    private static boolean isRounding(double swing, double baseline) {
+        return swing > 0 && swing <= Sensitivity.NEGLIGIBLE_SPREAD * Math.abs(baseline);
     }
 
     private static String human(MetricSelector m, double v) {
@@ -203,21 +240,25 @@ final class SensitivityCommand implements Callable<Integer> {
     private static String csv(Scenario s, Sensitivity.Result r) {
         StringBuilder b = new StringBuilder();
         b.append("scenario,metric,when,group,input,unit,p10_input,p90_input,metric_at_p10,metric_at_p90,swing,src,"
-                + "varied,baseline,r_squared,runs,seed,mode\n");
+                + "varied,baseline,r_squared,runs,seed,mode,warnings\n");
         MetricSelector m = r.metric();
         String when = m.text().substring(m.text().indexOf('@') + 1);
-        String r2 = r.regression().hasRSquared() ? Numbers.exact(r.regression().rSquared()) : "";
+        boolean negligible = r.spreadNegligible();
+        // a metric that does not vary has no SRCs or R²: empty cells, not fitted rounding noise
+        String r2 = r.regression().hasRSquared() && !negligible ? Numbers.exact(r.regression().rSquared()) : "";
+        String warnings = Numbers.csv(String.join("; ", r.warnings()));
         for (Sensitivity.Bar bar : r.bars()) {
             b.append(Numbers.csv(s.name())).append(',').append(m.metricName()).append(',').append(Numbers.csv(when))
                     .append(',').append(Numbers.csv(m.groupText())).append(',').append(Numbers.csv(bar.path().text()))
                     .append(',').append(Numbers.csv(AnalysisViews.unitOf(bar.path(), s)))
                     .append(',').append(Numbers.exact(bar.low())).append(',').append(Numbers.exact(bar.high()))
                     .append(',').append(Numbers.exact(bar.atLow())).append(',').append(Numbers.exact(bar.atHigh()))
-                    .append(',').append(Numbers.exact(bar.swing())).append(',').append(Numbers.exact(bar.src()))
+                    .append(',').append(Numbers.exact(bar.swing())).append(',')
+                    .append(negligible ? "" : Numbers.exact(bar.src()))
                     .append(',').append(r.regression().varied(bar.input()))
                     .append(',').append(Numbers.exact(r.baseline())).append(',').append(r2)
                     .append(',').append(r.runs()).append(',').append(r.seed()).append(',').append(r.mode().id())
-                    .append('\n');
+                    .append(',').append(warnings).append('\n');
         }
         return b.toString();
     }
@@ -236,10 +277,22 @@ final class SensitivityCommand implements Callable<Integer> {
         root.put("runs", r.runs());
         root.put("seed", r.seed());
         root.put("mode", r.mode().id());
-        if (r.regression().hasRSquared()) {
+        boolean negligible = r.spreadNegligible();
+        if (r.regression().hasRSquared() && !negligible) {
             root.put("r_squared", r.regression().rSquared());
         } else {
             root.putNull("r_squared");
+        }
+        double spread = r.relativeSpread();
+        if (Double.isFinite(spread)) {
+            root.put("metric_relative_spread", spread);
+        } else {
+            // varied around a mean of 0: no finite relative spread (and no infinity in an output)
+            root.putNull("metric_relative_spread");
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        for (String w : r.warnings()) {
+            warnings.add(w);
         }
         root.put("tornado_low", "p10");
         root.put("tornado_high", "p90");
@@ -253,7 +306,11 @@ final class SensitivityCommand implements Callable<Integer> {
             o.put("metric_at_p10", bar.atLow());
             o.put("metric_at_p90", bar.atHigh());
             o.put("swing", bar.swing());
-            o.put("src", bar.src());
+            if (negligible) {
+                o.putNull("src");
+            } else {
+                o.put("src", bar.src());
+            }
             o.put("varied", r.regression().varied(bar.input()));
         }
         try {

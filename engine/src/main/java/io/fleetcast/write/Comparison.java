@@ -4,7 +4,6 @@ import io.fleetcast.Grouping;
 import io.fleetcast.Metric;
 import io.fleetcast.MetricCube;
 import io.fleetcast.Projection;
-import io.fleetcast.Summary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -37,7 +36,8 @@ public final class Comparison {
     /**
      * Writes {@code comparison.csv}: columns {@link #LEADING_COLUMNS} then every {@link Headline#figure()}
      * (units are in the figure names), one row per scenario in the order given, with the statistic
-     * {@code value} (one run) or {@code mean} (Monte Carlo); a scenario whose bands carry summary quantiles
+     * {@code value} (one run) or {@code mean} (Monte Carlo: the mean cube's figures, and the mean over the
+     * runs of the resolved accelerators, see {@link ScenarioResult#value(Headline)}); a scenario whose bands carry summary quantiles
      * adds one row per quantile ({@code p10}, {@code p90}, ...), empty where a figure was not banded.
      * Values are exact.
      *
@@ -53,12 +53,11 @@ public final class Comparison {
         b.append('\n');
         for (ScenarioResult r : results) {
             Projection p = r.projection();
-            Summary s = p.summary();
             b.append(Numbers.csv(r.name())).append(',').append(p.mode().id()).append(',').append(r.statistic()).append(',')
                     .append(r.runs()).append(',').append(Numbers.instant(p.timeline().start())).append(',')
                     .append(Numbers.instant(p.timeline().end()));
             for (Headline h : Headline.ALL) {
-                b.append(',').append(Numbers.exact(h.value().applyAsDouble(s)));
+                b.append(',').append(Numbers.exact(r.value(h)));
             }
             b.append('\n');
             if (r.bands().isPresent() && hasSummaryQuantiles(r.bands().get())) {
@@ -136,7 +135,7 @@ public final class Comparison {
         for (Headline h : Headline.ALL) {
             b.append("<tr><td>").append(Html.escape(h.label())).append("</td>");
             for (ScenarioResult r : results) {
-                double v = h.value().applyAsDouble(r.projection().summary());
+                double v = r.value(h);
                 b.append("<td class=\"num\" title=").append(Html.attribute(Numbers.exact(v))).append('>')
                         .append(Html.escape(h.format(v)));
                 Optional<double[]> q = r.bands().flatMap(bands -> bands.summaryQuantiles(h.figure()));
@@ -183,7 +182,7 @@ public final class Comparison {
             }
             double[] v = new double[results.size()];
             for (int i = 0; i < v.length; i++) {
-                v[i] = h.value().applyAsDouble(results.get(i).projection().summary());
+                v[i] = results.get(i).value(h);
             }
             HumanUnits.Dimension dim = h.unit().equals("USD/h") ? HumanUnits.Dimension.PLAIN : h.dimension();
             String title = h.unit().equals("USD/h") ? h.label() + " (USD/h)" : h.label();

@@ -69,7 +69,7 @@ public final class HtmlReport {
         }
         b.append(" <a href=\"#assumptions\">Assumptions</a> <a href=\"#provenance\">Provenance</a></nav></header>\n<main>\n");
         summary(b, result);
-        sizing(b, p.sizing());
+        sizing(b, p.sizing(), result);
         charts(b, p);
         result.bands().ifPresent(bands -> bands(b, p, bands));
         result.tornado().ifPresent(t -> tornado(b, t));
@@ -115,7 +115,7 @@ public final class HtmlReport {
         }
         b.append("<th>unit of the exact value</th></tr></thead>\n<tbody>\n");
         for (Headline h : Headline.ALL) {
-            double v = h.value().applyAsDouble(s);
+            double v = result.value(h);
             b.append("<tr><td>").append(Html.escape(h.label())).append("</td>").append(numberCell(h.format(v), v));
             if (anyQuantiles) {
                 Optional<double[]> q = bands.get().summaryQuantiles(h.figure());
@@ -132,11 +132,27 @@ public final class HtmlReport {
         return "<td class=\"num\" title=" + Html.attribute(Numbers.exact(exact)) + ">" + Html.escape(text) + "</td>";
     }
 
-    private static void sizing(StringBuilder b, List<ResolvedDeployment> sizing) {
+    private static void sizing(StringBuilder b, List<ResolvedDeployment> sizing, ScenarioResult result) {
+        // a Monte Carlo run resolves each size with its own sampled inputs; the table's single sizing is
+        // the nominal one (inputs at their scenario values), and the mean over the runs sits beside it
+        boolean means = false;
+        for (ResolvedDeployment d : sizing) {
+            means |= result.meanResolvedCount(d.id()).isPresent();
+        }
         b.append("<section id=\"sizing\"><h2>Sizing</h2>\n<p>Each deployment's size resolved to a number of ")
-                .append("accelerators, and the power of that many at full load.</p>\n");
+                .append("accelerators, and the power of that many at full load.");
+        if (means) {
+            b.append(" Nominal: with every input at its scenario value (the powers and dates are nominal too); mean of ")
+                    .append(result.runs()).append(" runs: each run resolves the size with its own sampled inputs.");
+        }
+        b.append("</p>\n");
         b.append("<table><thead><tr><th>deployment</th><th>deal</th><th>accelerator</th><th>site</th><th>ownership</th>")
-                .append("<th>size as given</th><th class=\"num\">accelerators</th><th class=\"num\">IT power</th>")
+                .append("<th>size as given</th><th class=\"num\">").append(means ? "accelerators (nominal)" : "accelerators")
+                .append("</th>");
+        if (means) {
+            b.append("<th class=\"num\">accelerators (mean of runs)</th>");
+        }
+        b.append("<th class=\"num\">IT power</th>")
                 .append("<th class=\"num\">facility power</th><th>installs</th><th>slots end</th></tr></thead>\n<tbody>\n");
         for (ResolvedDeployment d : sizing) {
             b.append("<tr><td>").append(Html.escape(d.id())).append("</td><td>").append(Html.escape(d.deal()))
@@ -144,8 +160,11 @@ public final class HtmlReport {
                     .append(")</td><td>").append(Html.escape(d.siteId())).append("</td><td>")
                     .append(d.ownership().name().toLowerCase(Locale.ROOT)).append("</td><td>")
                     .append(Html.escape(sizeText(d.size()))).append("</td>")
-                    .append(numberCell(HumanUnits.count(d.count()), d.count()))
-                    .append(numberCell(HumanUnits.format(d.itMw(), HumanUnits.Dimension.POWER_MW), d.itMw()))
+                    .append(numberCell(HumanUnits.count(d.count()), d.count()));
+            if (means) {
+                b.append(meanCountCell(result.meanResolvedCount(d.id())));
+            }
+            b.append(numberCell(HumanUnits.format(d.itMw(), HumanUnits.Dimension.POWER_MW), d.itMw()))
                     .append(numberCell(HumanUnits.format(d.facilityMw(), HumanUnits.Dimension.POWER_MW), d.facilityMw()))
                     .append("<td>").append(Html.escape(Numbers.date(d.installStart()))).append(" to ")
                     .append(Html.escape(Numbers.date(d.installEnd()))).append("</td><td>")
@@ -161,12 +180,19 @@ public final class HtmlReport {
                 facility += d.facilityMw();
             }
             b.append("<tr class=\"total\"><td>total</td><td></td><td></td><td></td><td></td><td></td>")
-                    .append(numberCell(HumanUnits.count(count), count))
-                    .append(numberCell(HumanUnits.format(it, HumanUnits.Dimension.POWER_MW), it))
+                    .append(numberCell(HumanUnits.count(count), count));
+            if (means) {
+                b.append(meanCountCell(java.util.OptionalDouble.of(result.resolvedAccelerators())));
+            }
+            b.append(numberCell(HumanUnits.format(it, HumanUnits.Dimension.POWER_MW), it))
                     .append(numberCell(HumanUnits.format(facility, HumanUnits.Dimension.POWER_MW), facility))
                     .append("<td></td><td></td></tr>\n");
         }
         b.append("</tbody></table>\n</section>\n");
+    }
+
+    private static String meanCountCell(java.util.OptionalDouble mean) {
+        return mean.isPresent() ? numberCell(HumanUnits.count(mean.getAsDouble()), mean.getAsDouble()) : "<td class=\"num\">–</td>";
     }
 
     /** When a slot ends, briefly: {@code first of install + 6 years, term end 2032-11-01, horizon 2033-01-01}. */

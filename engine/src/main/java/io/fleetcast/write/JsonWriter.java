@@ -41,8 +41,10 @@ import java.util.Optional;
  * <p>Top-level keys, in order: {@code format} ({@value #FORMAT}), {@code scenario} (name,
  * description), {@code provenance} (fleetcast version, scenario file and its SHA-256, mode, seed,
  * runs, statistic, JDK, time written), {@code summary} (totals and peaks per metric, NPV of cash,
- * slot-hours, $/accelerator-hour, $/EFLOP, resolved accelerators, and the summary quantiles when
- * banded), {@code sizing} (every deployment's resolved count and powers), {@code inputs} (timeline,
+ * slot-hours, $/accelerator-hour, $/EFLOP, resolved accelerators (for Monte Carlo: the mean over the
+ * runs, with {@code nominal_resolved_accelerators} beside it), and the summary quantiles when banded),
+ * {@code sizing} (every deployment's resolved count and powers at the nominal inputs, and for Monte Carlo
+ * {@code mean_count}, the mean over the runs of its resolved count), {@code inputs} (timeline,
  * every catalog and site figure used with unit, source, confidence and note, the deployments as given,
  * the uncertain inputs, the Monte Carlo settings), {@code cube} (by deployment: timeline, period
  * starts and hours, then {@code metrics.<metric>.values.<group>} = one value per period), and when
@@ -87,8 +89,8 @@ public final class JsonWriter {
             g.writeStringField("description", s.description());
             g.writeEndObject();
             provenance(g, result, run);
-            summary(g, p.summary(), result.bands());
-            sizing(g, p.sizing());
+            summary(g, p.summary(), result);
+            sizing(g, p.sizing(), result);
             inputs(g, s);
             cube(g, p.cube());
             if (result.bands().isPresent()) {
@@ -182,9 +184,17 @@ public final class JsonWriter {
         g.writeEndObject();
     }
 
-    private static void summary(JsonGenerator g, Summary s, Optional<QuantileBands> bands) throws IOException {
+    private static void summary(JsonGenerator g, Summary s, ScenarioResult result) throws IOException {
+        Optional<QuantileBands> bands = result.bands();
         g.writeObjectFieldStart("summary");
-        g.writeNumberField("resolved_accelerators", s.resolvedAccelerators());
+        if (result.runs() > 1 && bands.isPresent() && bands.get().summaryMean(SummaryFigures.RESOLVED_ACCELERATORS).isPresent()) {
+            // the statistic is the mean: the mean over the runs of each run's resolved count, which is not a
+            // whole number; the nominal count (every input at its scenario value) is kept beside it
+            number(g, "resolved_accelerators", result.resolvedAccelerators());
+            g.writeNumberField("nominal_resolved_accelerators", s.resolvedAccelerators());
+        } else {
+            g.writeNumberField("resolved_accelerators", s.resolvedAccelerators());
+        }
         number(g, "npv_cash_usd", s.npvCashUsd());
         number(g, "discount_rate_per_year", s.discountRatePerYear());
         number(g, "slot_hours", s.slotHours());
@@ -223,7 +233,7 @@ public final class JsonWriter {
         g.writeEndObject();
     }
 
-    private static void sizing(JsonGenerator g, List<ResolvedDeployment> sizing) throws IOException {
+    private static void sizing(JsonGenerator g, List<ResolvedDeployment> sizing, ScenarioResult result) throws IOException {
         g.writeArrayFieldStart("sizing");
         for (ResolvedDeployment d : sizing) {
             g.writeStartObject();
@@ -236,6 +246,11 @@ public final class JsonWriter {
             size(g, d.size());
             g.writeNumberField("count", d.count());
             number(g, "exact_count", d.exactCount());
+            java.util.OptionalDouble mean = result.meanResolvedCount(d.id());
+            if (mean.isPresent()) {
+                // count, exact_count and the powers are nominal (inputs at their scenario values)
+                number(g, "mean_count", mean.getAsDouble());
+            }
             number(g, "it_mw", d.itMw());
             number(g, "facility_mw", d.facilityMw());
             g.writeStringField("install_start", Numbers.instant(d.installStart()));

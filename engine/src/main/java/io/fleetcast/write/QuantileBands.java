@@ -7,6 +7,8 @@ import io.fleetcast.Timeline;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * Monte Carlo quantile bands as the writers see them: for each quantile probability (say P10, P50,
@@ -95,6 +97,90 @@ public interface QuantileBands {
      */
     default Optional<double[]> summaryQuantiles(String figure) {
         return Optional.empty();
+    }
+
+    /**
+     * The mean over the runs of a summary figure, e.g. {@code resolved_accelerators}: for a figure that is
+     * not a sum over the cube (a resolved count, a peak, a ratio) the mean of the runs differs from the
+     * figure of the mean cube.
+     *
+     * @param figure the figure's name (see {@link SummaryLookup#quantiles(String)})
+     * @return the mean, or empty when it was not computed (the default)
+     */
+    default OptionalDouble summaryMean(String figure) {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * The mean over the runs of a deployment's resolved count: each run resolves its size with its own
+     * sampled inputs (all-in power, PUE, the size itself), so it can differ from the nominal count.
+     *
+     * @param deploymentId the deployment's id
+     * @return the mean count, or empty when it was not computed (the default)
+     */
+    default OptionalDouble meanResolvedCount(String deploymentId) {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * These bands with the runs' means of summary figures and resolved counts.
+     *
+     * @param summaryMeans figure name to its mean over the runs (empty when not computed)
+     * @param countMeans   deployment id to its mean resolved count over the runs (empty when unknown)
+     * @return a view answering {@link #summaryMean} and {@link #meanResolvedCount} from the lookups and
+     *         everything else from this one
+     */
+    default QuantileBands withMeans(Function<String, OptionalDouble> summaryMeans,
+                                    Function<String, OptionalDouble> countMeans) {
+        Objects.requireNonNull(summaryMeans, "summaryMeans");
+        Objects.requireNonNull(countMeans, "countMeans");
+        QuantileBands base = this;
+        return new QuantileBands() {
+            @Override
+            public Grouping grouping() {
+                return base.grouping();
+            }
+
+            @Override
+            public List<String> groups() {
+                return base.groups();
+            }
+
+            @Override
+            public Timeline timeline() {
+                return base.timeline();
+            }
+
+            @Override
+            public int runs() {
+                return base.runs();
+            }
+
+            @Override
+            public double[] probabilities() {
+                return base.probabilities();
+            }
+
+            @Override
+            public double quantile(int q, Metric metric, int group, int period) {
+                return base.quantile(q, metric, group, period);
+            }
+
+            @Override
+            public Optional<double[]> summaryQuantiles(String figure) {
+                return base.summaryQuantiles(figure);
+            }
+
+            @Override
+            public OptionalDouble summaryMean(String figure) {
+                return summaryMeans.apply(figure);
+            }
+
+            @Override
+            public OptionalDouble meanResolvedCount(String deploymentId) {
+                return countMeans.apply(deploymentId);
+            }
+        };
     }
 
     /**

@@ -4,6 +4,7 @@ import io.fleetcast.Grouping;
 import io.fleetcast.Projection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Everything the writers put into one scenario's files: the projection (sizing, cube, summary), how
@@ -69,6 +70,54 @@ public record ScenarioResult(Projection projection, int runs, Optional<QuantileB
     /** The statistic of the projection's own values: {@code value} for one run, {@code mean} for several. */
     public String statistic() {
         return runs > 1 ? "mean" : "value";
+    }
+
+    /**
+     * The value of a headline figure as this result's {@link #statistic()}: the projection's summary,
+     * except the resolved accelerators of a Monte Carlo result, which are the mean over the runs of each
+     * run's resolved count when the bands carry it. The mean projection's own sizing is the nominal one (a
+     * resolved deployment holds one whole count), and printing that as the "mean" would contradict the
+     * quantiles beside it whenever a sizing input (all-in power, PUE, the size) is uncertain.
+     *
+     * @param h the figure
+     * @return its value in {@link Headline#unit()}
+     */
+    public double value(Headline h) {
+        if (runs > 1 && bands.isPresent() && h.figure().equals(SummaryFigures.RESOLVED_ACCELERATORS)) {
+            OptionalDouble mean = bands.get().summaryMean(h.figure());
+            if (mean.isPresent()) {
+                return mean.getAsDouble();
+            }
+        }
+        return h.value().applyAsDouble(projection.summary());
+    }
+
+    /**
+     * The resolved accelerators as this result's {@link #statistic()} (see {@link #value(Headline)}).
+     *
+     * @return the projection's count, or the mean over the Monte Carlo runs when the bands carry it
+     */
+    public double resolvedAccelerators() {
+        if (runs > 1 && bands.isPresent()) {
+            OptionalDouble mean = bands.get().summaryMean(SummaryFigures.RESOLVED_ACCELERATORS);
+            if (mean.isPresent()) {
+                return mean.getAsDouble();
+            }
+        }
+        return projection.summary().resolvedAccelerators();
+    }
+
+    /**
+     * The mean over the Monte Carlo runs of a deployment's resolved count, when the bands carry it.
+     *
+     * @param deploymentId the deployment's id
+     * @return the mean, or empty for a single projection or bands without it
+     */
+    public OptionalDouble meanResolvedCount(String deploymentId) {
+        if (runs > 1 && bands.isPresent()) {
+            return bands.get().meanResolvedCount(deploymentId);
+        }
+        return OptionalDouble.empty();
     }
 
     /** True when the bands hold the {@link Grouping#TOTAL} group. */

@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class SummaryFigures {
 
+    /** The figure of the total resolved count. */
+    static final String RESOLVED_ACCELERATORS = "resolved_accelerators";
+
     private SummaryFigures() {
     }
 
@@ -24,7 +27,7 @@ final class SummaryFigures {
         for (Metric m : Metric.values()) {
             out.add(peak(m));
         }
-        out.addAll(List.of("npv_cash_usd", "slot_hours", "usd_per_accelerator_hour", "usd_per_eflop", "resolved_accelerators"));
+        out.addAll(List.of("npv_cash_usd", "slot_hours", "usd_per_accelerator_hour", "usd_per_eflop", RESOLVED_ACCELERATORS));
         return out;
     }
 

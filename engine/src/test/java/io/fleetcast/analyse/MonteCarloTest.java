@@ -80,6 +80,42 @@ class MonteCarloTest {
         assertTrue(one.quantile(0.05, Metric.FAILURES, 0, 11) < one.quantile(0.95, Metric.FAILURES, 0, 11));
     }
 
+    @Test
+    void meanResolvedAccelerators_uncertainAllInPower_isMeanOfEachRunsCountNotNominal() {
+        // 1 MW of IT power of lin (nominal 1,000 W: 1e6 / 1000 = 1,000 accelerators); the all-in power is a
+        // choice of 500 W or 2,000 W, so a run resolves 1e6 / 500 = 2,000 or 1e6 / 2000 = 500 accelerators.
+        // With n500 runs at 500 W out of 40, the mean is (2,000 n500 + 500 (40 - n500)) / 40
+        // = 500 + 37.5 n500, which is 1,000 only if n500 = 13.33: never the nominal count
+        Scenario s = AnalyseFixtures.base()
+                .deployment(ScenarioBuilder.deployment("it", "lin", "flat").size(Size.itPower(1e6)))
+                .uncertain("accelerators.lin.all-in-power", new io.fleetcast.InputDistribution(
+                        io.fleetcast.DistributionKind.CHOICE, new double[] {500, 2000}, new double[] {1, 1},
+                        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false))
+                .build();
+        MonteCarloSettings settings = new MonteCarloSettings(40, 11L, new double[] {0.1, 0.5, 0.9});
+        MonteCarloResult one = MonteCarlo.run(s, Mode.EXPECTED, settings, 1);
+        int n500 = 0;
+        for (int run = 0; run < one.runs(); run++) {
+            double watts = one.input(run, 0);
+            assertTrue(watts == 500 || watts == 2000, "draw " + watts);
+            n500 += watts == 500 ? 1 : 0;
+            assertEquals(watts == 500 ? 2000 : 500, one.sizing().count(run, 0), "run " + run + " resolves its own count");
+        }
+        assertTrue(n500 > 0 && n500 < 40, "both powers drawn: " + n500);
+        double expected = 500 + 37.5 * n500;
+        assertEquals(expected, one.sizing().meanCount(0), 1e-9);
+        assertEquals(expected, one.meanResolvedAccelerators(), 1e-9);
+        assertEquals(one.summaryMean(SummaryCells.RESOLVED_ACCELERATORS), one.meanResolvedAccelerators());
+        // mean IT power: every run draws 1 MW of IT power whatever its count (count x all-in W = 1e6 W)
+        assertEquals(1.0, one.sizing().meanItMw(0), 1e-9);
+        // the mean projection keeps the nominal sizing, 1e6 / 1000 = 1,000, and says so
+        assertEquals(1000, one.meanProjection().sizing().get(0).count());
+        // in run order: the thread count changes no bit of the means
+        MonteCarloResult four = MonteCarlo.run(s, Mode.EXPECTED, settings, 4);
+        assertArrayEquals(one.sizing().meanCounts(), four.sizing().meanCounts());
+        assertEquals(one.meanResolvedAccelerators(), four.meanResolvedAccelerators());
+    }
+
     private static void assertIdentical(MonteCarloResult a, MonteCarloResult b) {
         assertArrayEquals(a.sampledInputs(), b.sampledInputs());
         assertArrayEquals(a.summaryRuns(), b.summaryRuns());
@@ -92,6 +128,7 @@ class MonteCarloTest {
             }
         }
         assertEquals(a.meanProjection().cube(), b.meanProjection().cube());
+        assertArrayEquals(a.sizing().meanCounts(), b.sizing().meanCounts());
     }
 
     @Test

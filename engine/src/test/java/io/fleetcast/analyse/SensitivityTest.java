@@ -1,7 +1,9 @@
 package io.fleetcast.analyse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetcast.Mode;
 import io.fleetcast.MonteCarloSettings;
@@ -50,6 +52,47 @@ class SensitivityTest {
         assertEquals(0.08733, src.coefficient(1), 0.005);
         assertEquals(0.0, src.coefficient(2));
         assertEquals(src.coefficient(0), capex.src());
+    }
+
+    @Test
+    void warnings_twentyRunsThreeInputs_flagsTooFewRunsOnlyBelowTenPerInput() {
+        // 3 inputs x 10 runs per input = 30: 20 runs are too few, 30 are enough; tco varies (CV ~ 0.1), so
+        // no spread warning. R² of pure noise with k = 3, n = 20: 3 / 19 = 0.16
+        Scenario s = AnalyseFixtures.linear()
+                .uncertain("accelerators.lin.capex", AnalyseFixtures.uniform(40_000, 60_000))
+                .uncertain("sites.flat.electricity-price", AnalyseFixtures.uniform(40, 80))
+                .uncertain("deployments.own.utilization", AnalyseFixtures.uniform(0.5, 1.0))
+                .build();
+        MetricSelector tco = MetricSelector.parse("tco_usd@total", null, s);
+        Sensitivity.Result few = Sensitivity.run(s, tco, Mode.EXPECTED, new MonteCarloSettings(20, 9L, new double[] {0.5}),
+                1, ProgressListener.NONE);
+        assertTrue(few.fewRuns());
+        assertFalse(few.spreadNegligible());
+        assertEquals(java.util.List.of("20 runs for 3 uncertain inputs: SRCs and R² are unstable below 10 runs per input"
+                + " (R² of pure noise is about 0.16 here); use --runs 30 or more"), few.warnings());
+        Sensitivity.Result enough = Sensitivity.run(s, tco, Mode.EXPECTED, new MonteCarloSettings(30, 9L, new double[] {0.5}),
+                1, ProgressListener.NONE);
+        assertFalse(enough.fewRuns());
+        assertEquals(java.util.List.of(), enough.warnings());
+    }
+
+    @Test
+    void warnings_metricNoInputMoves_spreadNegligibleAndSaysSo() {
+        // capex_usd of the linear fleet is 1,000 x 50,000 = 5e7 USD in every run: the electricity price and the
+        // utilization do not touch it, so its spread is 0 (coefficient of variation 0 < 1e-9)
+        Scenario s = AnalyseFixtures.linear()
+                .uncertain("sites.flat.electricity-price", AnalyseFixtures.uniform(40, 80))
+                .uncertain("deployments.own.utilization", AnalyseFixtures.uniform(0.5, 1.0))
+                .build();
+        MetricSelector capex = MetricSelector.parse("capex_usd@total", null, s);
+        Sensitivity.Result r = Sensitivity.run(s, capex, Mode.EXPECTED, new MonteCarloSettings(40, 9L, new double[] {0.5}),
+                1, ProgressListener.NONE);
+        assertEquals(5e7, r.metricMean(), 1e-6);
+        assertEquals(0.0, r.relativeSpread());
+        assertTrue(r.spreadNegligible());
+        assertFalse(r.fewRuns(), "40 runs >= 10 x 2 inputs");
+        assertEquals(java.util.List.of("capex_usd is constant over the 40 runs (no variation at all); no input moves it,"
+                + " so SRCs and R² are not defined"), r.warnings());
     }
 
     @Test

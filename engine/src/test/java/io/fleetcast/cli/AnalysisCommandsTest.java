@@ -163,6 +163,45 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void sensitivity_constantMetricFewRuns_warnsAndShowsNoSrcs() throws Exception {
+        // regression: energy_mwh of small.yaml is 2 x 1,000 x 1 kW x 8,760 h = 17,520 MWh in every run (the inputs are
+        // capex and electricity price), yet SRCs were printed; and 15 runs for 2 inputs are fewer than 10 x 2 = 20
+        Result r = run("sensitivity", scenario().toString(), "--metric", "energy_mwh", "--runs", "15", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Baseline 17.5 GWh"), r.out());
+        assertTrue(r.out().contains("not shown: the metric did not vary over the runs"), r.out());
+        assertFalse(r.out().contains("R² ="), r.out());
+        assertTrue(r.out().contains("\nWarning: energy_mwh is constant over the 15 runs (no variation at all)"), r.out());
+        // R² of pure noise with k = 2, n = 15: 2 / 14 = 0.14
+        assertTrue(r.out().contains("\nWarning: 15 runs for 2 uncertain inputs: SRCs and R² are unstable below 10 runs"
+                + " per input (R² of pure noise is about 0.14 here); use --runs 20 or more\n"), r.out());
+        for (String line : r.out().split("\n")) {
+            if (line.startsWith("accelerators.chip-a.capex") || line.startsWith("sites.flat.electricity-price")) {
+                assertTrue(line.endsWith(" n/a"), line);
+            }
+        }
+        Result json = run("sensitivity", scenario().toString(), "--metric", "energy_mwh", "--runs", "15", "--quiet",
+                "--format", "json");
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertTrue(j.get("r_squared").isNull());
+        assertTrue(j.at("/inputs/0/src").isNull());
+        assertEquals(2, j.get("warnings").size());
+    }
+
+    @Test
+    void swing_tinyMoneySwings_roundingAndSubCentReadable() throws Exception {
+        io.fleetcast.analyse.MetricSelector tco = io.fleetcast.analyse.MetricSelector.parse("tco_usd", null,
+                io.fleetcast.Fleetcast.load(scenario()));
+        // regression: a start shift moved a $71.4B total by $0.0000153: 1.53e-5 <= 1e-9 x 7.14e10 = 71.4 is rounding
+        assertEquals("~0", SensitivityCommand.swing(tco, 1.53e-5, 7.14e10));
+        // a real but sub-cent swing: 0.003 > 1e-9 x 100 = 1e-7, below half a cent
+        assertEquals("<$0.01", SensitivityCommand.swing(tco, 0.003, 100));
+        // 23,600 / 7.14e10 = 3.3e-7 of the baseline: a (small) effect, shown in human units
+        assertEquals("$23.6k", SensitivityCommand.swing(tco, 23_600, 7.14e10));
+        assertEquals("$0", SensitivityCommand.swing(tco, 0, 7.14e10));
+    }
+
+    @Test
     void sensitivity_outUnderAFile_exit2BeforeRunningWithTheFolderMessage() throws Exception {
         // regression: the Monte Carlo ran first, then writing failed with "cannot write ... (Not a directory)"
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
@@ -187,6 +226,70 @@ class AnalysisCommandsTest {
         assertTrue(two.out().startsWith(one.out()), two.out());
         String csv = Files.readString(out.resolve("small").resolve("results-long.csv"));
         assertTrue(csv.contains(",p10,") && csv.contains(",p90,") && csv.contains(",mean,"), csv.substring(0, 400));
+    }
+
+    /** A scenario NAME whose 1 MW of IT power holds 1e6 / all-in W accelerators, the all-in power 500 W or 2,000 W. */
+    private Path itPowerScenario(String name) throws Exception {
+        scenario();
+        Path p = dir.resolve(name + ".yaml");
+        Files.writeString(p, """
+                scenario: NAME
+                description: 1 MW of IT power, uncertain all-in power
+                start: 2026-01
+                horizon: 12 months
+                accelerators-file: accelerators.yaml
+                sites-file: sites.yaml
+                deployments:
+                  - id: it
+                    accelerator: chip-a
+                    site: flat
+                    size: { it-power: 1 MW }
+                    start: 2026-01
+                uncertainty:
+                  accelerators.chip-a.all-in-power: { choice: [500 W, 2000 W] }
+                monte-carlo: { runs: 40, seed: 11, quantiles: [0.1, 0.5, 0.9] }
+                """.replace("NAME", name));
+        return p;
+    }
+
+    @Test
+    void run_runsWithUncertainAllInPower_meanSizingIsTheMeanOfTheRunsCountsEverywhere() throws Exception {
+        // regression: the "mean" sizing, headline, comparison.csv mean row and JSON summary showed the nominal
+        // count (1e6 W / 1,000 W = 1,000) while every run resolves 1e6 / 500 = 2,000 or 1e6 / 2000 = 500.
+        // With n500 of the 40 runs at 500 W the mean is (2,000 n500 + 500 (40 - n500)) / 40 = 500 + 37.5 n500
+        Path a = itPowerScenario("mean-a");
+        Path b = itPowerScenario("mean-b");
+        io.fleetcast.analyse.MonteCarloResult draws = io.fleetcast.analyse.MonteCarlo.run(io.fleetcast.Fleetcast.load(a),
+                io.fleetcast.Mode.EXPECTED, new io.fleetcast.MonteCarloSettings(40, 11L, new double[] {0.1, 0.5, 0.9}), 1);
+        int n500 = 0;
+        for (int run = 0; run < 40; run++) {
+            n500 += draws.input(run, 0) == 500 ? 1 : 0;
+        }
+        assertTrue(n500 > 0 && n500 < 40, "both powers drawn: " + n500);
+        double mean = 500 + 37.5 * n500;
+        String meanText = String.format(java.util.Locale.ROOT, "%,d", Math.round(mean));
+        Path out = dir.resolve("mc");
+        Result r = run("run", a.toString(), b.toString(), "--runs", "40", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        // console: the sizing row shows the mean and the nominal count; the headline and the P10/P50/P90 table too
+        assertTrue(r.out().contains("Sizing: mean of 40 runs"), r.out());
+        assertTrue(r.out().matches("(?s).*\\nit +chip-a +owned +1\\.00 MW IT +" + meanText + " +1,000 .*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  accelerators \\(resolved\\) +" + meanText
+                + "  \\(mean of 40 runs; nominal 1,000\\)\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\nAccelerators \\(resolved\\) +[0-9,]+ +[0-9,]+ +[0-9,]+ +" + meanText + "\\n.*"), r.out());
+        // comparison.csv: the mean row's resolved_accelerators is the mean, beside the p10/p50/p90 rows
+        java.util.List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
+        assertTrue(comparison.get(1).startsWith("mean-a,expected,mean,40,"), comparison.get(1));
+        assertEquals(mean, Double.parseDouble(comparison.get(1).split(",")[6]), 1e-9, comparison.get(1));
+        // results.json: summary and sizing carry the mean, the nominal count kept beside it
+        JsonNode j = new ObjectMapper().readTree(out.resolve("mean-a/results.json").toFile());
+        assertEquals(mean, j.at("/summary/resolved_accelerators").asDouble(), 1e-9);
+        assertEquals(1000, j.at("/summary/nominal_resolved_accelerators").asLong());
+        assertEquals(mean, j.at("/sizing/0/mean_count").asDouble(), 1e-9);
+        assertEquals(1000, j.at("/sizing/0/count").asLong());
+        // report.html: the sizing table labels the nominal count and shows the mean of the runs
+        String html = Files.readString(out.resolve("mean-a/report.html"));
+        assertTrue(html.contains("accelerators (mean of runs)") && html.contains(">" + meanText + "</td>"), "report sizing");
     }
 
     @Test
