@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,14 +17,8 @@ class AnalysisCommandsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliResult run(String... args) {
+        return CliResult.run(args);
     }
 
     /**
@@ -91,7 +83,7 @@ class AnalysisCommandsTest {
     @Test
     void solve_leasePriceForBudget_printsClosedFormAnswer() throws Exception {
         // 1,000 leased x 8,760 h: 21.9e6 USD needs 21.9e6 / 8.76e6 = 2.5 USD/h
-        Result r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
+        CliResult r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
                 "--target", "lease_cost_usd@total=21.9e6", "--group", "rent", "--between", "1 USD/h", "5");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("answer    2.5 USD/h"), r.out());
@@ -100,7 +92,7 @@ class AnalysisCommandsTest {
 
     @Test
     void solve_json_givesValueAndBracket() throws Exception {
-        Result r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
+        CliResult r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
                 "--target", "lease_cost_usd=21.9e6", "--group", "deployment:rent", "--between", "1", "5", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -112,7 +104,7 @@ class AnalysisCommandsTest {
 
     @Test
     void solve_noRootInBracket_exitsTwoNamingBothEnds() throws Exception {
-        Result r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
+        CliResult r = run("solve", scenario().toString(), "--vary", "deployments.rent.lease-price",
                 "--target", "lease_cost_usd=38e9", "--group", "rent", "--between", "1", "2");
         assertEquals(2, r.code());
         // 1,000 x 8,760 h x 1 USD/h = 8.76e6 USD at 1 USD/h, 17.52e6 at 2 USD/h; in units, not raw doubles
@@ -128,7 +120,7 @@ class AnalysisCommandsTest {
     void solve_countWithSetOverride_reportsWholeCounts() throws Exception {
         // 1 MW of facility power at PUE 1 and full load: 1e6 W / 1000 W = 1,000 chips of "own"; the --set doubles
         // the rented fleet first, which does not change "own"
-        Result r = run("solve", scenario().toString(), "--set", "deployments.rent.count=2000", "--vary",
+        CliResult r = run("solve", scenario().toString(), "--set", "deployments.rent.count=2000", "--vary",
                 "deployments.own.count", "--target", "facility_power_mw@peak=1 MW", "--group", "own", "--between", "1", "5000");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("answer    1000 accelerators (around the crossing: 1000 gives 1, 1001 gives 1.001 MW)"),
@@ -137,7 +129,7 @@ class AnalysisCommandsTest {
 
     @Test
     void solve_badPath_exitsTwoListingFields() throws Exception {
-        Result r = run("solve", scenario().toString(), "--vary", "accelerators.chip-a.price", "--target", "tco_usd=1e9");
+        CliResult r = run("solve", scenario().toString(), "--vary", "accelerators.chip-a.price", "--target", "tco_usd=1e9");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("capex"), r.err());
     }
@@ -145,7 +137,7 @@ class AnalysisCommandsTest {
     @Test
     void sensitivity_linearScenario_tableCsvAndFiles() throws Exception {
         Path out = dir.resolve("out");
-        Result r = run("sensitivity", scenario().toString(), "--metric", "tco_usd", "--group", "own", "--runs", "100",
+        CliResult r = run("sensitivity", scenario().toString(), "--metric", "tco_usd", "--group", "own", "--runs", "100",
                 "--quiet", "--format", "csv", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
@@ -166,7 +158,7 @@ class AnalysisCommandsTest {
     void sensitivity_constantMetricFewRuns_warnsAndShowsNoSrcs() throws Exception {
         // regression: energy_mwh of small.yaml is 2 x 1,000 x 1 kW x 8,760 h = 17,520 MWh in every run (the inputs are
         // capex and electricity price), yet SRCs were printed; and 15 runs for 2 inputs are fewer than 10 x 2 = 20
-        Result r = run("sensitivity", scenario().toString(), "--metric", "energy_mwh", "--runs", "15", "--quiet");
+        CliResult r = run("sensitivity", scenario().toString(), "--metric", "energy_mwh", "--runs", "15", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Baseline 17.5 GWh"), r.out());
         assertTrue(r.out().contains("not shown: the metric did not vary over the runs"), r.out());
@@ -180,7 +172,7 @@ class AnalysisCommandsTest {
                 assertTrue(line.endsWith(" n/a"), line);
             }
         }
-        Result json = run("sensitivity", scenario().toString(), "--metric", "energy_mwh", "--runs", "15", "--quiet",
+        CliResult json = run("sensitivity", scenario().toString(), "--metric", "energy_mwh", "--runs", "15", "--quiet",
                 "--format", "json");
         JsonNode j = new ObjectMapper().readTree(json.out());
         assertTrue(j.get("r_squared").isNull());
@@ -205,7 +197,7 @@ class AnalysisCommandsTest {
     void sensitivity_outUnderAFile_exit2BeforeRunningWithTheFolderMessage() throws Exception {
         // regression: the Monte Carlo ran first, then writing failed with "cannot write ... (Not a directory)"
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
-        Result r = run("sensitivity", scenario().toString(), "--runs", "20", "--quiet", "--out", file.resolve("sub").toString());
+        CliResult r = run("sensitivity", scenario().toString(), "--runs", "20", "--quiet", "--out", file.resolve("sub").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("is a file, not a folder"), r.err());
         assertEquals("", r.out());
@@ -215,8 +207,8 @@ class AnalysisCommandsTest {
     void run_runs_sameOutputForOneAndTwoThreadsAndBandsInFiles() throws Exception {
         Path s = scenario();
         Path out = dir.resolve("mc");
-        Result one = run("run", s.toString(), "--runs", "60", "--threads", "1", "--quantiles", "0.1,0.5,0.9", "--quiet");
-        Result two = run("run", s.toString(), "--runs", "60", "--threads", "2", "--quantiles", "0.1,0.5,0.9", "--quiet",
+        CliResult one = run("run", s.toString(), "--runs", "60", "--threads", "1", "--quantiles", "0.1,0.5,0.9", "--quiet");
+        CliResult two = run("run", s.toString(), "--runs", "60", "--threads", "2", "--quantiles", "0.1,0.5,0.9", "--quiet",
                 "--out", out.toString());
         assertEquals(0, one.code(), one.err());
         assertEquals(0, two.code(), two.err());
@@ -269,7 +261,7 @@ class AnalysisCommandsTest {
         double mean = 500 + 37.5 * n500;
         String meanText = String.format(java.util.Locale.ROOT, "%,d", Math.round(mean));
         Path out = dir.resolve("mc");
-        Result r = run("run", a.toString(), b.toString(), "--runs", "40", "--quiet", "--out", out.toString());
+        CliResult r = run("run", a.toString(), b.toString(), "--runs", "40", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         // console: the sizing row shows the mean and the nominal count; the headline and the P10/P50/P90 table too
         assertTrue(r.out().contains("Sizing: mean of 40 runs"), r.out());
@@ -294,7 +286,7 @@ class AnalysisCommandsTest {
 
     @Test
     void run_runsWithBadQuantiles_exitsTwo() throws Exception {
-        Result r = run("run", scenario().toString(), "--runs", "10", "--quantiles", "0.9,0.1");
+        CliResult r = run("run", scenario().toString(), "--runs", "10", "--quantiles", "0.9,0.1");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("ascending"), r.err());
     }

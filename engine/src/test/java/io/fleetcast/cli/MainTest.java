@@ -20,14 +20,8 @@ class MainTest {
     Path dir;
 
     /** Exit code and what went to out and err. */
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliResult run(String... args) {
+        return CliResult.run(args);
     }
 
     private static final String CATALOG = """
@@ -83,7 +77,7 @@ class MainTest {
         Path acc = write("accelerators.yaml", CATALOG);
         Path sites = write("sites.yaml", SITES);
         Path s = write("s.yaml", SCENARIO);
-        Result r = run("validate", s.toString(), acc.toString(), sites.toString());
+        CliResult r = run("validate", s.toString(), acc.toString(), sites.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ok  " + s + "  (scenario test: 1 deployment, 2026-07-01 to 2034-07-01)"), r.out());
         assertTrue(r.out().contains("ok  " + acc + "  (1 accelerators)"), r.out());
@@ -99,7 +93,7 @@ class MainTest {
         Path bad = write("bad.yaml", SCENARIO.replace("horizon: 96 months", "horizon: 96 monts")
                 .replace("{ facility-power: 1 GW }", "{ count: 5, budget: 1e9 USD }")
                 .replace("site: hot", "site: hot\n    utilisation: 0.7"));
-        Result r = run("validate", good.toString(), bad.toString());
+        CliResult r = run("validate", good.toString(), bad.toString());
         assertEquals(2, r.code());
         assertTrue(r.out().contains("ok  " + good), r.out());
         assertTrue(r.err().contains(bad + ":4:10: horizon: unknown unit 'monts'"), r.err());
@@ -113,7 +107,7 @@ class MainTest {
     @Test
     void validate_catalogWithMissingField_exitTwo() throws Exception {
         Path acc = write("accelerators.yaml", CATALOG.replace("    capex: 50000 USD\n", ""));
-        Result r = run("validate", acc.toString());
+        CliResult r = run("validate", acc.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(acc + ":2:5: accelerators[0].capex: missing; expected an amount of money (USD) >= 0"),
                 r.err());
@@ -121,7 +115,7 @@ class MainTest {
 
     @Test
     void validate_noSuchFileOrName_exitTwoListingBuiltIns() {
-        Result r = run("validate", "no-such-thing");
+        CliResult r = run("validate", "no-such-thing");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no-such-thing: no such file, and no built-in scenario of that name"), r.err());
     }
@@ -129,7 +123,7 @@ class MainTest {
     @Test
     void catalog_table_printsColumnsAndDashForMissingPrecisions() throws Exception {
         Path acc = write("accelerators.yaml", CATALOG);
-        Result r = run("catalog", "--accelerators-file", acc.toString());
+        CliResult r = run("catalog", "--accelerators-file", acc.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\\R");
         assertEquals("id      vendor  BF16 TFLOPS  FP8 TFLOPS  FP4 TFLOPS  HBM GB  TDP W  all-in W  capex USD  life years   AFR",
@@ -142,13 +136,13 @@ class MainTest {
     @Test
     void catalog_csvAndJson_sameFiguresJsonWithSources() throws Exception {
         Path acc = write("accelerators.yaml", CATALOG);
-        Result csv = run("catalog", "--format", "csv", "--accelerators-file", acc.toString());
+        CliResult csv = run("catalog", "--format", "csv", "--accelerators-file", acc.toString());
         assertEquals(0, csv.code(), csv.err());
         assertEquals("""
                 id,vendor,name,bf16_tflops,fp8_tflops,fp4_tflops,hbm_gb,tdp_w,all_in_w,capex_usd,useful_life_years,afr
                 chip-a,ACME,Chip A,1000,,,192,1000,2000,50000,6,0.05
                 """, csv.out());
-        Result json = run("catalog", "--format", "json", "--accelerators-file", acc.toString());
+        CliResult json = run("catalog", "--format", "json", "--accelerators-file", acc.toString());
         assertEquals(0, json.code(), json.err());
         assertTrue(json.out().contains("\"source\" : \"datasheet (https://example.com/a)\""), json.out());
         assertTrue(json.out().contains("\"confidence\" : \"official\""), json.out());
@@ -159,7 +153,7 @@ class MainTest {
     void catalog_sites_tableWithPueRangeAndPercentRates() throws Exception {
         Path sites = write("sites.yaml", SITES.replace("grid-intensity: 400 g/kWh",
                 "grid-intensity: 400 g/kWh\n    electricity-escalation: 2.5 %/year"));
-        Result r = run("catalog", "--sites", "--sites-file", sites.toString());
+        CliResult r = run("catalog", "--sites", "--sites-file", sites.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\\R");
         assertEquals("id   name       PUE min  PUE max  design PUE  USD/MWh  price %/year  g/kWh  grid %/year  facility USD/MW"
@@ -173,7 +167,7 @@ class MainTest {
     void catalog_sitesFileWithoutSitesFlag_listsThatFile() throws Exception {
         // regression: --sites-file without --sites listed the built-in accelerators and ignored the file
         Path sites = write("sites.yaml", SITES);
-        Result r = run("catalog", "--sites-file", sites.toString());
+        CliResult r = run("catalog", "--sites-file", sites.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("id   name       PUE min"), r.out());
         assertTrue(r.out().contains("hot  Hot place"), r.out());
@@ -183,7 +177,7 @@ class MainTest {
     void catalog_acceleratorsFileIsAFolder_exitTwoSayingSoWithoutAJavaException() throws Exception {
         // regression: "cannot read the file: java.io.IOException: Is a directory"
         Path folder = Files.createDirectory(dir.resolve("catalogs"));
-        Result r = run("catalog", "--accelerators-file", folder.toString());
+        CliResult r = run("catalog", "--accelerators-file", folder.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains(folder + ": a folder, not a file"), r.err());
         assertFalse(r.err().contains("IOException"), r.err());
@@ -192,7 +186,7 @@ class MainTest {
     @Test
     void catalog_acceleratorsFileWithSites_exitTwoNamingBoth() throws Exception {
         Path acc = write("accelerators.yaml", CATALOG);
-        Result r = run("catalog", "--sites", "--accelerators-file", acc.toString());
+        CliResult r = run("catalog", "--sites", "--accelerators-file", acc.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--accelerators-file lists accelerators; --sites and --sites-file list sites"), r.err());
         assertEquals("", r.out());
@@ -200,7 +194,7 @@ class MainTest {
 
     @Test
     void catalog_builtIn_listsShippedCatalog() {
-        Result r = run("catalog");
+        CliResult r = run("catalog");
         // the built-in catalog is data another engineer maintains: only its shape is pinned here
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("id "), r.out());
@@ -208,7 +202,7 @@ class MainTest {
 
     @Test
     void unknownOption_exitTwoWithUsageNoStackTrace() {
-        Result r = run("catalog", "--frmat", "csv");
+        CliResult r = run("catalog", "--frmat", "csv");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Unknown options: '--frmat', 'csv'"), r.err());
         assertTrue(r.err().contains("Usage: fleetcast catalog"), r.err());
@@ -220,7 +214,7 @@ class MainTest {
         // regression: `fleetcast run --help` was "Unknown option: '--help'" with exit code 2
         for (String verb : new String[] {"validate", "catalog", "run", "sensitivity", "solve"}) {
             for (String flag : new String[] {"--help", "-h"}) {
-                Result r = run(verb, flag);
+                CliResult r = run(verb, flag);
                 assertEquals(0, r.code(), verb + " " + flag + ": " + r.err());
                 assertTrue(r.out().contains("Usage: fleetcast " + verb), verb + " " + flag + ": " + r.out());
                 assertFalse(r.err().contains("Unknown option"), r.err());
@@ -231,7 +225,7 @@ class MainTest {
     @Test
     void runHelp_defaultScenario_namesTheBuiltInNotAnEmptyList() {
         // regression: the SCENARIO parameter's help said "(default: [])"
-        Result r = run("run", "--help");
+        CliResult r = run("run", "--help");
         String text = r.out().replaceAll("\\s+", " ");
         assertTrue(text.contains("(default: openai-portfolio)"), r.out());
         assertFalse(text.contains("(default: [])"), r.out());
@@ -239,14 +233,14 @@ class MainTest {
 
     @Test
     void noCommand_exitTwoWithUsage() {
-        Result r = run();
+        CliResult r = run();
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Usage: fleetcast"), r.err());
     }
 
     @Test
     void version_fromManifestOrDev() {
-        Result r = run("--version");
+        CliResult r = run("--version");
         assertEquals(0, r.code());
         // tests run from classes, without a jar manifest
         assertEquals("fleetcast dev", r.out().strip());
@@ -261,7 +255,7 @@ class MainTest {
         }
     }
 
-    private static Result runWithBoom(String... args) {
+    private static CliResult runWithBoom(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = FleetcastCommand.commandLine(new PrintWriter(out), new PrintWriter(err));
@@ -271,12 +265,12 @@ class MainTest {
         cl.setErr(new PrintWriter(err));
         cl.setExecutionExceptionHandler(new ErrorHandler());
         int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return new CliResult(code, out.toString(), err.toString());
     }
 
     @Test
     void internalError_exitOneWithoutStackTrace() {
-        Result r = runWithBoom("boom");
+        CliResult r = runWithBoom("boom");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("fleetcast: internal error: java.lang.IllegalStateException: broken invariant"), r.err());
         assertTrue(r.err().contains("--debug"), r.err());
@@ -285,7 +279,7 @@ class MainTest {
 
     @Test
     void internalError_withDebug_printsStackTrace() {
-        Result r = runWithBoom("--debug", "boom");
+        CliResult r = runWithBoom("--debug", "boom");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("\tat io.fleetcast.cli.MainTest$Boom.call"), r.err());
     }

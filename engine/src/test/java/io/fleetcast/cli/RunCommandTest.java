@@ -3,8 +3,6 @@ package io.fleetcast.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,14 +15,8 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliResult run(String... args) {
+        return CliResult.run(args);
     }
 
     private static final String CATALOG = """
@@ -78,7 +70,7 @@ class RunCommandTest {
     @Test
     void run_facilityPowerScenario_printsResolvedCountAndYearTotals() throws Exception {
         // 1.25 MW / (1,000 W x PUE 1.25) = 1,000 accelerators; a year of 2026: 1 MW IT x 8,760 h x 1.25 = 10.95 GWh
-        Result r = run("run", scenario("{ facility-power: 1.25 MW }").toString());
+        CliResult r = run("run", scenario("{ facility-power: 1.25 MW }").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1,000"), r.out());
         assertTrue(r.out().contains("1.25 MW facility"), r.out());
@@ -92,7 +84,7 @@ class RunCommandTest {
     void run_idleFleet_dollarsPerEflopIsNotApplicableInsteadOfZero() throws Exception {
         // regression: 10 idle chips (utilization 0) cost tco = depreciation 10 x 25,000 x 8,760 / (5 x 8,766)
         // = $50.0k but deliver no compute; the headline printed "$/EFLOP $0.0000 (tco / 0 EFLOP)"
-        Result r = run("run", scenario("{ count: 10 }\n    utilization: 0").toString());
+        CliResult r = run("run", scenario("{ count: 10 }\n    utilization: 0").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("$50.0k"), r.out());
         assertTrue(r.out().matches("(?s).*\\$/EFLOP +n/a  \\(no compute delivered\\).*"), r.out());
@@ -102,14 +94,14 @@ class RunCommandTest {
 
     @Test
     void run_zeroCount_dollarsPerAcceleratorHourIsNotApplicable() throws Exception {
-        Result r = run("run", scenario("{ count: 0 }").toString());
+        CliResult r = run("run", scenario("{ count: 0 }").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*\\$/accelerator-hour +n/a  \\(no slot-hours in the horizon\\).*"), r.out());
     }
 
     @Test
     void run_simulateWithSeedAndGrouping_printsEachGroup() throws Exception {
-        Result r = run("run", scenario("{ count: 10 }").toString(), "--mode", "simulate", "--seed", "5", "--group-by", "deal");
+        CliResult r = run("run", scenario("{ count: 10 }").toString(), "--mode", "simulate", "--seed", "5", "--group-by", "deal");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("simulate mode, seed 5"), r.out());
         assertTrue(r.out().contains("deal mw"), r.out());
@@ -117,7 +109,7 @@ class RunCommandTest {
 
     @Test
     void run_invalidScenario_exitCode2AndNoOutput() throws Exception {
-        Result r = run("run", scenario("{ count: 10, budget: 1e6 USD }").toString());
+        CliResult r = run("run", scenario("{ count: 10, budget: 1e6 USD }").toString());
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertTrue(r.err().contains("deployments[0].size"), r.err());
@@ -125,7 +117,7 @@ class RunCommandTest {
 
     @Test
     void run_unknownBuiltIn_exitCode2ListingTheBuiltIns() {
-        Result r = run("run", "no-such-scenario");
+        CliResult r = run("run", "no-such-scenario");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("openai-portfolio"), r.err());
     }

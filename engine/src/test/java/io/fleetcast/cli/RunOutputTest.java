@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetcast.Fleetcast;
 import io.fleetcast.write.JsonWriter;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,20 +24,14 @@ class RunOutputTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliResult run(String... args) {
+        return CliResult.run(args);
     }
 
     @Test
     void run_twoScenariosWithOut_folderPerScenarioAndComparison() throws Exception {
         Path out = dir.resolve("out");
-        Result r = run("run", A, B, "--out", out.toString(), "--quiet");
+        CliResult r = run("run", A, B, "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         for (String scenario : List.of("small-fleet", "small-fleet-b")) {
             for (String file : List.of("results-long.csv", "results-wide.csv", "results.json", "report.html")) {
@@ -65,7 +57,7 @@ class RunOutputTest {
     @Test
     void run_formatCsvAndPng_onlyThoseFiles() throws Exception {
         Path out = dir.resolve("out");
-        Result r = run("run", A, "--out", out.toString(), "--format", "csv,png");
+        CliResult r = run("run", A, "--out", out.toString(), "--format", "csv,png");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("small-fleet/results-long.csv")));
         assertFalse(Files.exists(out.resolve("small-fleet/results.json")));
@@ -78,7 +70,7 @@ class RunOutputTest {
     @Test
     void run_unknownFormat_exit2WithTheAcceptedNamesAndNoStackTrace() {
         Path out = dir.resolve("out");
-        Result r = run("run", A, "--out", out.toString(), "--format", "csv,xlsx");
+        CliResult r = run("run", A, "--out", out.toString(), "--format", "csv,xlsx");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown format 'xlsx': expected a comma-separated list of csv, json, html, png"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -88,7 +80,7 @@ class RunOutputTest {
     @Test
     void run_formatWithoutOut_exit2AskingForOutAndNothingPrinted() {
         // regression: --format png without --out projected, printed and wrote nothing, exit code 0
-        Result r = run("run", A, "--format", "png");
+        CliResult r = run("run", A, "--format", "png");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--format chooses the files written with --out; add --out DIR"), r.err());
         assertEquals("", r.out());
@@ -98,7 +90,7 @@ class RunOutputTest {
     void run_monteCarloOptionsWithoutRuns_exit2AskingForRuns() {
         // regression: --threads 0, --quantiles 1.5 or --bands-by deal without --runs were silently ignored
         for (String[] option : new String[][] {{"--threads", "2"}, {"--quantiles", "0.1,0.9"}, {"--bands-by", "deal"}}) {
-            Result r = run("run", A, option[0], option[1]);
+            CliResult r = run("run", A, option[0], option[1]);
             assertEquals(2, r.code(), option[0] + ": " + r.err());
             assertTrue(r.err().contains(option[0] + " applies to Monte Carlo runs; add --runs N"), r.err());
             assertEquals("", r.out());
@@ -108,7 +100,7 @@ class RunOutputTest {
     @Test
     void run_emptyOut_exit2InsteadOfWritingIntoTheWorkingFolder() {
         // regression: --out "" (an unset $DIR) resolved to the working folder and wrote small-fleet/ there
-        Result r = run("run", A, "--out", "");
+        CliResult r = run("run", A, "--out", "");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--out is empty; give a folder"), r.err());
         assertEquals("", r.out());
@@ -118,7 +110,7 @@ class RunOutputTest {
     @Test
     void run_outIsAFile_exit2AndNothingWritten() throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
-        Result r = run("run", A, "--out", file.resolve("sub").toString());
+        CliResult r = run("run", A, "--out", file.resolve("sub").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("is a file, not a folder"), r.err());
         assertEquals("", r.out(), "nothing is projected or printed before the output is known to be writable");
@@ -128,7 +120,7 @@ class RunOutputTest {
     void run_oneInvalidScenario_exit2AndNoOutputAtAll() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(Path.of(B)).replace("count: 2000", "count: many"));
         Path out = dir.resolve("out");
-        Result r = run("run", A, bad.toString(), "--out", out.toString());
+        CliResult r = run("run", A, bad.toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.yaml:"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -141,7 +133,7 @@ class RunOutputTest {
         // the copy's catalog paths are relative: put the catalog beside it
         Files.copy(Path.of("src/test/resources/golden/small-accelerators.yaml"), dir.resolve("small-accelerators.yaml"));
         Files.copy(Path.of("src/test/resources/golden/small-sites.yaml"), dir.resolve("small-sites.yaml"));
-        Result r = run("run", A, copy.toString(), "--out", dir.resolve("out").toString());
+        CliResult r = run("run", A, copy.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("are both named 'small-fleet'"), r.err());
     }
