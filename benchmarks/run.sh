@@ -10,7 +10,7 @@
 #   --out DIR          where jmh-result.json, jmh-output.txt, benchmark-report.md and the chart go
 #                      (default: benchmarks/$FC_TARGET/bench)
 #   --include REGEX    only benchmarks matching REGEX (JMH's include pattern)
-#   --update-baseline  after a run, copy its result over the baseline file (commit it with the reason)
+#   --update-baseline  after a run, write its result as the baseline file (commit it with the reason)
 #   -- JMH_ARGS        passed to JMH last (for example -- -prof perfnorm)
 # Environment: FC_TARGET build folder name (default target), JAVA_HOME (a JDK 21+; found otherwise).
 # Exit codes: 0 no benchmark below half of its baseline; 1 at least one below half; 2 usage error;
@@ -98,9 +98,11 @@ if [ "$jmh_status" -ne 0 ] || [ ! -s "$out/jmh-result.json" ]; then
   exit 3
 fi
 
+save=()
+[ "$update_baseline" = 1 ] && save=(--save-baseline "$baseline")
 set +e
 "$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$jar" io.fleetcast.bench.report.BenchReport \
-  --results "$out/jmh-result.json" --baseline "$baseline" --out "$out" --profile "$profile"
+  --results "$out/jmh-result.json" --baseline "$baseline" --out "$out" --profile "$profile" "${save[@]+"${save[@]}"}"
 report_status=$?
 set -e
 echo "run.sh: build $((built - started)) s, JMH $((measured - built)) s, total $(( $(date +%s) - started )) s;" \
@@ -110,8 +112,4 @@ case "$report_status" in
   *) echo "run.sh: the report tool failed (exit $report_status)." >&2; exit 3 ;;
 esac
 
-if [ "$update_baseline" = 1 ]; then
-  cp "$out/jmh-result.json" "$baseline"
-  echo "run.sh: baseline $baseline replaced by this run; commit it with the reason." >&2
-fi
 exit "$report_status"

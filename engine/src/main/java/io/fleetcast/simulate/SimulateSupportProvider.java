@@ -14,8 +14,9 @@ import java.util.Optional;
  * <p>System property {@value #PROPERTY}: {@code auto} (default), {@code scalar} (force the scalar twin,
  * for comparisons) or {@code vector} (fail at start-up when the vector implementation is unavailable).
  *
- * <p>Why vector by default: measured on the benchmark machine, see the class comment of
- * {@link SweepKernels} for the figures.
+ * <p>Why vector by default: 134 +- 6 M devices/s against 41.1 +- 1.8 M for the scalar twin
+ * ({@code SimulateBenchmark.fleetStateVector} / {@code fleetStateScalar}, 10 million devices, 2-core AMD EPYC
+ * with AVX-512, JDK 25); see {@link SweepKernels} for the breakdown.
  */
 public final class SimulateSupportProvider {
 

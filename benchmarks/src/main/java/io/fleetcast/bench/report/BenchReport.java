@@ -2,11 +2,9 @@ package io.fleetcast.bench.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -65,6 +63,10 @@ public final class BenchReport implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "custom", paramLabel = "NAME", description = "Profile label for the report (default: ${DEFAULT-VALUE}).")
     String profile;
+
+    @Option(names = "--save-baseline", paramLabel = "FILE",
+            description = "Also write the results as a new baseline (the JMH JSON without per-iteration data).")
+    Path saveBaseline;
 
     @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "RATIO",
             description = "Fail when rate now / baseline rate is below this (default: ${DEFAULT-VALUE}).")
@@ -159,20 +161,16 @@ public final class BenchReport implements Callable<Integer> {
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         String markdown = MarkdownReport.render(comparison, MachineContext.current(), meta);
         writeAtomically(out.resolve(REPORT_FILE), markdown);
+        if (saveBaseline != null) {
+            BaselineFile.write(results, saveBaseline);
+            stderr.println("bench-report: wrote the baseline " + saveBaseline + "; commit it with the reason.");
+        }
         stdout.print(markdown);
         stdout.flush();
         return comparison.failed() ? EXIT_REGRESSION : 0;
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".report", ".md.tmp");
-        try {
-            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                writer.write(text);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicOutput.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

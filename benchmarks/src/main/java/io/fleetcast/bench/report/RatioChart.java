@@ -2,10 +2,7 @@ package io.fleetcast.bench.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -35,7 +32,8 @@ public final class RatioChart {
         List<Double> ratios = new ArrayList<>();
         for (BaselineComparison.Row row : comparison.rows()) {
             if (!Double.isNaN(row.ratio())) {
-                labels.add(row.result().shortName() + row.result().paramsText(" ", ""));
+                // "Simulate.project devices=10000000": the class's Benchmark suffix says nothing in a chart
+                labels.add(row.result().shortName().replace("Benchmark.", ".") + row.result().paramsText(" ", ""));
                 ratios.add(row.ratio());
             }
         }
@@ -44,7 +42,7 @@ public final class RatioChart {
         }
         int width = Math.max(800, 70 * labels.size() + 200);
         CategoryChart chart = new CategoryChartBuilder()
-                .width(width).height(700)
+                .width(width).height(900)
                 .title("Benchmark rate / baseline rate (above 1 = faster)")
                 .xAxisTitle("benchmark").yAxisTitle("ratio")
                 .build();
@@ -69,15 +67,7 @@ public final class RatioChart {
         threshold.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         threshold.setLineColor(new Color(0xc0392b));
 
-        Path tmp = Files.createTempFile(png.toAbsolutePath().getParent(), ".chart", ".png.tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicOutput.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         return true;
     }
 

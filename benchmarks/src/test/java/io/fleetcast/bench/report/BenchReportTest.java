@@ -117,6 +117,35 @@ class BenchReportTest {
     }
 
     @Test
+    void run_saveBaseline_writesResultsWithoutPerIterationData() throws IOException {
+        Path results = sample();
+        Path saved = dir.resolve("new-baseline.json");
+
+        int code = run("--results", results.toString(), "--out", dir.resolve("o").toString(), "--save-baseline", saved.toString());
+
+        assertEquals(0, code);
+        String text = Files.readString(saved);
+        assertFalse(text.contains("rawData"), text);
+        assertFalse(text.contains("scorePercentiles"), text);
+        // same scores as read back from the full file
+        java.util.List<JmhResult> full = JmhResultReader.read(results);
+        java.util.List<JmhResult> compact = JmhResultReader.read(saved);
+        assertEquals(full, compact);
+    }
+
+    @Test
+    void run_reportFile_readableByOthers() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path results = sample();
+
+        run("--results", results.toString(), "--out", dir.resolve("o").toString());
+
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("o").resolve(BenchReport.REPORT_FILE))));
+    }
+
+    @Test
     void run_missingResultFile_exitsTwoWithoutStackTrace() {
         int code = run("--results", dir.resolve("absent.json").toString(), "--out", dir.resolve("o").toString());
 
