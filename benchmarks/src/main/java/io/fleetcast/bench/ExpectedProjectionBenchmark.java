@@ -1,6 +1,7 @@
 package io.fleetcast.bench;
 
 import io.fleetcast.Fleetcast;
+import io.fleetcast.MetricCube;
 import io.fleetcast.Projection;
 import io.fleetcast.Scenario;
 import io.fleetcast.accumulate.FleetState;
@@ -98,7 +99,7 @@ public class ExpectedProjectionBenchmark {
      */
     @Benchmark
     @DomainUnit("cubes")
-    public Object cube() {
+    public MetricCube cube() {
         return Projector.cube(resolved, expected);
     }
 }
