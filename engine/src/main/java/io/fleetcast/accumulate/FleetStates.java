@@ -7,7 +7,6 @@ import io.fleetcast.simulate.AgeTables;
 import io.fleetcast.simulate.CounterStreams;
 import io.fleetcast.simulate.SimulateSupport;
 import io.fleetcast.simulate.SimulateSupportProvider;
-import io.fleetcast.simulate.DeviceStreams;
 import io.fleetcast.simulate.ExpectedKernels;
 import io.fleetcast.simulate.SimulateKernels;
 import io.fleetcast.simulate.SweepKernels;
@@ -23,7 +22,7 @@ import java.util.concurrent.ForkJoinTask;
 /**
  * Produces the {@link FleetState} of a plan in either mode.
  *
- * <p>Simulate: each deployment's slots are cut into blocks of {@link DeviceStreams#BLOCK_SIZE}; consecutive
+ * <p>Simulate: each deployment's slots are cut into blocks of {@link #BLOCK_SIZE}; consecutive
  * blocks form tasks of {@link #BLOCKS_PER_TASK} that run in parallel on the common fork-join pool, each into
  * its own buffer, and buffers are added in task order. A task samples its slots with
  * {@link SweepKernels#simulateBlockSweep} from counter-based streams ({@link CounterStreams}: every slot's
@@ -34,6 +33,9 @@ import java.util.concurrent.ForkJoinTask;
  * O(devices).
  */
 public final class FleetStates {
+
+    /** Devices per block: the unit the simulate work is cut into (streams are per device, so any size gives the same draws). */
+    static final int BLOCK_SIZE = 4096;
 
     /** Blocks per parallel task: 16 x 4096 = 65,536 devices, coarse enough to amortize scheduling. */
     static final int BLOCKS_PER_TASK = 16;
@@ -123,7 +125,7 @@ public final class FleetStates {
         for (int d = 0; d < plan.deployments; d++) {
             Arrays.fill(deployment, 0);
             long n = plan.count[d];
-            long blocks = (n + DeviceStreams.BLOCK_SIZE - 1) / DeviceStreams.BLOCK_SIZE;
+            long blocks = (n + BLOCK_SIZE - 1) / BLOCK_SIZE;
             long tasks = (blocks + BLOCKS_PER_TASK - 1) / BLOCKS_PER_TASK;
             for (long first = 0; first < tasks; first += window) {
                 int inWindow = (int) Math.min(window, tasks - first);
@@ -163,8 +165,8 @@ public final class FleetStates {
                                        double[] buf, double[] scratch) {
         // One sweep over the task's slots: counter-based streams need no per-block generator, and the
         // sweep's running cells carry across block boundaries.
-        long firstSlot = firstBlock * DeviceStreams.BLOCK_SIZE;
-        long endSlot = Math.min(plan.count[d], lastBlock * DeviceStreams.BLOCK_SIZE);
+        long firstSlot = firstBlock * BLOCK_SIZE;
+        long endSlot = Math.min(plan.count[d], lastBlock * BLOCK_SIZE);
         SweepKernels.simulateBlockSweep(plan, d, CounterStreams.deploymentKey(seed, d), firstSlot,
                 (int) (endSlot - firstSlot), support, scratch, buf);
     }

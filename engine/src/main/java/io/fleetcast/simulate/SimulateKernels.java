@@ -2,12 +2,10 @@ package io.fleetcast.simulate;
 
 import io.fleetcast.plan.CellGrid;
 import io.fleetcast.plan.FleetPlan;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
- * Samples device lifecycles and folds them into difference arrays: no per-device object, no allocation,
- * memory O(cells) per block whatever the number of devices.
+ * The difference-array layout that sampled device lifecycles are folded into ({@link SweepKernels} writes it),
+ * and the exact interval scatter: memory O(cells) per block whatever the number of devices.
  *
  * <p>Each slot {@code i} of {@code n} is installed at {@code t0 = s + r * (i + u) / n} with {@code u}
  * uniform in [0, 1) (stratified: exactly uniform over the ramp, with less variance than independent
@@ -49,92 +47,6 @@ public final class SimulateKernels {
     }
 
     /**
-     * Simulates slots {@code [firstSlot, firstSlot + slots)} of deployment {@code d}, adding into {@code acc}.
-     *
-     * @param plan      the plan. Not modified.
-     * @param d         deployment index
-     * @param firstSlot index of the first slot of the block within the deployment
-     * @param slots     number of slots of the block
-     * @param rng       the block's stream (see {@link DeviceStreams}). Modified (advanced).
-     * @param exp       a standard exponential sampler drawing from {@code rng}. Modified (advanced).
-     * @param acc       block buffer, {@code ROWS * (cells + 1)} values in the layout of the class comment,
-     *                  added to (not cleared). Modified.
-     */
-    public static void simulateBlockScalar(FleetPlan plan, int d, long firstSlot, int slots, UniformRandomProvider rng,
-                                           ContinuousSampler exp, double[] acc) {
-        CellGrid grid = plan.grid;
-        int stride = grid.cells + 1;
-        double[] bounds = grid.bounds;
-        int[] bucket = grid.bucketCell();
-        double bph = grid.bucketsPerHour();
-        double horizon = grid.horizonHours;
-        double n = plan.count[d];
-        double s = plan.startHour[d];
-        double r = plan.rampHours[d];
-        double cap = plan.endCapHour[d];
-        double life = plan.slotLifeHours[d];
-        double book = plan.bookLifeHours[d];
-        double term = plan.termEndHour[d];
-        boolean writeOff = plan.writeOff[d];
-        int termCell = writeOff ? grid.cellOf(term) : 0;
-        boolean fac = plan.facility[d];
-        double facLife = plan.facilityLifeHours[d];
-        double rate = plan.failureRate[d];
-        double shape = plan.weibullShape[d];
-        double invShape = 1.0 / shape;
-        double scale = plan.weibullScale[d];
-        double repair = plan.repairHours[d];
-        boolean weibull = shape != 1.0;
-        boolean fails = rate > 0 && scale < Double.POSITIVE_INFINITY;
-        double spacing = r / n;
-        int slotFull = ROW_SLOT_FULL * stride;
-        int slotPart = ROW_SLOT_PART * stride;
-        int downFull = ROW_DOWN_FULL * stride;
-        int downPart = ROW_DOWN_PART * stride;
-        int failRow = ROW_FAILURES * stride;
-        int facFull = ROW_FACILITY_FULL * stride;
-        int facPart = ROW_FACILITY_PART * stride;
-        for (int j = 0; j < slots; j++) {
-            double t0 = r > 0 ? s + spacing * ((firstSlot + j) + rng.nextDouble()) : s;
-            if (!(t0 < cap)) {
-                continue;
-            }
-            double e = Math.min(t0 + life, cap);
-            int c0 = cellOf(t0, bounds, bucket, bph);
-            acc[ROW_INSTALLS * stride + c0] += 1;
-            addInterval(acc, slotFull, slotPart, bounds, t0, c0, e, cellOf(e, bounds, bucket, bph));
-            if (writeOff && t0 + book > term) {
-                acc[ROW_WRITE_OFF * stride + termCell] += (t0 + book - term) / book;
-            }
-            if (fac) {
-                double fe = Math.min(t0 + facLife, horizon);
-                addInterval(acc, facFull, facPart, bounds, t0, c0, fe, cellOf(fe, bounds, bucket, bph));
-            }
-            if (fails) {
-                double t = t0;
-                while (true) {
-                    double x = weibull ? scale * Math.pow(exp.sample(), invShape) : exp.sample() / rate;
-                    double f = t + x;
-                    if (f >= e) {
-                        break;
-                    }
-                    int cf = cellOf(f, bounds, bucket, bph);
-                    acc[failRow + cf] += 1;
-                    double back = f + repair;
-                    if (repair > 0) {
-                        double de = Math.min(back, e);
-                        addInterval(acc, downFull, downPart, bounds, f, cf, de, cellOf(de, bounds, bucket, bph));
-                    }
-                    if (back >= e) {
-                        break;
-                    }
-                    t = back;
-                }
-            }
-        }
-    }
-
-    /**
      * Adds the coverage of {@code [a, b)} (cells {@code ca} and {@code cb}) to a full/partial row pair.
      *
      * @param acc     buffer. Modified.
@@ -155,29 +67,5 @@ public final class SimulateKernels {
             acc[fullRow + cb] -= 1;
             acc[partRow + cb] += b - bounds[cb];
         }
-    }
-
-    /**
-     * The cell containing {@code t} ({@code cells} at or after the horizon): a bucket guess and a short scan.
-     *
-     * @param t      hours, at least 0
-     * @param bounds cell boundaries with the +infinity sentinel. Not modified.
-     * @param bucket bucket-to-cell table. Not modified.
-     * @param bph    buckets per hour
-     * @return the cell
-     */
-    static int cellOf(double t, double[] bounds, int[] bucket, double bph) {
-        int b = (int) (t * bph);
-        if (b >= bucket.length) {
-            b = bucket.length - 1;
-        }
-        int c = bucket[b];
-        while (bounds[c + 1] <= t) {
-            c++;
-        }
-        while (c > 0 && bounds[c] > t) {
-            c--;
-        }
-        return c;
     }
 }

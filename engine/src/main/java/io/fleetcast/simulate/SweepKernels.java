@@ -26,7 +26,7 @@ import io.fleetcast.plan.FleetPlan;
  *
  * <p>Measured with JMH ({@code SimulateBenchmark}, 10 million devices x 120 months, AFR 5 and 10 %, both
  * cores of a 2-core AMD EPYC (Zen 4, AVX-512) VM, JDK 25, -Xmx256m, a quiet machine): the per-device
- * kernel this replaces ({@link SimulateKernels#simulateBlockScalar}: XoRoShiRo128++ and a ziggurat sampler,
+ * kernel this replaces (a per-device XoRoShiRo128++ kernel, since removed: XoRoShiRo128++ and a ziggurat sampler,
  * four scatter-adds per interval) 43.3 +- 2.5 M devices/s; this sweep with the scalar support
  * 41.1 +- 1.8 M; with the vector support 134 +- 6 M (end to end through {@code Fleetcast.project}:
  * 45.5 -> 143 M devices/s). One thread spends about 11-12 ns per device on this fleet with the vector
