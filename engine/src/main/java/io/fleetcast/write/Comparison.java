@@ -36,9 +36,9 @@ public final class Comparison {
     /**
      * Writes {@code comparison.csv}: columns {@link #LEADING_COLUMNS} then every {@link Headline#figure()}
      * (units are in the figure names), one row per scenario in the order given, with the statistic
-     * {@code value} (one run) or {@code mean} (Monte Carlo: the mean cube's figures, and the mean over the
-     * runs of the resolved accelerators, see {@link ScenarioResult#value(Headline)}); a scenario whose bands carry summary quantiles
-     * adds one row per quantile ({@code p10}, {@code p90}, ...), empty where a figure was not banded.
+     * {@code value} (one run) or {@code mean} (Monte Carlo: the totals of the mean cube, and for peaks,
+     * NPV, ratios and the resolved accelerators the mean over the runs of each run's figure, see
+     * {@link ScenarioResult#value(Headline)}); a scenario whose bands carry summary quantiles adds one row per quantile ({@code p10}, {@code p90}, ...), empty where a figure was not banded.
      * Values are exact.
      *
      * @param results the scenarios' results

@@ -195,19 +195,20 @@ public final class JsonWriter {
         } else {
             g.writeNumberField("resolved_accelerators", s.resolvedAccelerators());
         }
-        number(g, "npv_cash_usd", s.npvCashUsd());
+        // with Monte Carlo, peaks and ratios are the means of the runs' figures, as the console prints them
+        number(g, "npv_cash_usd", result.runMean("npv_cash_usd", s.npvCashUsd()));
         number(g, "discount_rate_per_year", s.discountRatePerYear());
-        number(g, "slot_hours", s.slotHours());
-        number(g, "usd_per_accelerator_hour", s.usdPerAcceleratorHour());
-        number(g, "usd_per_eflop", s.usdPerEflop());
+        number(g, "slot_hours", result.runMean("slot_hours", s.slotHours()));
+        number(g, "usd_per_accelerator_hour", result.runMean("usd_per_accelerator_hour", s.usdPerAcceleratorHour()));
+        number(g, "usd_per_eflop", result.runMean("usd_per_eflop", s.usdPerEflop()));
         g.writeObjectFieldStart("totals");
         for (Metric m : Metric.values()) {
-            number(g, m.id(), s.total(m));
+            number(g, m.id(), result.runMean(SummaryFigures.total(m), s.total(m)));
         }
         g.writeEndObject();
         g.writeObjectFieldStart("peaks");
         for (Metric m : Metric.values()) {
-            number(g, m.id(), s.peak(m));
+            number(g, m.id(), result.runMean(SummaryFigures.peak(m), s.peak(m)));
         }
         g.writeEndObject();
         if (bands.isPresent()) {

@@ -73,23 +73,37 @@ public record ScenarioResult(Projection projection, int runs, Optional<QuantileB
     }
 
     /**
-     * The value of a headline figure as this result's {@link #statistic()}: the projection's summary,
-     * except the resolved accelerators of a Monte Carlo result, which are the mean over the runs of each
-     * run's resolved count when the bands carry it. The mean projection's own sizing is the nominal one (a
-     * resolved deployment holds one whole count), and printing that as the "mean" would contradict the
-     * quantiles beside it whenever a sizing input (all-in power, PUE, the size) is uncertain.
+     * The value of a headline figure as this result's {@link #statistic()}: the projection's summary, except
+     * for a Monte Carlo result whose bands carry the runs' means, where every figure that is not a sum over
+     * the cube (see {@link #runMean(String, double)}) is the mean over the runs of each run's figure.
      *
      * @param h the figure
      * @return its value in {@link Headline#unit()}
      */
     public double value(Headline h) {
-        if (runs > 1 && bands.isPresent() && h.figure().equals(SummaryFigures.RESOLVED_ACCELERATORS)) {
-            OptionalDouble mean = bands.get().summaryMean(h.figure());
+        return runMean(h.figure(), h.value().applyAsDouble(projection.summary()));
+    }
+
+    /**
+     * A summary figure as this result's {@link #statistic()}. For one projection, or a figure that is a sum
+     * over the cube ({@code total.<metric>}, {@code slot_hours}: the total of the mean cube is the mean of
+     * the runs' totals), the given value of the projection's own summary. For a Monte Carlo result, every
+     * other figure (a peak, NPV, a ratio, the resolved count) is the mean over the runs of each run's
+     * figure when the bands carry it: the peak or ratio of the mean cube is not the mean of the runs' peaks
+     * or ratios (a peak of averages is at most the average of peaks), and the console prints the latter.
+     *
+     * @param figure           the figure's name (see {@link SummaryFigures#names()})
+     * @param ofMeanProjection the figure of the projection's summary
+     * @return the value to write
+     */
+    public double runMean(String figure, double ofMeanProjection) {
+        if (runs > 1 && bands.isPresent() && !figure.startsWith("total.") && !figure.equals("slot_hours")) {
+            OptionalDouble mean = bands.get().summaryMean(figure);
             if (mean.isPresent()) {
                 return mean.getAsDouble();
             }
         }
-        return h.value().applyAsDouble(projection.summary());
+        return ofMeanProjection;
     }
 
     /**

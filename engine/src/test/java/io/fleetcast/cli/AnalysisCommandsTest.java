@@ -285,6 +285,46 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void run_runsWithUncertainAllInPower_filesShowTheMeanOfTheRunsRatios() throws Exception {
+        // regression: comparison.csv's mean row, the JSON summary and the report took $/accelerator-hour (and
+        // peaks, $/EFLOP, NPV) from the mean cube, the console from the mean of the runs. Per run, 1 MW of IT
+        // power at PUE 1 over 8,760 h costs 8,760 MWh x 60 USD = 525,600 USD of energy; each chip depreciates
+        // 50,000 USD over 5 x 8,766 h = 43,830 h, 1.1407712 USD/h. At 500 W: 2,000 chips, 17,520,000 h,
+        // 50,000 / 43,830 + 525,600 / 17,520,000 = 1.1407712 + 0.03 USD/h; at 2,000 W: 500 chips,
+        // 4,380,000 h, 1.1407712 + 0.12 USD/h. Mean of n500 runs at 500 W out of 40:
+        // 50,000 / 43,830 + (0.03 n500 + 0.12 (40 - n500)) / 40 (seed 11: n500 = 24, 1.2067712 USD/h). The
+        // mean cube's ratio, mean tco / mean hours, is another number (seed 11: 14,516,017.52 USD /
+        // 12,264,000 h = 1.1836 USD/h: the cheap-per-hour runs have four times the hours).
+        Path a = itPowerScenario("ratio-a");
+        Path b = itPowerScenario("ratio-b");
+        io.fleetcast.analyse.MonteCarloResult draws = io.fleetcast.analyse.MonteCarlo.run(io.fleetcast.Fleetcast.load(a),
+                io.fleetcast.Mode.EXPECTED, new io.fleetcast.MonteCarloSettings(40, 11L, new double[] {0.1, 0.5, 0.9}), 1);
+        int n500 = 0;
+        for (int run = 0; run < 40; run++) {
+            n500 += draws.input(run, 0) == 500 ? 1 : 0;
+        }
+        assertTrue(n500 > 0 && n500 < 40, "both powers drawn: " + n500);
+        double mean = 50_000 / 43_830.0 + (0.03 * n500 + 0.12 * (40 - n500)) / 40;
+        double ofMeanCube = draws.meanProjection().summary().usdPerAcceleratorHour();
+        assertTrue(Math.abs(ofMeanCube - mean) > 1e-3, "the two statistics differ: " + ofMeanCube + " vs " + mean);
+        Path out = dir.resolve("mc");
+        CliResult r = run("run", a.toString(), b.toString(), "--runs", "40", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
+        int column = java.util.List.of(comparison.get(0).split(",")).indexOf("usd_per_accelerator_hour");
+        assertTrue(comparison.get(1).startsWith("ratio-a,expected,mean,40,"), comparison.get(1));
+        String written = comparison.get(1).split(",")[column];
+        assertEquals(mean, Double.parseDouble(written), 1e-12, comparison.get(1));
+        JsonNode j = new ObjectMapper().readTree(out.resolve("ratio-a/results.json").toFile());
+        assertEquals(mean, j.at("/summary/usd_per_accelerator_hour").asDouble(), 1e-12);
+        // a peak: 1 MW of facility power in every run (IT power sized, PUE 1)
+        assertEquals(1.0, j.at("/summary/peaks/facility_power_mw").asDouble(), 1e-9);
+        String html = Files.readString(out.resolve("ratio-a/report.html"));
+        assertTrue(html.contains("<td>TCO per accelerator-hour</td><td class=\"num\" title=\"" + written + "\">"),
+                "report summary row carries the mean of the runs " + written);
+    }
+
+    @Test
     void run_runsWithBadQuantiles_exitsTwo() throws Exception {
         CliResult r = run("run", scenario().toString(), "--runs", "10", "--quantiles", "0.9,0.1");
         assertEquals(2, r.code());
