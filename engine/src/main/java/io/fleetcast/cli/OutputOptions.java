@@ -1,5 +1,6 @@
 package io.fleetcast.cli;
 
+import io.fleetcast.Grouping;
 import io.fleetcast.Projection;
 import io.fleetcast.ProgressListener;
 import io.fleetcast.Scenario;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
 /**
  * The output options of {@code fleetcast run}, mixed into the command: {@code --out DIR} writes one folder
  * per scenario (and a comparison of two or more) through {@link OutputWriter}; {@code --format} picks the
- * files; {@code --quiet} turns the progress bar off. The bar only ever appears on an interactive terminal
+ * files; {@code --csv-groupings} the groupings of the CSV files; {@code --quiet} turns the progress bar off. The bar only ever appears on an interactive terminal
  * outside CI (see {@link ConsoleProgress#forStandardError(boolean)}).
  *
  * <p>Order of work, so that bad input leaves nothing behind: {@link #check(List)} before projecting (a
@@ -44,6 +46,12 @@ final class OutputOptions {
                     + "as DIR/SCENARIO/charts/NAME.png). Default: ${DEFAULT-VALUE}.")
     Set<Format> formats = Format.DEFAULT;
 
+    @Option(names = "--csv-groupings", paramLabel = "LIST", defaultValue = "deployment,deal,total",
+            converter = GroupingsConverter.class,
+            description = "Groupings written to the CSV files with --out, in order: a comma-separated list of "
+                    + "deployment, deal, accelerator, vendor, site, ownership, total. Default: ${DEFAULT-VALUE}.")
+    List<Grouping> csvGroupings = OutputWriter.DEFAULT_GROUPINGS;
+
     @Option(names = "--quiet", description = "No progress bar on standard error.")
     boolean quiet;
 
@@ -56,6 +64,35 @@ final class OutputOptions {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Parses one {@code --csv-groupings} value: ids in the order given, repeats dropped; a bad or missing id is a usage
+     * error (exit code 2) naming the accepted ones.
+     */
+    static final class GroupingsConverter implements CommandLine.ITypeConverter<List<Grouping>> {
+        private static final String EXPECTED = "expected a comma-separated list of deployment, deal, accelerator, "
+                + "vendor, site, ownership, total";
+
+        @Override
+        public List<Grouping> convert(String value) {
+            Set<Grouping> out = new LinkedHashSet<>();
+            for (String part : value.split(",")) {
+                String id = part.trim();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                try {
+                    out.add(Grouping.byId(id));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException("unknown grouping '" + id + "': " + EXPECTED);
+                }
+            }
+            if (out.isEmpty()) {
+                throw new CommandLine.TypeConversionException("no grouping given: " + EXPECTED);
+            }
+            return List.copyOf(out);
         }
     }
 
@@ -135,7 +172,8 @@ final class OutputOptions {
         if (out == null) {
             return;
         }
-        OutputWriter.Options options = OutputWriter.Options.of(out, formats);
+        // a repeated --csv-groupings adds to the list: write each grouping once, in first-mention order
+        OutputWriter.Options options = new OutputWriter.Options(out, formats, List.copyOf(new LinkedHashSet<>(csvGroupings)));
         RunInfo run = RunInfo.current(Clock.systemUTC());
         List<String> lines = new ArrayList<>();
         ProgressListener progress = progress("writing " + results.size() + (results.size() == 1 ? " scenario" : " scenarios"),

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code fleetcast run [SCENARIO...] [--mode expected|simulate] [--seed N] [--group-by KEY] [--out DIR
- * [--format LIST]] [--quiet]}: projects each scenario and prints its resolved sizing, a table per calendar year
+ * [--format LIST] [--csv-groupings LIST]] [--quiet]}: projects each scenario and prints its resolved sizing, a table per calendar year
  * and the headline totals, in human units; with {@code --out}, also writes the result files ({@link OutputOptions}).
  * Every scenario is read and projected before anything is printed, so a bad one leaves no partial output.
  */
@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Rows of the yearly table: deployment, deal, accelerator, vendor, site, ownership or total. Default: ${DEFAULT-VALUE}.")
     private Grouping groupBy;
 
-    /** --out, --format, --quiet: result files, report and comparison (io.fleetcast.write). */
+    /** --out, --format, --csv-groupings, --quiet: result files, report and comparison (io.fleetcast.write). */
     @CommandLine.Mixin
     private OutputOptions output = new OutputOptions();
 
@@ -120,6 +120,9 @@ final class RunCommand implements Callable<Integer> {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         if (output.out == null && parsed.hasMatchedOption("--format")) {
             throw new BadInputException("--format chooses the files written with --out; add --out DIR");
+        }
+        if (output.out == null && parsed.hasMatchedOption("--csv-groupings")) {
+            throw new BadInputException("--csv-groupings chooses the groupings of the CSV files written with --out; add --out DIR");
         }
         if (!monteCarlo.requested()) {
             for (String option : new String[] {"--quantiles", "--threads", "--bands-by"}) {

@@ -87,6 +87,49 @@ class RunOutputTest {
     }
 
     @Test
+    void run_csvGroupingsOwnershipAndTotal_onlyThoseGroupsInBothCsvFiles() throws Exception {
+        // small-fleet: 1,000 owned from January, 100 leased from February, three months. Ownership groups
+        // owned and leased, plus total (repeats, also across two --csv-groupings, written once): 3 groups x
+        // 19 metrics x 3 periods = 171 long rows after the header
+        Path out = dir.resolve("out");
+        CliResult r = run("run", A, "--out", out.toString(), "--format", "csv", "--csv-groupings", " ownership, total,ownership",
+                "--csv-groupings", "total");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("small-fleet/results-long.csv"));
+        assertEquals(1 + 3 * io.fleetcast.Metric.COUNT * 3, rows.size());
+        for (String row : rows.subList(1, rows.size())) {
+            assertTrue(row.startsWith("small-fleet,expected,value,ownership,") || row.startsWith("small-fleet,expected,value,total,"), row);
+        }
+        // January capex: 1,000 owned x 10,000 USD; February installs: the 100 leased
+        assertTrue(rows.contains("small-fleet,expected,value,ownership,owned,2026-01-01T00:00:00Z,2026-02-01T00:00:00Z,capex_usd,USD,10000000"),
+                String.join("\n", rows.subList(0, 10)));
+        assertTrue(rows.contains("small-fleet,expected,value,ownership,leased,2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,installed,accelerators,100"));
+        // wide: period_start, period_end, hours, then 3 groups per metric
+        String header = Files.readAllLines(out.resolve("small-fleet/results-wide.csv")).get(0);
+        assertEquals(3 + 3 * io.fleetcast.Metric.COUNT, header.split(",").length, header);
+        assertTrue(header.startsWith("period_start,period_end,hours,installed[ownership=owned],installed[ownership=leased],installed[total],"), header);
+    }
+
+    @Test
+    void run_unknownCsvGrouping_exit2WithTheAcceptedIdsAndNothingWritten() {
+        Path out = dir.resolve("out");
+        CliResult r = run("run", A, "--out", out.toString(), "--csv-groupings", "deal,region");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown grouping 'region': expected a comma-separated list of deployment, deal, "
+                + "accelerator, vendor, site, ownership, total"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void run_csvGroupingsWithoutOut_exit2AskingForOutAndNothingPrinted() {
+        CliResult r = run("run", A, "--csv-groupings", "site");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--csv-groupings chooses the groupings of the CSV files written with --out; add --out DIR"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void run_monteCarloOptionsWithoutRuns_exit2AskingForRuns() {
         // regression: --threads 0, --quantiles 1.5 or --bands-by deal without --runs were silently ignored
         for (String[] option : new String[][] {{"--threads", "2"}, {"--quantiles", "0.1,0.9"}, {"--bands-by", "deal"}}) {
