@@ -32,19 +32,8 @@ public final class BenchScenarios {
      * @return the scenario
      */
     public static Scenario fleet(long devices) {
-        long first = devices / 2;
-        return ScenarioBuilder.scenario("bench-fleet-" + devices)
-                .description("benchmark fleet: " + devices + " devices, AFR 5 % and 10 %, 120 months")
-                .start(2026, 1)
-                .horizonMonths(120)
-                .accelerator(accelerator("gpu-afr5", 0.05))
-                .accelerator(accelerator("gpu-afr10", 0.10))
-                .site(site())
-                .deployment(ScenarioBuilder.deployment("fleet-afr5", "gpu-afr5", "bench-site")
-                        .count(first).start(2026, 1).rampMonths(24).utilization(0.7))
-                .deployment(ScenarioBuilder.deployment("fleet-afr10", "gpu-afr10", "bench-site")
-                        .count(devices - first).start(2026, 7).rampMonths(24).utilization(0.7))
-                .build();
+        return fleetBuilder("bench-fleet-" + devices,
+                "benchmark fleet: " + devices + " devices, AFR 5 % and 10 %, 120 months", devices).build();
     }
 
     /**
@@ -57,9 +46,20 @@ public final class BenchScenarios {
      * @return the scenario
      */
     public static Scenario uncertainFleet(long devices, int runs) {
+        return fleetBuilder("bench-fleet-mc-" + devices,
+                        "benchmark fleet with uncertain AFR, capex and electricity price", devices)
+                .uncertain("accelerators.gpu-afr10.afr", distribution(DistributionKind.TRIANGULAR, 0.07, 0.10, 0.14))
+                .uncertain("accelerators.gpu-afr5.capex", distribution(DistributionKind.PERT, 45_000, 55_000, 70_000))
+                .uncertain("sites.bench-site.electricity-price", distribution(DistributionKind.TRIANGULAR, 45, 60, 90))
+                .monteCarlo(new MonteCarloSettings(runs, 42L, MonteCarloSettings.DEFAULT_QUANTILES))
+                .build();
+    }
+
+    /** The two deployments of {@link #fleet(long)}, shared by the certain and the uncertain fleet. */
+    private static ScenarioBuilder fleetBuilder(String name, String description, long devices) {
         long first = devices / 2;
-        return ScenarioBuilder.scenario("bench-fleet-mc-" + devices)
-                .description("benchmark fleet with uncertain AFR, capex and electricity price")
+        return ScenarioBuilder.scenario(name)
+                .description(description)
                 .start(2026, 1)
                 .horizonMonths(120)
                 .accelerator(accelerator("gpu-afr5", 0.05))
@@ -68,12 +68,7 @@ public final class BenchScenarios {
                 .deployment(ScenarioBuilder.deployment("fleet-afr5", "gpu-afr5", "bench-site")
                         .count(first).start(2026, 1).rampMonths(24).utilization(0.7))
                 .deployment(ScenarioBuilder.deployment("fleet-afr10", "gpu-afr10", "bench-site")
-                        .count(devices - first).start(2026, 7).rampMonths(24).utilization(0.7))
-                .uncertain("accelerators.gpu-afr10.afr", distribution(DistributionKind.TRIANGULAR, 0.07, 0.10, 0.14))
-                .uncertain("accelerators.gpu-afr5.capex", distribution(DistributionKind.PERT, 45_000, 55_000, 70_000))
-                .uncertain("sites.bench-site.electricity-price", distribution(DistributionKind.TRIANGULAR, 45, 60, 90))
-                .monteCarlo(new MonteCarloSettings(runs, 42L, MonteCarloSettings.DEFAULT_QUANTILES))
-                .build();
+                        .count(devices - first).start(2026, 7).rampMonths(24).utilization(0.7));
     }
 
     private static InputDistribution distribution(DistributionKind kind, double... parameters) {
