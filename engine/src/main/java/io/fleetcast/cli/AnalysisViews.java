@@ -189,7 +189,7 @@ final class AnalysisViews {
      *         deployment's mean resolved count
      */
     static QuantileBands bands(MonteCarloResult r) {
-        return QuantileBands.of(r.grouping(), r.groups(), r.timeline(), r.runs(), r.quantiles(),
+        return QuantileBands.of(r.grouping(), r.groups(), r.timeline(), r.runs(), r.bandsExact(), r.quantiles(),
                 (q, metric, group, period) -> r.cubeBands().quantile(q, r.cell(metric, group, period)),
                 figure -> {
                     int cell = SummaryCells.byName(figure);

@@ -50,13 +50,13 @@ final class CatalogCommand implements Callable<Integer> {
     private record Column<T>(String header, String key, String field, ToDoubleFunction<T> value, boolean naWhenZero) {
     }
 
-    /** The columns of one kind of entry: text columns for the table and for CSV/JSON, then numeric columns. */
-    private record Layout<T>(List<String> tableTexts, Function<T, List<String>> tableText,
+    /** The columns of one kind of entry ({@code accelerators} or {@code sites}): text columns for the table and for CSV/JSON, then numeric columns. */
+    private record Layout<T>(String kind, List<String> tableTexts, Function<T, List<String>> tableText,
                              List<String> fullTexts, Function<T, List<String>> fullText,
                              Function<T, Map<String, Provenance>> provenance, List<Column<T>> columns) {
     }
 
-    private static final Layout<Accelerator> ACCELERATORS = new Layout<>(
+    private static final Layout<Accelerator> ACCELERATORS = new Layout<>("accelerators",
             List.of("id", "vendor"), a -> List.of(a.id(), a.vendor()),
             List.of("id", "vendor", "name"), a -> List.of(a.id(), a.vendor(), a.name()),
             Accelerator::provenance,
@@ -71,7 +71,7 @@ final class CatalogCommand implements Callable<Integer> {
                             a -> a.usefulLifeHours() / Units.HOURS_PER_YEAR, false),
                     new Column<>("AFR", "afr", "afr", Accelerator::afr, false)));
 
-    private static final Layout<Site> SITES = new Layout<>(
+    private static final Layout<Site> SITES = new Layout<>("sites",
             List.of("id", "name"), s -> List.of(s.id(), s.name()),
             List.of("id", "name"), s -> List.of(s.id(), s.name()),
             Site::provenance,
@@ -207,7 +207,13 @@ final class CatalogCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /** JSON: per entry, its texts and every figure with value, source, confidence and note. */
+    /** The value of the catalog JSON's {@code format} key: the layout version (docs/schemas/catalog.schema.json). */
+    static final String JSON_FORMAT = "fleetcast-catalog/1";
+
+    /**
+     * JSON: {@code {"format", "kind", "entries": [...]}}, per entry its texts and every figure with value,
+     * source, confidence and note.
+     */
     static <T> String json(List<T> rows, Layout<T> layout) throws JsonProcessingException {
         List<Map<String, Object>> list = new ArrayList<>();
         for (T row : rows) {
@@ -229,7 +235,11 @@ final class CatalogCommand implements Callable<Integer> {
             }
             list.add(m);
         }
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", JSON_FORMAT);
+        root.put("kind", layout.kind());
+        root.put("entries", list);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     }
 
     private static double minPue(Site s) {

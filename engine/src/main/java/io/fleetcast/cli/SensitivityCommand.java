@@ -56,6 +56,9 @@ final class SensitivityCommand implements Callable<Integer> {
     /** Output formats on standard output. */
     enum Format { TABLE, CSV, JSON }
 
+    /** The value of the JSON output's {@code format} key: its layout version (docs/schemas/sensitivity.schema.json). */
+    static final String JSON_FORMAT = "fleetcast-sensitivity/1";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -267,7 +270,7 @@ final class SensitivityCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         MetricSelector m = r.metric();
-        root.put("format", "fleetcast-sensitivity/1");
+        root.put("format", JSON_FORMAT);
         root.put("scenario", s.name());
         root.put("metric", m.metricName());
         root.put("when", m.text().substring(m.text().indexOf('@') + 1));

@@ -44,6 +44,9 @@ final class SolveCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { TABLE, JSON }
 
+    /** The value of the JSON output's {@code format} key: its layout version (docs/schemas/solve.schema.json). */
+    static final String JSON_FORMAT = "fleetcast-solve/1";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -234,7 +237,7 @@ final class SolveCommand implements Callable<Integer> {
                         double baseValue, GoalSeek.Answer a, double nominal) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        root.put("format", "fleetcast-solve/1");
+        root.put("format", JSON_FORMAT);
         root.put("scenario", base.name());
         ArrayNode setNode = root.putArray("set");
         for (String s : sets) {

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class UncertaintyReader {
     private static final List<String> KINDS = List.of("uniform", "triangular", "pert", "normal", "lognormal", "choice");
-    private static final List<String> KEYS = List.of("uniform", "triangular", "pert", "normal", "lognormal", "choice",
+    static final List<String> KEYS = List.of("uniform", "triangular", "pert", "normal", "lognormal", "choice",
             "weights", "min", "max", "shift");
     private static final List<String> SECTIONS = List.of("accelerators", "sites", "deployments");
     private static final Spec SIGMA = Spec.required("sigma", Dimension.NUMBER, Range.POSITIVE);

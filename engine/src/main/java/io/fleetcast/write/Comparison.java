@@ -20,7 +20,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class Comparison {
 
     /** The leading columns of {@code comparison.csv}, before one column per headline figure. */
-    public static final List<String> LEADING_COLUMNS = List.of("scenario", "mode", "statistic", "runs", "start", "end");
+    public static final List<String> LEADING_COLUMNS = List.of("scenario", "mode", "statistic", "statistic_method", "runs",
+            "start", "end");
 
     /** The headline figures that get a bar chart in {@code comparison.html}. */
     static final List<String> CHARTED = List.of("resolved_accelerators", "peak.facility_power_mw", "total.energy_mwh",
@@ -39,7 +40,8 @@ public final class Comparison {
      * {@code value} (one run) or {@code mean} (Monte Carlo: the totals of the mean cube, and for peaks,
      * NPV, ratios and the resolved accelerators the mean over the runs of each run's figure, see
      * {@link ScenarioResult#value(Headline)}); a scenario whose bands carry summary quantiles adds one row per quantile ({@code p10}, {@code p90}, ...), empty where a figure was not banded.
-     * Values are exact.
+     * {@code statistic_method} is {@code exact} on every row: summary quantiles are always order statistics
+     * of the runs. Values are exact.
      *
      * @param results the scenarios' results
      * @param out     the destination; not closed
@@ -53,7 +55,7 @@ public final class Comparison {
         b.append('\n');
         for (ScenarioResult r : results) {
             Projection p = r.projection();
-            b.append(Numbers.csv(r.name())).append(',').append(p.mode().id()).append(',').append(r.statistic()).append(',')
+            b.append(Numbers.csv(r.name())).append(',').append(p.mode().id()).append(',').append(r.statistic()).append(",exact,")
                     .append(r.runs()).append(',').append(Numbers.instant(p.timeline().start())).append(',')
                     .append(Numbers.instant(p.timeline().end()));
             for (Headline h : Headline.ALL) {
@@ -66,7 +68,7 @@ public final class Comparison {
                 double[] probabilities = bands.probabilities();
                 for (int q = 0; q < probabilities.length; q++) {
                     b.append(Numbers.csv(r.name())).append(',').append(p.mode().id()).append(',')
-                            .append(Numbers.quantileName(probabilities[q])).append(',').append(r.runs()).append(',')
+                            .append(Numbers.quantileName(probabilities[q])).append(",exact,").append(r.runs()).append(',')
                             .append(Numbers.instant(p.timeline().start())).append(',').append(Numbers.instant(p.timeline().end()));
                     for (Headline h : Headline.ALL) {
                         Optional<double[]> v = bands.summaryQuantiles(h.figure());

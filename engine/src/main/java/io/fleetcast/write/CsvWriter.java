@@ -13,16 +13,20 @@ import java.util.List;
  * Writes a scenario's cube as CSV, in two shapes.
  *
  * <p><b>Long (tidy)</b>, for pandas, DuckDB, R and BI tools: one value per row, columns
- * {@code scenario,mode,statistic,grouping,group,period_start,period_end,metric,unit,value}.
+ * {@code scenario,mode,statistic,statistic_method,grouping,group,period_start,period_end,metric,unit,value}.
  * {@code statistic} is {@code value} for a single projection, {@code mean} for the mean of Monte Carlo
- * runs, and {@code p10}, {@code p50}, ... for quantile bands (written for the bands' own grouping only).
- * Periods are {@code [period_start, period_end)} in UTC ({@code 2026-07-01T00:00:00Z}). Rows are
- * ordered by statistic, grouping, metric, group, period.
+ * runs, and {@code p10}, {@code p50}, ... for quantile bands (written for the bands' own grouping only);
+ * {@code statistic_method} is {@code exact} for values, means and quantiles that are order statistics of
+ * the runs, and {@code p2-estimate} for quantiles estimated by the streaming P² algorithm (when the runs x
+ * cells exceed the memory budget). Periods are {@code [period_start, period_end)}
+ * in UTC ({@code 2026-07-01T00:00:00Z}). Rows are ordered by statistic, grouping, metric, group, period.
  *
- * <p><b>Wide</b>, for spreadsheets: one row per period, columns {@code period_start,period_end,hours},
+ * <p><b>Wide</b>, for spreadsheets: one row per period, columns {@code period_start,period_end,hours,statistic},
  * then one column per metric x group named {@code metric[grouping=group]}, or {@code metric[total]}
  * for the total; metrics in their fixed order, each metric's groups together. Only the projection's
- * own statistic (value or mean) is in the wide file.
+ * own statistic (value or mean, named in the {@code statistic} column of every row) is in the wide file.
+ * Dates are {@code 2026-07-01 00:00:00} (UTC), which spreadsheets read as dates; every other column is
+ * a number in every row.
  *
  * <p>Values are exact ({@link Numbers#exact(double)}), in the unit the metric's name carries; the
  * caller owns and closes the writer, and writes through {@link AtomicFiles}.
@@ -30,8 +34,11 @@ import java.util.List;
 public final class CsvWriter {
 
     /** The columns of the long file, in order. */
-    public static final List<String> LONG_COLUMNS = List.of("scenario", "mode", "statistic", "grouping", "group",
-            "period_start", "period_end", "metric", "unit", "value");
+    public static final List<String> LONG_COLUMNS = List.of("scenario", "mode", "statistic", "statistic_method",
+            "grouping", "group", "period_start", "period_end", "metric", "unit", "value");
+
+    /** The leading columns of the wide file, in order; the metric x group columns follow. */
+    public static final List<String> WIDE_LEADING_COLUMNS = List.of("period_start", "period_end", "hours", "statistic");
 
     private CsvWriter() {
     }
@@ -59,7 +66,7 @@ public final class CsvWriter {
         StringBuilder row = new StringBuilder(160);
         for (Grouping grouping : groupings) {
             MetricCube cube = p.cube(grouping);
-            String prefix = head + result.statistic() + "," + grouping.id() + ",";
+            String prefix = head + result.statistic() + ",exact," + grouping.id() + ",";
             for (Metric m : Metric.values()) {
                 for (int g = 0; g < cube.groups().size(); g++) {
                     String group = Numbers.csv(cube.groups().get(g));
@@ -76,8 +83,9 @@ public final class CsvWriter {
         if (result.bands().isPresent()) {
             QuantileBands b = result.bands().get();
             double[] probabilities = b.probabilities();
+            String method = b.exact() ? "exact" : "p2-estimate";
             for (int q = 0; q < probabilities.length; q++) {
-                String prefix = head + Numbers.quantileName(probabilities[q]) + "," + b.grouping().id() + ",";
+                String prefix = head + Numbers.quantileName(probabilities[q]) + "," + method + "," + b.grouping().id() + ",";
                 for (Metric m : Metric.values()) {
                     for (int g = 0; g < b.groups().size(); g++) {
                         String group = Numbers.csv(b.groups().get(g));
@@ -109,7 +117,7 @@ public final class CsvWriter {
         for (int k = 0; k < cubes.length; k++) {
             cubes[k] = p.cube(groupings.get(k));
         }
-        StringBuilder header = new StringBuilder("period_start,period_end,hours");
+        StringBuilder header = new StringBuilder(String.join(",", WIDE_LEADING_COLUMNS));
         for (Metric m : Metric.values()) {
             for (MetricCube cube : cubes) {
                 for (String group : cube.groups()) {
@@ -121,8 +129,9 @@ public final class CsvWriter {
         StringBuilder row = new StringBuilder(4096);
         for (int i = 0; i < t.periods(); i++) {
             row.setLength(0);
-            row.append(Numbers.instant(t.periodStart(i))).append(',').append(Numbers.instant(t.periodEnd(i)))
-                    .append(',').append(Numbers.exact(t.hours(i)));
+            row.append(Numbers.spreadsheetInstant(t.periodStart(i))).append(',')
+                    .append(Numbers.spreadsheetInstant(t.periodEnd(i))).append(',').append(Numbers.exact(t.hours(i)))
+                    .append(',').append(result.statistic());
             for (Metric m : Metric.values()) {
                 for (MetricCube cube : cubes) {
                     for (int g = 0; g < cube.groups().size(); g++) {

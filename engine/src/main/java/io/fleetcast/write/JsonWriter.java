@@ -48,7 +48,8 @@ import java.util.Optional;
  * every catalog and site figure used with unit, source, confidence and note, the deployments as given,
  * the uncertain inputs, the Monte Carlo settings), {@code cube} (by deployment: timeline, period
  * starts and hours, then {@code metrics.<metric>.values.<group>} = one value per period), and when
- * present {@code bands} ({@code quantiles.<p10>.<metric>.<group>} = values per period) and
+ * present {@code bands} ({@code exact}: order statistics or estimates, {@code quantiles.<p10>.<metric>.<group>}
+ * = values per period) and
  * {@code tornado}.
  *
  * <p>Every number is written exactly ({@link Numbers#exact(double)}), so {@link #readCube(InputStream)}
@@ -428,6 +429,9 @@ public final class JsonWriter {
         }
         g.writeEndArray();
         g.writeNumberField("runs", b.runs());
+        // exact order statistics of the runs, or streaming (P2) estimates when runs x cells exceed the memory budget
+        g.writeBooleanField("exact", b.exact());
+        g.writeStringField("method", b.exact() ? "order-statistics" : "p2-estimate");
         numbers(g, "probabilities", probabilities);
         g.writeObjectFieldStart("quantiles");
         double[] series = new double[periods];

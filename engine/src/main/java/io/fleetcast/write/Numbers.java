@@ -17,6 +17,7 @@ import java.util.Locale;
 public final class Numbers {
 
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
+    private static final DateTimeFormatter SPREADSHEET = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     private Numbers() {
     }
@@ -50,6 +51,18 @@ public final class Numbers {
      */
     public static String instant(LocalDateTime t) {
         return INSTANT.format(t);
+    }
+
+    /**
+     * An instant of the model (UTC) as a spreadsheet reads a date-time: {@code 2026-07-01 00:00:00}, without
+     * the ISO {@code T} and {@code Z} that Excel, LibreOffice and Google Sheets leave as text. The zone is UTC,
+     * stated in docs/outputs.md; used where the reader is a spreadsheet ({@code results-wide.csv}).
+     *
+     * @param t a UTC date-time
+     * @return the text
+     */
+    public static String spreadsheetInstant(LocalDateTime t) {
+        return SPREADSHEET.format(t);
     }
 
     /**

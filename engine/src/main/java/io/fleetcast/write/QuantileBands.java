@@ -74,6 +74,16 @@ public interface QuantileBands {
     /** Number of Monte Carlo runs the quantiles were computed from. */
     int runs();
 
+    /**
+     * Whether the cell quantiles are exact order statistics of the runs; false when they are streaming
+     * (P²) estimates, used when the runs x cells exceed the memory budget. Every file that holds bands says
+     * which (results.json {@code bands.exact}, results-long.csv {@code statistic_method}). Summary quantiles
+     * are always exact.
+     *
+     * @return true for exact order statistics
+     */
+    boolean exact();
+
     /** The quantile probabilities, ascending in (0, 1) (a copy). */
     double[] probabilities();
 
@@ -157,6 +167,11 @@ public interface QuantileBands {
             }
 
             @Override
+            public boolean exact() {
+                return base.exact();
+            }
+
+            @Override
             public double[] probabilities() {
                 return base.probabilities();
             }
@@ -206,14 +221,15 @@ public interface QuantileBands {
      * @param groups        group names
      * @param timeline      periods
      * @param runs          number of runs
+     * @param exact         whether the cell quantiles are exact order statistics (false: estimates)
      * @param probabilities ascending probabilities in (0, 1); copied
      * @param cells         the cell quantiles
      * @param summary       the summary quantiles, or null when there are none
      * @return the view
      * @throws IllegalArgumentException when the probabilities are not ascending in (0, 1) or runs < 1
      */
-    static QuantileBands of(Grouping grouping, List<String> groups, Timeline timeline, int runs, double[] probabilities,
-                            CellLookup cells, SummaryLookup summary) {
+    static QuantileBands of(Grouping grouping, List<String> groups, Timeline timeline, int runs, boolean exact,
+                            double[] probabilities, CellLookup cells, SummaryLookup summary) {
         Objects.requireNonNull(grouping, "grouping");
         Objects.requireNonNull(timeline, "timeline");
         Objects.requireNonNull(cells, "cells");
@@ -249,6 +265,11 @@ public interface QuantileBands {
             }
 
             @Override
+            public boolean exact() {
+                return exact;
+            }
+
+            @Override
             public double[] probabilities() {
                 return p.clone();
             }
@@ -266,7 +287,8 @@ public interface QuantileBands {
     }
 
     /**
-     * Bands held as one cube per probability (all with the same grouping, groups and timeline).
+     * Bands held as one cube per probability (all with the same grouping, groups and timeline). The cubes
+     * are the quantiles themselves, so the view reports them as {@link #exact()}.
      *
      * @param probabilities ascending probabilities in (0, 1)
      * @param cubes         {@code cubes.get(q)} holds the quantile {@code probabilities[q]} of every cell
@@ -284,7 +306,7 @@ public interface QuantileBands {
             }
         }
         List<MetricCube> copy = List.copyOf(cubes);
-        return of(first.grouping(), first.groups(), first.timeline(), runs, probabilities,
+        return of(first.grouping(), first.groups(), first.timeline(), runs, true, probabilities,
                 (q, metric, group, period) -> copy.get(q).value(metric, group, period), null);
     }
 }

@@ -271,8 +271,8 @@ class AnalysisCommandsTest {
         assertTrue(r.out().matches("(?s).*\\nAccelerators \\(resolved\\) +[0-9,]+ +[0-9,]+ +[0-9,]+ +" + meanText + "\\n.*"), r.out());
         // comparison.csv: the mean row's resolved_accelerators is the mean, beside the p10/p50/p90 rows
         java.util.List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
-        assertTrue(comparison.get(1).startsWith("mean-a,expected,mean,40,"), comparison.get(1));
-        assertEquals(mean, Double.parseDouble(comparison.get(1).split(",")[6]), 1e-9, comparison.get(1));
+        assertTrue(comparison.get(1).startsWith("mean-a,expected,mean,exact,40,"), comparison.get(1));
+        assertEquals(mean, Double.parseDouble(comparison.get(1).split(",")[io.fleetcast.write.Comparison.LEADING_COLUMNS.size()]), 1e-9, comparison.get(1));
         // results.json: summary and sizing carry the mean, the nominal count kept beside it
         JsonNode j = new ObjectMapper().readTree(out.resolve("mean-a/results.json").toFile());
         assertEquals(mean, j.at("/summary/resolved_accelerators").asDouble(), 1e-9);
@@ -312,7 +312,7 @@ class AnalysisCommandsTest {
         assertEquals(0, r.code(), r.err());
         java.util.List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
         int column = java.util.List.of(comparison.get(0).split(",")).indexOf("usd_per_accelerator_hour");
-        assertTrue(comparison.get(1).startsWith("ratio-a,expected,mean,40,"), comparison.get(1));
+        assertTrue(comparison.get(1).startsWith("ratio-a,expected,mean,exact,40,"), comparison.get(1));
         String written = comparison.get(1).split(",")[column];
         assertEquals(mean, Double.parseDouble(written), 1e-12, comparison.get(1));
         JsonNode j = new ObjectMapper().readTree(out.resolve("ratio-a/results.json").toFile());

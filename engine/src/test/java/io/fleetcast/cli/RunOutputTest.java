@@ -41,10 +41,10 @@ class RunOutputTest {
         assertTrue(Files.isRegularFile(out.resolve("comparison.html")));
         List<String> comparison = Files.readAllLines(out.resolve("comparison.csv"));
         assertEquals(3, comparison.size());
-        assertTrue(comparison.get(0).startsWith("scenario,mode,statistic,runs,start,end,resolved_accelerators,"));
+        assertTrue(comparison.get(0).startsWith("scenario,mode,statistic,statistic_method,runs,start,end,resolved_accelerators,"));
         // small-fleet: 1,000 owned + 100 leased; small-fleet-b: 2,000 owned
-        assertTrue(comparison.get(1).startsWith("small-fleet,expected,value,1,2026-01-01T00:00:00Z,2026-04-01T00:00:00Z,1100,"));
-        assertTrue(comparison.get(2).startsWith("small-fleet-b,expected,value,1,2026-01-01T00:00:00Z,2026-04-01T00:00:00Z,2000,"));
+        assertTrue(comparison.get(1).startsWith("small-fleet,expected,value,exact,1,2026-01-01T00:00:00Z,2026-04-01T00:00:00Z,1100,"));
+        assertTrue(comparison.get(2).startsWith("small-fleet-b,expected,value,exact,1,2026-01-01T00:00:00Z,2026-04-01T00:00:00Z,2000,"));
         assertTrue(r.out().contains("wrote " + out.resolve("small-fleet") + "/ (results-long.csv, results-wide.csv, results.json, report.html)"), r.out());
         // the console summary is still printed, in human units
         assertTrue(r.out().contains("Headline"), r.out());
@@ -98,16 +98,16 @@ class RunOutputTest {
         List<String> rows = Files.readAllLines(out.resolve("small-fleet/results-long.csv"));
         assertEquals(1 + 3 * io.fleetcast.Metric.COUNT * 3, rows.size());
         for (String row : rows.subList(1, rows.size())) {
-            assertTrue(row.startsWith("small-fleet,expected,value,ownership,") || row.startsWith("small-fleet,expected,value,total,"), row);
+            assertTrue(row.startsWith("small-fleet,expected,value,exact,ownership,") || row.startsWith("small-fleet,expected,value,exact,total,"), row);
         }
         // January capex: 1,000 owned x 10,000 USD; February installs: the 100 leased
-        assertTrue(rows.contains("small-fleet,expected,value,ownership,owned,2026-01-01T00:00:00Z,2026-02-01T00:00:00Z,capex_usd,USD,10000000"),
+        assertTrue(rows.contains("small-fleet,expected,value,exact,ownership,owned,2026-01-01T00:00:00Z,2026-02-01T00:00:00Z,capex_usd,USD,10000000"),
                 String.join("\n", rows.subList(0, 10)));
-        assertTrue(rows.contains("small-fleet,expected,value,ownership,leased,2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,installed,accelerators,100"));
-        // wide: period_start, period_end, hours, then 3 groups per metric
+        assertTrue(rows.contains("small-fleet,expected,value,exact,ownership,leased,2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,installed,accelerators,100"));
+        // wide: period_start, period_end, hours, statistic, then 3 groups per metric
         String header = Files.readAllLines(out.resolve("small-fleet/results-wide.csv")).get(0);
-        assertEquals(3 + 3 * io.fleetcast.Metric.COUNT, header.split(",").length, header);
-        assertTrue(header.startsWith("period_start,period_end,hours,installed[ownership=owned],installed[ownership=leased],installed[total],"), header);
+        assertEquals(4 + 3 * io.fleetcast.Metric.COUNT, header.split(",").length, header);
+        assertTrue(header.startsWith("period_start,period_end,hours,statistic,installed[ownership=owned],installed[ownership=leased],installed[total],"), header);
     }
 
     @Test

@@ -28,7 +28,7 @@ class ComparisonTest {
         String[] header = lines[0].split(",");
         String[] a = lines[1].split(",");
         String[] b = lines[2].split(",");
-        assertEquals(6 + Headline.ALL.size(), header.length);
+        assertEquals(Comparison.LEADING_COLUMNS.size() + Headline.ALL.size(), header.length);
         int accelerators = List.of(header).indexOf("resolved_accelerators");
         int capex = List.of(header).indexOf("total.capex_usd");
         int energyCost = List.of(header).indexOf("total.energy_cost_usd");
@@ -47,15 +47,15 @@ class ComparisonTest {
         ScenarioResult a = golden("small-fleet.yaml");
         MetricCube total = a.projection().cube(Grouping.TOTAL);
         QuantileBands cubes = QuantileBands.ofCubes(new double[] {0.1, 0.9}, List.of(total, total), 20);
-        QuantileBands bands = QuantileBands.of(cubes.grouping(), cubes.groups(), cubes.timeline(), 20, cubes.probabilities(),
+        QuantileBands bands = QuantileBands.of(cubes.grouping(), cubes.groups(), cubes.timeline(), 20, true, cubes.probabilities(),
                 cubes::quantile, f -> f.equals("total.tco_usd") ? Optional.of(new double[] {1.5, 2.5}) : Optional.empty());
         StringWriter w = new StringWriter();
         Comparison.writeCsv(List.of(a.withBands(bands)), w);
         String[] lines = w.toString().split("\n", -1);
         // header, mean, p10, p90, and the final newline
         assertEquals(5, lines.length);
-        assertTrue(lines[1].startsWith("small-fleet,expected,mean,20,"), lines[1]);
-        assertTrue(lines[2].startsWith("small-fleet,expected,p10,20,"), lines[2]);
+        assertTrue(lines[1].startsWith("small-fleet,expected,mean,exact,20,"), lines[1]);
+        assertTrue(lines[2].startsWith("small-fleet,expected,p10,exact,20,"), lines[2]);
         int tco = List.of(lines[0].split(",")).indexOf("total.tco_usd");
         assertEquals("1.5", lines[2].split(",", -1)[tco]);
         assertEquals("", lines[2].split(",", -1)[tco - 1], "a figure without quantiles stays empty");

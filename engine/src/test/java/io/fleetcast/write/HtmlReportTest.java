@@ -79,7 +79,7 @@ class HtmlReportTest {
         MetricCube total = projection.cube(Grouping.TOTAL);
         QuantileBands cubes = QuantileBands.ofCubes(new double[] {0.1, 0.9}, List.of(total.scaled(0.8), total.scaled(1.3)), 50);
         // the same bands with summary quantiles of the TCO total only
-        QuantileBands bands = QuantileBands.of(cubes.grouping(), cubes.groups(), cubes.timeline(), 50, cubes.probabilities(),
+        QuantileBands bands = QuantileBands.of(cubes.grouping(), cubes.groups(), cubes.timeline(), 50, true, cubes.probabilities(),
                 cubes::quantile, figure -> figure.equals("total.tco_usd")
                         ? java.util.Optional.of(new double[] {1, 2}) : java.util.Optional.empty());
         Tornado t = new Tornado("total.tco_usd", 1e9, "P10", "P90",

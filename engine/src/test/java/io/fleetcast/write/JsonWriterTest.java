@@ -90,6 +90,19 @@ class JsonWriterTest {
         assertEquals("accelerators.mi450.capex", root.at("/tornado/bars/0/input").asText());
     }
 
+    @Test
+    void write_estimatedBands_exactFalseAndFollowsSchema() throws IOException {
+        MetricCube total = projection.cube(Grouping.TOTAL);
+        QuantileBands bands = QuantileBands.of(total.grouping(), total.groups(), total.timeline(), 100, false,
+                new double[] {0.5}, (q, metric, group, period) -> total.value(metric, group, period), null);
+        byte[] json = write(ScenarioResult.of(projection).withBands(bands));
+        JsonNode root = new ObjectMapper().readTree(json);
+        assertEquals(false, root.at("/bands/exact").asBoolean(true));
+        assertEquals("p2-estimate", root.at("/bands/method").asText());
+        io.fleetcast.Schemas.assertValid("results.schema.json", new String(json, java.nio.charset.StandardCharsets.UTF_8),
+                "results.json with estimated bands");
+    }
+
     private byte[] write(ScenarioResult r) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonWriter.write(r, WriteFixtures.RUN, out);
