@@ -124,6 +124,26 @@ public final class Accelerator {
         return v(ModelField.CAPEX);
     }
 
+    /** Capex of the scale-out network per accelerator, USD (added to IT capex). */
+    public double networkCapexUsd() {
+        return v(ModelField.NETWORK_CAPEX);
+    }
+
+    /** Capex of storage per accelerator, USD (added to IT capex). */
+    public double storageCapexUsd() {
+        return v(ModelField.STORAGE_CAPEX);
+    }
+
+    /** IT capex per accelerator: capex + network-capex + storage-capex, USD. */
+    public double itCapexUsd() {
+        return capexUsd() + networkCapexUsd() + storageCapexUsd();
+    }
+
+    /** Typical model FLOP utilization in [0, 1]; NaN when the catalog gives none. */
+    public double mfu() {
+        return v(ModelField.MFU);
+    }
+
     /** Book and service life in hours (a year is 8,766 h). */
     public double usefulLifeHours() {
         return v(ModelField.USEFUL_LIFE);

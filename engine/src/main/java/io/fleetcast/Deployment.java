@@ -154,6 +154,11 @@ public final class Deployment {
         return v(ModelField.UTILIZATION);
     }
 
+    /** Model FLOP utilization in [0, 1]; NaN when not given (the accelerator's, else the utilization, counts). */
+    public double mfu() {
+        return v(ModelField.DEPLOYMENT_MFU);
+    }
+
     /** Leased: price per contracted accelerator-hour at the deployment start; 0 when owned. */
     public double leasePriceUsdPerHour() {
         return v(ModelField.LEASE_PRICE);

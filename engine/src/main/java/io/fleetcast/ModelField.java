@@ -49,6 +49,14 @@ public enum ModelField {
     /** All-in IT capex per accelerator, USD. */
     CAPEX(Owner.ACCELERATOR, "capex", Dimension.MONEY, Bounds.NON_NEGATIVE, true, 0, "USD",
             "all-in IT capex per accelerator (say in the note what is included)"),
+    /** Capex of the scale-out network per accelerator, USD; added to IT capex. */
+    NETWORK_CAPEX(Owner.ACCELERATOR, "network-capex", Dimension.MONEY, Bounds.NON_NEGATIVE, false, 0, "USD",
+            "capex of the scale-out network per accelerator (beyond what capex includes); added to IT capex, "
+                    + "depreciated with it, not replaced on a failure"),
+    /** Capex of storage per accelerator, USD; added to IT capex. */
+    STORAGE_CAPEX(Owner.ACCELERATOR, "storage-capex", Dimension.MONEY, Bounds.NON_NEGATIVE, false, 0, "USD",
+            "capex of storage per accelerator (beyond what capex includes); added to IT capex, depreciated with "
+                    + "it, not replaced on a failure"),
     /** Useful (book and service) life, hours. */
     USEFUL_LIFE(Owner.ACCELERATOR, "useful-life", Dimension.DURATION, Bounds.POSITIVE, true,
             5 * Units.HOURS_PER_YEAR, "h", "book and service life"),
@@ -70,6 +78,10 @@ public enum ModelField {
     /** Reference lease price per accelerator-hour, USD/h; 0 when none is known. */
     ACCELERATOR_LEASE_PRICE(Owner.ACCELERATOR, "lease-price", Dimension.PRICE_PER_HOUR, Bounds.NON_NEGATIVE, false, 0,
             "USD/h", "reference price per accelerator-hour (the default of a leased deployment)"),
+    /** Typical model FLOP utilization; NaN: none (a deployment's utilization counts). */
+    MFU(Owner.ACCELERATOR, "mfu", Dimension.FRACTION, Bounds.UNIT, false, Double.NaN, "",
+            "typical model FLOP utilization: delivered compute = up accelerators x peak x mfu; default: none "
+                    + "(a deployment's own mfu, else its utilization, counts)"),
 
     // ---- sites.<id>.<field> (pue is read apart: one or twelve values)
     /** Design PUE used to size facility power; NaN: the highest monthly PUE. */
@@ -103,7 +115,11 @@ public enum ModelField {
             "every slot ends at start + term; default: no term"),
     /** Utilization of up accelerators, fraction of peak. */
     UTILIZATION(Owner.DEPLOYMENT, "utilization", Dimension.FRACTION, Bounds.UNIT, false, 1, "",
-            "fraction of peak the up accelerators run at (power model and delivered compute)"),
+            "fraction of peak the up accelerators run at: the power model, and delivered compute when no mfu is given"),
+    /** Model FLOP utilization of the deployment; NaN: the accelerator's, else the utilization. */
+    DEPLOYMENT_MFU(Owner.DEPLOYMENT, "mfu", Dimension.FRACTION, Bounds.UNIT, false, Double.NaN, "",
+            "model FLOP utilization: delivered compute = up accelerators x peak x mfu (power still follows "
+                    + "utilization); default: the accelerator's mfu, else the utilization"),
     /** Leased: price per contracted accelerator-hour; NaN: the catalog's. */
     LEASE_PRICE(Owner.DEPLOYMENT, "lease-price", Dimension.PRICE_PER_HOUR, Bounds.NON_NEGATIVE, false, Double.NaN,
             "USD/h", "price per contracted accelerator-hour at the start; default: the catalog's lease-price"),

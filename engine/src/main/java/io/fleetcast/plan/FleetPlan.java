@@ -68,17 +68,21 @@ public final class FleetPlan {
     public final double[] repairHours;
     /** IT watts drawn by one up accelerator: linear model at the utilization, or the measured average. */
     public final double[] wattsUp;
-    /** IT capex per slot, USD (0 when leased). */
+    /** IT capex per slot: capex + network-capex + storage-capex, USD (0 when leased). */
     public final double[] capexUsd;
     /** Facility capex per slot (design facility power of one accelerator x capex per MW), USD (0 when leased). */
     public final double[] facilityCapexUsd;
-    /** Fraction of capex expensed per failure (owned). */
+    /** Fraction of the accelerator's capex (without network and storage) expensed per failure (owned). */
     public final double[] replacementFraction;
+    /** Cost of one replacement, USD: the accelerator's capex (not network or storage) x replacement fraction (0 when leased). */
+    public final double[] replacementCostUsd;
+    /** Fraction of peak counted as delivered compute: the deployment's mfu, else the accelerator's, else the utilization. */
+    public final double[] computeFraction;
     /** Other opex per year as a fraction of capex (owned). */
     public final double[] opexFractionPerYear;
     /** Embodied kgCO2e per accelerator. */
     public final double[] embodiedKg;
-    /** EFLOP delivered per up accelerator-hour: peak TFLOP/s x utilization x 3600 / 1e6. */
+    /** EFLOP delivered per up accelerator-hour: peak TFLOP/s x {@link #computeFraction} x 3600 / 1e6. */
     public final double[] eflopPerUpHour;
     /** Lease price per accelerator-hour in the deployment's first year, USD (0 when owned). */
     public final double[] leasePrice;
@@ -128,6 +132,8 @@ public final class FleetPlan {
         capexUsd = new double[n];
         facilityCapexUsd = new double[n];
         replacementFraction = new double[n];
+        replacementCostUsd = new double[n];
+        computeFraction = new double[n];
         opexFractionPerYear = new double[n];
         embodiedKg = new double[n];
         eflopPerUpHour = new double[n];
@@ -185,12 +191,18 @@ public final class FleetPlan {
             wattsUp[d] = dep.averagePowerW().isPresent()
                     ? check(dep.id(), ModelField.AVERAGE_POWER, dep.averagePowerW().getAsDouble())
                     : allIn * (idle + (1 - idle) * util);
-            capexUsd[d] = isOwned ? check(a.id(), ModelField.CAPEX, a.capexUsd()) : 0;
+            double acceleratorCapex = check(a.id(), ModelField.CAPEX, a.capexUsd());
+            capexUsd[d] = isOwned ? acceleratorCapex + check(a.id(), ModelField.NETWORK_CAPEX, a.networkCapexUsd())
+                    + check(a.id(), ModelField.STORAGE_CAPEX, a.storageCapexUsd()) : 0;
             replacementFraction[d] = check(a.id(), ModelField.REPLACEMENT_COST, a.replacementCostFraction());
+            replacementCostUsd[d] = isOwned ? acceleratorCapex * replacementFraction[d] : 0;
+            double mfu = !Double.isNaN(dep.mfu()) ? check(dep.id(), ModelField.DEPLOYMENT_MFU, dep.mfu())
+                    : !Double.isNaN(a.mfu()) ? check(a.id(), ModelField.MFU, a.mfu()) : util;
+            computeFraction[d] = mfu;
             opexFractionPerYear[d] = isOwned ? check(dep.id(), ModelField.OPEX, dep.opexFractionPerYear()) : 0;
             embodiedKg[d] = check(a.id(), ModelField.EMBODIED_CARBON, a.embodiedKgCo2e());
             eflopPerUpHour[d] = check("accelerators", a.id(), dep.precision().name(),
-                    a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * util * 3600.0 / 1e6;
+                    a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * mfu * 3600.0 / 1e6;
             leasePrice[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE, dep.leasePriceUsdPerHour());
             leaseDecline[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE_DECLINE, dep.leasePriceDeclinePerYear());
             double[] ann = new double[0];

@@ -56,14 +56,15 @@ final class Figures {
     /**
      * Every figure of a catalog entry, in the order of the field table ({@link ModelField}); an optional
      * figure at its default of 0 without a source (a precision the part does not support, an unknown lease
-     * price) is left out.
+     * price) or absent (NaN: no mfu) is left out.
      */
     static List<Figure> of(Accelerator a) {
         List<Figure> f = new ArrayList<>();
         Map<String, Provenance> p = a.provenance();
         for (ModelField m : ModelField.of(ModelField.Owner.ACCELERATOR)) {
             double v = a.get(m);
-            if (m.required() || m.defaultValue() != 0 || v != 0 || p.containsKey(m.yamlName())) {
+            // NaN: an optional figure that is absent (mfu); never written
+            if (!Double.isNaN(v) && (m.required() || m.defaultValue() != 0 || v != 0 || p.containsKey(m.yamlName()))) {
                 add(f, p, m.yamlName(), v, m.unit());
             }
         }
