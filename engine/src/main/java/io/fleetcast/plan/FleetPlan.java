@@ -231,7 +231,7 @@ public final class FleetPlan {
             double leaseCostPerSlot = isOwned ? 0 : Sizing.expectedLeaseCostPerSlot(startHour[d], rampHours[d],
                     endCapHour[d], leasePrice[d], leaseDecline[d], ann);
             double exact = Sizing.exactCount(dep, a, s, leaseCostPerSlot);
-            long c = Sizing.floorCount(exact);
+            long c = Sizing.wholeCount(dep.size().kind(), exact);
             count[d] = c;
             LocalDateTime installEnd = dep.start().plusNanos(Math.round(rampHours[d] * 3.6e12));
             Optional<LocalDateTime> termEnd = dep.termHours().isPresent()

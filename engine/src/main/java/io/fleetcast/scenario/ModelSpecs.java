@@ -41,7 +41,8 @@ final class ModelSpecs {
 
     /** The size kinds, by key, as specs. */
     static final List<Spec> SIZE = List.of(
-            Spec.required("count", Dimension.NUMBER, Range.NON_NEGATIVE),
+            // a whole number (checked by the reader): up to the most accelerators the engine counts exactly
+            Spec.required("count", Dimension.NUMBER, new Range(0, true, 1e15, true, "in [0, 1e15]")),
             Spec.required("it-power", Dimension.POWER, Range.NON_NEGATIVE),
             Spec.required("facility-power", Dimension.POWER, Range.NON_NEGATIVE),
             Spec.required("budget", Dimension.MONEY, Range.NON_NEGATIVE));

@@ -486,6 +486,12 @@ public final class ScenarioReader {
         if (fig == null) {
             return;
         }
+        if (key.equals("count") && fig.base() != Math.rint(fig.base())) {
+            // 2.5 accelerators would be shown as given "3" and resolve to 2: neither is what was written
+            p.at(fig.node(), s.path(key), "expected a whole number of accelerators, e.g. "
+                    + (long) Math.floor(fig.base()) + " or " + (long) Math.ceil(fig.base()));
+            return;
+        }
         d.sizeKind = switch (key) {
             case "count" -> SizeKind.COUNT;
             case "it-power" -> SizeKind.IT_POWER;
