@@ -59,19 +59,35 @@ class SchemaContractTest {
     }
 
     @Test
-    void metricIds_resultsSchema_equalMetricEnum() throws IOException {
+    void metricIdsAndDeploymentFields_resultsSchema_equalEngineTables() throws IOException {
         Path file = Schemas.SOURCE.resolve("results.schema.json");
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String ids = JSON.writeValueAsString(metricIds());
+        String fields = JSON.writeValueAsString(deploymentFieldNames());
         if (Boolean.getBoolean("fc.updateSchemas")) {
             text = replaceValue(text, "\"metric_id\"", "\"enum\"", ids);
             text = replaceValue(text, "\"metric_map\"", "\"required\"", ids);
+            text = replaceValue(text, "\"deployment_field_name\"", "\"enum\"", fields);
+            text = replaceValue(text, "\"deployment_fields\"", "\"required\"", fields);
             Files.writeString(file, text, StandardCharsets.UTF_8);
         }
         JsonNode defs = JSON.readTree(text).path("$defs");
         String hint = " (regenerate: -Dtest=SchemaContractTest -Dfc.updateSchemas=true)";
         assertEquals(metricIds(), strings(defs.path("metric_id").path("enum")), "$defs.metric_id.enum" + hint);
         assertEquals(metricIds(), strings(defs.path("metric_map").path("required")), "$defs.metric_map.required" + hint);
+        assertEquals(deploymentFieldNames(), strings(defs.path("deployment_field_name").path("enum")),
+                "$defs.deployment_field_name.enum" + hint);
+        assertEquals(deploymentFieldNames(), strings(defs.path("deployment_fields").path("required")),
+                "$defs.deployment_fields.required" + hint);
+    }
+
+    /** The JSON names of the numeric deployment fields, in table order. */
+    static List<String> deploymentFieldNames() {
+        List<String> names = new ArrayList<>();
+        for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+            names.add(f.jsonName());
+        }
+        return names;
     }
 
     @Test
