@@ -48,6 +48,35 @@ final class AnalysisViews {
         return new ScenarioReader().readNamedOrPath(nameOrPath);
     }
 
+    /** The argument that names standard input as the scenario. */
+    static final String STANDARD_INPUT = "-";
+
+    /**
+     * Reads a scenario argument: {@code -} reads the YAML from standard input (named {@code <stdin>} in errors;
+     * {@code accelerators-file} and {@code sites-file} resolve against the working folder), anything else is a
+     * file or a built-in name.
+     *
+     * @param nameOrPath the argument
+     * @param stdin      standard input
+     * @return the scenario
+     * @throws ScenarioException when it is invalid
+     */
+    static Scenario read(String nameOrPath, java.io.InputStream stdin) throws ScenarioException {
+        if (!STANDARD_INPUT.equals(nameOrPath)) {
+            return read(nameOrPath);
+        }
+        String yaml;
+        try {
+            yaml = new String(stdin.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("-: cannot read the scenario from standard input (" + e.getMessage() + ")");
+        }
+        if (yaml.isBlank()) {
+            throw new BadInputException("-: standard input is empty; pipe a scenario in, e.g. fleetcast run - < scenario.yaml");
+        }
+        return new ScenarioReader().readString(yaml, "<stdin>", java.nio.file.Path.of(""));
+    }
+
     /**
      * Applies {@code --set PATH=VALUE} overrides (values in base units or with a unit).
      *

@@ -1,6 +1,8 @@
 package io.fleetcast.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 RunCommand.class,
                 SensitivityCommand.class,
                 SolveCommand.class,
+                AutoComplete.GenerateCompletion.class,
         })
 public final class FleetcastCommand implements Runnable {
 
@@ -29,6 +32,18 @@ public final class FleetcastCommand implements Runnable {
     /** Shows stack traces of errors (on any verb: {@code fleetcast run --debug ...}). */
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
+
+    /** Where a scenario given as {@code -} is read from. */
+    private InputStream in = System.in;
+
+    /**
+     * Standard input, as given to {@link #commandLine(InputStream, PrintWriter, PrintWriter)}.
+     *
+     * @return the stream; not closed by the commands
+     */
+    InputStream standardInput() {
+        return in;
+    }
 
     /** Without a verb: print the usage (exit code 2: a verb is required). */
     @Override
@@ -44,7 +59,21 @@ public final class FleetcastCommand implements Runnable {
      * @return a command line ready to {@code execute(args)}
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new FleetcastCommand());
+        return commandLine(System.in, out, err);
+    }
+
+    /**
+     * The configured command line reading a scenario given as {@code -} from {@code in}.
+     *
+     * @param in  standard input
+     * @param out where results go
+     * @param err where errors and usage go
+     * @return a command line ready to {@code execute(args)}
+     */
+    public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+        FleetcastCommand top = new FleetcastCommand();
+        top.in = in;
+        CommandLine cl = new CommandLine(top);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());

@@ -33,7 +33,20 @@ public final class Main {
      * @return the exit code ({@link ExitCodes})
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int code = FleetcastCommand.commandLine(out, err).execute(args);
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs the command line without exiting, reading a scenario given as {@code -} from {@code in}.
+     *
+     * @param args the arguments
+     * @param in   standard input (Not modified beyond reading)
+     * @param out  where results go (Modified: written and flushed)
+     * @param err  where errors, usage and progress go (Modified: written and flushed)
+     * @return the exit code ({@link ExitCodes})
+     */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        int code = FleetcastCommand.commandLine(in, out, err).execute(args);
         out.flush();
         err.flush();
         return code;

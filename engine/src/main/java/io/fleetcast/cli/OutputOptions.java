@@ -38,7 +38,9 @@ final class OutputOptions {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write DIR/SCENARIO/ (results-long.csv, results-wide.csv, results.json, report.html) "
-                    + "and, for two or more scenarios, DIR/comparison.csv and DIR/comparison.html.")
+                    + "and, for two or more scenarios, DIR/comparison.csv and DIR/comparison.html. "
+                    + "- writes to standard output instead: --format json (results.json, one scenario; the default) "
+                    + "or --format csv (the long CSV, every scenario), and no console tables.")
     Path out;
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "csv,json,html", converter = FormatsConverter.class,
@@ -107,6 +109,16 @@ final class OutputOptions {
         if (out == null) {
             return;
         }
+        if (toStandardOutput()) {
+            if (!(formats.equals(Set.of(Format.JSON)) || formats.equals(Set.of(Format.CSV)))) {
+                throw new BadInputException("--out - writes one format to standard output: --format json or --format csv");
+            }
+            if (formats.contains(Format.JSON) && scenarios.size() > 1) {
+                throw new BadInputException("--out - --format json writes one scenario's results.json; give one scenario, "
+                        + "or --format csv (the long CSV has a scenario column), or --out DIR");
+            }
+            return;
+        }
         if (out.toString().isBlank()) {
             // Path.of("") is the working folder: an unset shell variable (--out "$DIR") would scatter files there
             throw new BadInputException("--out is empty; give a folder, e.g. --out out/ (. for the current folder)");
@@ -149,27 +161,38 @@ final class OutputOptions {
      * Writes every scenario's files and the comparison, when {@code --out} was given, and lists the folders
      * written on {@code console}.
      *
-     * @param projections the projections, in command-line order
-     * @param console     where to list what was written. Modified.
+     * @param projections    the projections, in command-line order
+     * @param console        where to list what was written. Modified.
+     * @param standardOutput where {@code --out -} writes the results. Modified.
      * @throws BadInputException when a file cannot be written (permissions, disk full), naming it
      */
-    void write(List<Projection> projections, PrintWriter console) {
+    void write(List<Projection> projections, PrintWriter console, PrintWriter standardOutput) {
         List<ScenarioResult> results = new ArrayList<>();
         for (Projection p : projections) {
             results.add(ScenarioResult.of(p));
         }
-        writeResults(results, console);
+        writeResults(results, console, standardOutput);
+    }
+
+    /** Whether {@code --out -}: the results go to standard output. */
+    boolean toStandardOutput() {
+        return out != null && out.toString().equals("-");
     }
 
     /**
      * Writes results that carry more than a projection (Monte Carlo bands), as {@link #write} does.
      *
-     * @param results the results, in command-line order
-     * @param console where to list what was written. Modified.
+     * @param results        the results, in command-line order
+     * @param console        where to list what was written. Modified.
+     * @param standardOutput where {@code --out -} writes the results. Modified.
      * @throws BadInputException when a file cannot be written, naming it
      */
-    void writeResults(List<ScenarioResult> results, PrintWriter console) {
+    void writeResults(List<ScenarioResult> results, PrintWriter console, PrintWriter standardOutput) {
         if (out == null) {
+            return;
+        }
+        if (toStandardOutput()) {
+            writeToStandardOutput(results, standardOutput);
             return;
         }
         // a repeated --csv-groupings adds to the list: write each grouping once, in first-mention order
@@ -202,6 +225,32 @@ final class OutputOptions {
             console.println(line);
         }
         console.flush();
+    }
+
+    /**
+     * {@code --out -}: results.json of the one scenario, or the long CSV of every scenario with one header,
+     * after every scenario was projected (a bad one leaves standard output empty).
+     */
+    private void writeToStandardOutput(List<ScenarioResult> results, PrintWriter standardOutput) {
+        List<Grouping> groupings = List.copyOf(new LinkedHashSet<>(csvGroupings));
+        try {
+            if (formats.contains(Format.JSON)) {
+                java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+                io.fleetcast.write.JsonWriter.write(results.get(0), RunInfo.current(Clock.systemUTC()), json);
+                standardOutput.write(json.toString(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                for (int i = 0; i < results.size(); i++) {
+                    java.io.StringWriter csv = new java.io.StringWriter();
+                    io.fleetcast.write.CsvWriter.writeLong(results.get(i), groupings, csv);
+                    String text = csv.toString();
+                    // one header for the whole stream: the rows carry the scenario's name
+                    standardOutput.write(i == 0 ? text : text.substring(text.indexOf('\n') + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        standardOutput.flush();
     }
 
     private static String names(List<Path> files) {

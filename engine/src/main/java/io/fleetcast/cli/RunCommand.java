@@ -29,14 +29,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fleetcast run [SCENARIO...] [--mode expected|simulate] [--seed N] [--group-by KEY] [--out DIR
+ * {@code fleetcast run [SCENARIO...] [--set PATH=VALUE]... [--mode expected|simulate] [--seed N] [--group-by KEY] [--out DIR
  * [--format LIST] [--csv-groupings LIST]] [--quiet]}: projects each scenario and prints its resolved sizing, a table per calendar year
  * and the headline totals, in human units; with {@code --out}, also writes the result files ({@link OutputOptions}).
  * Every scenario is read and projected before anything is printed, so a bad one leaves no partial output.
+ *
+ * <p>For programs: a SCENARIO of {@code -} is read from standard input, and {@code --out - --format json|csv}
+ * writes the results (results.json, or the long CSV) to standard output instead of the console tables.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
         description = {"Project scenarios and print their sizing, a summary per year and the headline totals.",
-                "SCENARIO is a file or a built-in name; without one, the built-in openai-portfolio."},
+                "SCENARIO is a file or a built-in name, or - for a scenario read from standard input; without one, the built-in openai-portfolio.",
+                "--out - --format json|csv writes results.json (one scenario) or the long CSV (any number) to standard output, for programs."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:projected", "2:a scenario is invalid, or bad usage", "1:internal error"})
 final class RunCommand implements Callable<Integer> {
@@ -47,7 +51,11 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or built-in names (default: " + RunCommand.DEFAULT_SCENARIO + ").")
+    /** The top-level command: standard input for a scenario given as {@code -}. */
+    @CommandLine.ParentCommand
+    private FleetcastCommand parent;
+
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files, built-in names, or - for standard input (default: " + RunCommand.DEFAULT_SCENARIO + ").")
     private List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "expected",
@@ -61,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Rows of the yearly table: deployment, deal, accelerator, vendor, site, ownership or total. Default: ${DEFAULT-VALUE}.")
     private Grouping groupBy;
 
+    /** --set PATH=VALUE: inputs fixed before projecting, on every scenario (shared with solve). */
+    @CommandLine.Mixin
+    private SetOptions setOptions = new SetOptions();
+
     /** --out, --format, --csv-groupings, --quiet: result files, report and comparison (io.fleetcast.write). */
     @CommandLine.Mixin
     private OutputOptions output = new OutputOptions();
@@ -73,14 +85,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws ScenarioException {
         checkOptionsApply();
         List<String> names = scenarios.isEmpty() ? List.of(DEFAULT_SCENARIO) : scenarios;
+        if (names.indexOf(AnalysisViews.STANDARD_INPUT) != names.lastIndexOf(AnalysisViews.STANDARD_INPUT)) {
+            throw new BadInputException("- (standard input) can be read once; give it as one scenario");
+        }
         List<Scenario> loaded = new ArrayList<>();
         for (String name : names) {
-            loaded.add(Fleetcast.loadNamedOrPath(name));
+            loaded.add(setOptions.apply(AnalysisViews.read(name, parent.standardInput())));
         }
         output.check(loaded);
+        // with --out -, standard output carries the results: the console tables go nowhere
+        PrintWriter console = output.toStandardOutput() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         if (monteCarlo.requested()) {
-            PrintWriter console = spec.commandLine().getOut();
-            output.writeResults(monteCarlo.run(loaded, mode, seed, groupBy, output.quiet, console), console);
+            output.writeResults(monteCarlo.run(loaded, mode, seed, groupBy, output.quiet, console), console,
+                    spec.commandLine().getOut());
             return ExitCodes.OK;
         }
         List<Projection> projections = new ArrayList<>();
@@ -98,15 +115,14 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             progress.end();
         }
-        PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < projections.size(); i++) {
             if (i > 0) {
-                out.println();
+                console.println();
             }
-            print(projections.get(i), groupBy, out);
+            print(projections.get(i), groupBy, console);
         }
-        out.flush();
-        output.write(projections, out);
+        console.flush();
+        output.write(projections, console, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
@@ -118,6 +134,9 @@ final class RunCommand implements Callable<Integer> {
      */
     private void checkOptionsApply() {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (output.toStandardOutput() && !parsed.hasMatchedOption("--format")) {
+            output.formats = java.util.Set.of(io.fleetcast.write.Format.JSON);
+        }
         if (output.out == null && parsed.hasMatchedOption("--format")) {
             throw new BadInputException("--format chooses the files written with --out; add --out DIR");
         }

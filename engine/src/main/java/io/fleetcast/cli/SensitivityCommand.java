@@ -62,6 +62,10 @@ final class SensitivityCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The top-level command: standard input for a scenario given as {@code -}. */
+    @CommandLine.ParentCommand
+    private FleetcastCommand parent;
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file or built-in name.")
     private String scenario;
 
@@ -104,7 +108,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
-        Scenario s = AnalysisViews.read(scenario);
+        Scenario s = AnalysisViews.read(scenario, parent.standardInput());
         if (outDir != null) {
             // as fleetcast run does: an unusable --out fails before the Monte Carlo runs, not after them
             OutputOptions target = new OutputOptions();

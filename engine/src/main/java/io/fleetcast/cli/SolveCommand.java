@@ -50,6 +50,10 @@ final class SolveCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The top-level command: standard input for a scenario given as {@code -}. */
+    @CommandLine.ParentCommand
+    private FleetcastCommand parent;
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file or built-in name.")
     private String scenario;
 
@@ -72,8 +76,9 @@ final class SolveCommand implements Callable<Integer> {
             description = "The group the metric is read for: total (default), KIND:NAME (deal:aws-openai), or a bare name.")
     private String group;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Set an input before solving (repeatable).")
-    private List<String> sets = new ArrayList<>();
+    /** --set PATH=VALUE: inputs fixed before solving (shared with run). */
+    @CommandLine.Mixin
+    private SetOptions setOptions = new SetOptions();
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
             description = "Output format: table or json (default: table).")
@@ -81,7 +86,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException {
-        Scenario base = AnalysisViews.applySets(AnalysisViews.read(scenario), sets);
+        Scenario base = setOptions.apply(AnalysisViews.read(scenario, parent.standardInput()));
         int eq = target.indexOf('=');
         if (eq <= 0 || eq == target.length() - 1) {
             throw new BadInputException("--target " + target + ": expected METRIC[@WHEN]=VALUE, e.g. lease_cost_usd@total=38e9");
@@ -160,7 +165,7 @@ final class SolveCommand implements Callable<Integer> {
                        double[] value, double baseValue, GoalSeek.Answer a, double nominal) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"scenario", base.name() + base.origin().map(o -> " (" + o.location() + ")").orElse("")});
-        for (String s : sets) {
+        for (String s : setOptions.sets) {
             rows.add(new String[] {"set", s});
         }
         List<String> names = new ArrayList<>();
@@ -240,7 +245,7 @@ final class SolveCommand implements Callable<Integer> {
         root.put("format", JSON_FORMAT);
         root.put("scenario", base.name());
         ArrayNode setNode = root.putArray("set");
-        for (String s : sets) {
+        for (String s : setOptions.sets) {
             setNode.add(s);
         }
         ArrayNode varyNode = root.putArray("vary");
