@@ -63,7 +63,9 @@ public final class GoalSeek {
     /** The bracket holds no sign change: the message names the metric at both ends. */
     public static final class NoRootException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        /** The metric at the low end of the bracket. */
         private final double atLo;
+        /** The metric at the high end of the bracket. */
         private final double atHi;
 
         NoRootException(String message, double atLo, double atHi) {

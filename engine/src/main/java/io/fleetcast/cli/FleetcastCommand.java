@@ -33,6 +33,10 @@ public final class FleetcastCommand implements Runnable {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
+    /** Made by picocli through {@link #commandLine(InputStream, PrintWriter, PrintWriter)}. */
+    public FleetcastCommand() {
+    }
+
     /** Where a scenario given as {@code -} is read from. */
     private InputStream in = System.in;
 

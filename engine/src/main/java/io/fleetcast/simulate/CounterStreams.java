@@ -4,7 +4,7 @@ package io.fleetcast.simulate;
  * Counter-based random streams for device lifecycles: the {@code k}-th draw of slot {@code i} of a
  * deployment is a pure function of (seed, deployment, slot, k), so draws for many slots can be made
  * side by side in vector lanes, in any order, on any thread, and the scalar and vector samplers of
- * {@link DeviceDraws} produce the same numbers bit for bit.
+ * {@link SimulateSupport} produce the same numbers bit for bit.
  *
  * <p>Layout: {@code key = deploymentKey(seed, d)} (hashed from the seed and the deployment); slot
  * {@code i}'s state is {@code key ^ (i * SLOT_MULTIPLIER)}, distinct for distinct slots (an odd multiplier

@@ -226,7 +226,7 @@ public interface QuantileBands {
      * @param cells         the cell quantiles
      * @param summary       the summary quantiles, or null when there are none
      * @return the view
-     * @throws IllegalArgumentException when the probabilities are not ascending in (0, 1) or runs < 1
+     * @throws IllegalArgumentException when the probabilities are not ascending in (0, 1) or {@code runs < 1}
      */
     static QuantileBands of(Grouping grouping, List<String> groups, Timeline timeline, int runs, boolean exact,
                             double[] probabilities, CellLookup cells, SummaryLookup summary) {
