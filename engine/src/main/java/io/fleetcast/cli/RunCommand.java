@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
         description = {"Project scenarios and print their sizing, a summary per year and the headline totals.",
                 "SCENARIO is a file or a built-in name; without one, the built-in openai-portfolio."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:projected", "2:a scenario is invalid, or bad usage", "1:internal error"})
+        exitCodeList = {"0:projected", "2:a scenario is invalid, bad usage, or another fleetcast is writing into --out",
+            "3:could not write output (the message names the file; --out keeps its previous results)", "1:internal error"})
 final class RunCommand implements Callable<Integer> {
 
     /** The scenario projected when none is named. */
@@ -80,6 +81,14 @@ final class RunCommand implements Callable<Integer> {
             loaded.add(Fleetcast.loadNamedOrPath(name));
         }
         output.check(loaded);
+        try {
+            return project(loaded);
+        } finally {
+            output.close();
+        }
+    }
+
+    private int project(List<Scenario> loaded) {
         if (monteCarlo.requested()) {
             PrintWriter console = spec.commandLine().getOut();
             output.writeResults(monteCarlo.run(loaded, mode, seed, groupBy, output.quiet, console), console);
