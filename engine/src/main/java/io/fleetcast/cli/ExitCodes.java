@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int INTERNAL = 1;
     /** Bad input: an invalid file, option or argument; the message says what and where. */
     public static final int BAD_INPUT = 2;
+    /** {@code calibrate}: an answer lies outside its anchor's must-hold band (the table still prints). */
+    public static final int OUTSIDE_BAND = 3;
 
     private ExitCodes() {
     }
