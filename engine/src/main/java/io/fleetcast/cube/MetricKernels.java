@@ -73,7 +73,7 @@ public final class MetricKernels {
             double facCapex = plan.facilityCapexUsd[d];
             double depPerSlotHour = owned ? capex / plan.bookLifeHours[d] : 0;
             double facDepPerHour = plan.facility[d] ? facCapex / plan.facilityLifeHours[d] : 0;
-            double repairPerFailure = owned ? capex * plan.replacementFraction[d] : 0;
+            double repairPerFailure = plan.replacementCostUsd[d];
             double opexPerSlotHour = owned ? plan.opexFractionPerYear[d] * capex / Units.HOURS_PER_YEAR : 0;
             double eflopPerUpHour = plan.eflopPerUpHour[d];
             double embodiedT = plan.embodiedKg[d] / 1000.0;

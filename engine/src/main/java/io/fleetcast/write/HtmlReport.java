@@ -2,6 +2,7 @@ package io.fleetcast.write;
 
 import io.fleetcast.Accelerator;
 import io.fleetcast.Deployment;
+import io.fleetcast.ModelField;
 import io.fleetcast.Grouping;
 import io.fleetcast.InputDistribution;
 import io.fleetcast.Metric;
@@ -420,24 +421,23 @@ public final class HtmlReport {
         }
         String file = s.origin().map(o -> o.location()).orElse("the scenario (built in code)");
         b.append("<h3>Deployments as given</h3>\n<p>Source: ").append(Html.escape(file)).append(".</p>\n");
-        b.append("<table><thead><tr><th>deployment</th><th>size</th><th>start</th><th>ramp</th><th>term</th>")
-                .append("<th class=\"num\">utilization</th><th>precision</th><th>lease price</th><th>energy in lease</th>")
-                .append("<th>other opex</th><th>average power</th></tr></thead>\n<tbody>\n");
+        b.append("<table><thead><tr><th>deployment</th><th>size</th><th>start</th>");
+        for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+            b.append("<th>").append(Html.escape(f.yamlName())).append("</th>");
+        }
+        b.append("<th>precision</th><th>energy in lease</th></tr></thead>\n<tbody>\n");
         for (Deployment d : s.deployments()) {
             boolean leased = d.ownership() == io.fleetcast.Ownership.LEASED;
             b.append("<tr><td>").append(Html.escape(d.id())).append("</td><td>").append(Html.escape(sizeText(d.size())))
-                    .append("</td><td>").append(Html.escape(Numbers.date(d.start()))).append("</td><td>")
-                    .append(Html.escape(Figures.display(d.rampHours(), "h"))).append("</td><td>")
-                    .append(d.termHours().isPresent() ? Html.escape(Figures.display(d.termHours().getAsDouble(), "h")) : "none")
-                    .append("</td><td class=\"num\">").append(Figures.plain(d.utilization())).append("</td><td>")
-                    .append(d.precision().name().toLowerCase(Locale.ROOT)).append("</td><td>")
-                    .append(leased ? Html.escape("$" + Figures.plain(d.leasePriceUsdPerHour()) + "/h, "
-                            + Figures.plain(d.leasePriceDeclinePerYear() * 100) + " %/year decline") : "owned")
-                    .append("</td><td>").append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td><td>")
-                    .append(Html.escape(Figures.plain(d.opexFractionPerYear() * 100) + " % of capex/year")).append("</td><td>")
-                    .append(d.averagePowerW().isPresent() ? Html.escape(Figures.display(d.averagePowerW().getAsDouble(), "W"))
-                            : "linear power model")
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(Html.escape(Numbers.date(d.start()))).append("</td>");
+            for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+                double v = d.get(f);
+                String text = f.only() != null && f.only() != d.ownership() ? "–"
+                        : Double.isNaN(v) ? "none" : Figures.display(v, f.unit());
+                b.append("<td>").append(Html.escape(text)).append("</td>");
+            }
+            b.append("<td>").append(d.precision().name().toLowerCase(Locale.ROOT)).append("</td><td>")
+                    .append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
         if (!s.uncertainty().isEmpty()) {

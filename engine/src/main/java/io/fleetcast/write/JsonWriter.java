@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetcast.Accelerator;
 import io.fleetcast.Deployment;
+import io.fleetcast.ModelField;
 import io.fleetcast.Grouping;
 import io.fleetcast.InputDistribution;
 import io.fleetcast.Metric;
@@ -313,23 +314,16 @@ public final class JsonWriter {
             g.writeStringField("ownership", d.ownership().name().toLowerCase(Locale.ROOT));
             size(g, d.size());
             g.writeStringField("start", Numbers.instant(d.start()));
-            number(g, "ramp_hours", d.rampHours());
-            if (d.termHours().isPresent()) {
-                number(g, "term_hours", d.termHours().getAsDouble());
-            } else {
-                g.writeNullField("term_hours");
+            for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+                double v = d.get(f);
+                if (Double.isNaN(v)) {
+                    g.writeNullField(f.jsonName());
+                } else {
+                    number(g, f.jsonName(), v);
+                }
             }
-            number(g, "utilization", d.utilization());
             g.writeStringField("precision", d.precision().name().toLowerCase(Locale.ROOT));
-            number(g, "lease_price_usd_per_hour", d.leasePriceUsdPerHour());
-            number(g, "lease_price_decline_per_year", d.leasePriceDeclinePerYear());
             g.writeBooleanField("energy_included", d.energyIncluded());
-            number(g, "opex_fraction_per_year", d.opexFractionPerYear());
-            if (d.averagePowerW().isPresent()) {
-                number(g, "average_power_w", d.averagePowerW().getAsDouble());
-            } else {
-                g.writeNullField("average_power_w");
-            }
             g.writeEndObject();
         }
         g.writeEndArray();
