@@ -131,6 +131,7 @@ public final class Calibration {
                         accelerator(m).allInW(), catalog.sites().get(m.site()).designPue()));
             }
             case OWNED_USD_PER_ACCELERATOR_HOUR -> ownedPerHour(a);
+            case DELIVERED_SHARE_OF_PEAK -> shareOfPeak(a);
             case ANNUAL_PUE -> annualPue(a);
             case SIZED_FACILITY_POWER -> {
                 Projection p = project(m.scenario());
@@ -157,8 +158,12 @@ public final class Calibration {
         double it = c.total(Metric.CAPEX_USD, 0);
         double facility = c.total(Metric.FACILITY_CAPEX_USD, 0);
         ResolvedDeployment d = p.sizing().get(0);
-        return new Finding(a, it + facility, String.format(Locale.ROOT, "%,d x $%,.0f = $%.1fB IT + $%.1fB facility",
-                d.count(), accelerator(m).capexUsd(), it / 1e9, facility / 1e9));
+        Accelerator acc = accelerator(m);
+        double extra = acc.networkCapexUsd() + acc.storageCapexUsd();
+        String perAccelerator = extra == 0 ? String.format(Locale.ROOT, "$%,.0f", acc.capexUsd())
+                : String.format(Locale.ROOT, "($%,.0f + $%,.0f network and storage)", acc.capexUsd(), extra);
+        return new Finding(a, it + facility, String.format(Locale.ROOT, "%,d x %s = $%.1fB IT + $%.1fB facility",
+                d.count(), perAccelerator, it / 1e9, facility / 1e9));
     }
 
     private Finding ownedPerHour(Anchor a) {
@@ -171,6 +176,24 @@ public final class Calibration {
                 "tco / slot-hours over a %d-year life at %.0f %% utilization%s", Math.round(months / 12.0),
                 m.utilization() * 100, m.opexPerYear() > 0 ? String.format(Locale.ROOT, ", opex %.0f %%/year",
                         m.opexPerYear() * 100) : ""));
+    }
+
+    private Finding shareOfPeak(Anchor a) {
+        Anchor.Measure m = a.measure();
+        Accelerator acc = accelerator(m);
+        Projection p = single(m, Size.count(FLEET_COUNT), 12, m.utilization(), 0);
+        MetricCube c = p.cube();
+        Timeline t = c.timeline();
+        double upHours = 0;
+        for (int i = 0; i < t.periods(); i++) {
+            upHours += c.value(Metric.ACTIVE, 0, i) * t.hours(i);
+        }
+        // peak EFLOP over the up hours: TFLOP/s x 3600 s/h x 1e12 FLOP/TFLOP / 1e18 FLOP/EFLOP
+        double peakEflop = upHours * acc.bf16Tflops() * 3600 * 1e-6;
+        double delivered = c.total(Metric.COMPUTE_EFLOP, 0);
+        return new Finding(a, peakEflop == 0 ? 0 : delivered / peakEflop, String.format(Locale.ROOT,
+                "delivered / bf16 peak of up accelerators over 2026 at %.0f %% utilization; catalog mfu %s",
+                m.utilization() * 100, Double.isNaN(acc.mfu()) ? "none" : String.format(Locale.ROOT, "%.2f", acc.mfu())));
     }
 
     private Finding annualPue(Anchor a) {

@@ -40,6 +40,11 @@ public record Anchor(String id, String question, Measure measure, String figure,
         ACCELERATORS_PER_FACILITY_GW("accelerators-per-facility-gw", Dimension.NUMBER),
         /** tco / slot-hours of an owned fleet over its useful life. USD per accelerator-hour. */
         OWNED_USD_PER_ACCELERATOR_HOUR("owned-usd-per-accelerator-hour", Dimension.PRICE_PER_HOUR),
+        /**
+         * Delivered compute / (up accelerator-hours x bf16 peak) of a fleet over one year: the model FLOP utilization
+         * the engine applies. A fraction.
+         */
+        DELIVERED_SHARE_OF_PEAK("delivered-share-of-peak", Dimension.FRACTION),
         /** Facility energy / IT energy of a fleet at a site over one calendar year. A plain number. */
         ANNUAL_PUE("annual-pue", Dimension.NUMBER),
         /** The sum of a scenario's resolved facility power (the sizing table's total). Watts. */

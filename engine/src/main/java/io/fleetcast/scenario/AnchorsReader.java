@@ -188,7 +188,8 @@ public final class AnchorsReader {
         }
         int before = p.count();
         List<String> needs = switch (kind) {
-            case OWNED_CAPEX_PER_FACILITY_GW, ACCELERATORS_PER_FACILITY_GW, OWNED_USD_PER_ACCELERATOR_HOUR ->
+            case OWNED_CAPEX_PER_FACILITY_GW, ACCELERATORS_PER_FACILITY_GW, OWNED_USD_PER_ACCELERATOR_HOUR,
+                 DELIVERED_SHARE_OF_PEAK ->
                     List.of("accelerator", "site");
             case ANNUAL_PUE -> List.of("site");
             case SIZED_FACILITY_POWER -> List.of("scenario");
@@ -198,8 +199,10 @@ public final class AnchorsReader {
         };
         List<String> allowed = new ArrayList<>(needs);
         allowed.add("kind");
-        if (kind == Anchor.Kind.OWNED_USD_PER_ACCELERATOR_HOUR) {
+        if (kind == Anchor.Kind.OWNED_USD_PER_ACCELERATOR_HOUR || kind == Anchor.Kind.DELIVERED_SHARE_OF_PEAK) {
             allowed.add("utilization");
+        }
+        if (kind == Anchor.Kind.OWNED_USD_PER_ACCELERATOR_HOUR) {
             allowed.add("opex");
         }
         if (kind == Anchor.Kind.SIZED_FACILITY_POWER || kind == Anchor.Kind.INSTALLED_FACILITY_POWER

@@ -51,6 +51,7 @@ public final class CalibrationTable {
         return switch (a.measure().kind().dimension()) {
             case MONEY -> HumanUnits.format(v, HumanUnits.Dimension.USD);
             case PRICE_PER_HOUR -> "$" + HumanUnits.significant(v) + "/h";
+            case FRACTION -> String.format(Locale.ROOT, "%.1f %%", v * 100);
             case POWER -> HumanUnits.format(v / 1e6, HumanUnits.Dimension.POWER_MW);
             default -> a.measure().kind() == Anchor.Kind.ACCELERATORS_PER_FACILITY_GW ? HumanUnits.count(v)
                     : HumanUnits.significant(v);
