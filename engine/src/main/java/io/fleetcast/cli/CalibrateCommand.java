@@ -20,14 +20,14 @@ import picocli.CommandLine.Option;
  * {@code fleetcast calibrate}: fleetcast's answers to the public anchors of {@code models/calibration/anchors.yaml}
  * (owned capex per GW, accelerators per GW, $/accelerator-hour, PUE, portfolio GW and dollars) as the Markdown
  * table of {@code docs/calibration.md}. With {@code --accelerators}/{@code --sites} it checks another catalog
- * against the same anchors. Exit code 0 when every answer is inside its must-hold band, 3 when one is not
+ * against the same anchors. Exit code 0 when every answer is inside its must-hold band, 4 when one is not
  * (the table still prints, the row marked NO), 2 on bad input.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
         description = {"Compare fleetcast's answers with public anchors (capex per GW, accelerators per GW,",
                 "$/accelerator-hour, PUE, portfolio GW and $); prints the Markdown table of docs/calibration.md."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every answer is inside its must-hold band", "3:an answer is outside its band (row marked NO)",
+        exitCodeList = {"0:every answer is inside its must-hold band", "4:an answer is outside its band (row marked NO)",
                 "2:bad input (an anchors, catalog or sites file has problems), or bad usage", "1:internal error"})
 final class CalibrateCommand implements Callable<Integer> {
 
