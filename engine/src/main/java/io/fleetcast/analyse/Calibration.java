@@ -125,7 +125,7 @@ public final class Calibration {
         return switch (m.kind()) {
             case OWNED_CAPEX_PER_FACILITY_GW -> ownedCapexPerGw(a);
             case ACCELERATORS_PER_FACILITY_GW -> {
-                Projection p = single(m, Size.facilityPower(ONE_GW_W), 1, 1, 0);
+                Projection p = single(m, Size.facilityPower(ONE_GW_W), 1, 1, 0, 0);
                 ResolvedDeployment d = p.sizing().get(0);
                 yield new Finding(a, d.exactCount(), String.format(Locale.ROOT, "1 GW / (%.0f W x design PUE %.3g)",
                         accelerator(m).allInW(), catalog.sites().get(m.site()).designPue()));
@@ -153,7 +153,7 @@ public final class Calibration {
 
     private Finding ownedCapexPerGw(Anchor a) {
         Anchor.Measure m = a.measure();
-        Projection p = single(m, Size.facilityPower(ONE_GW_W), 1, 1, 0);
+        Projection p = single(m, Size.facilityPower(ONE_GW_W), 1, 1, 0, 0);
         MetricCube c = p.cube();
         double it = c.total(Metric.CAPEX_USD, 0);
         double facility = c.total(Metric.FACILITY_CAPEX_USD, 0);
@@ -170,18 +170,26 @@ public final class Calibration {
         Anchor.Measure m = a.measure();
         Accelerator acc = accelerator(m);
         int months = (int) Math.max(1, Math.round(acc.usefulLifeHours() / Units.HOURS_PER_MONTH));
-        Projection p = single(m, Size.count(FLEET_COUNT), months, m.utilization(), m.opexPerYear());
+        Projection p = single(m, Size.count(FLEET_COUNT), months, m.utilization(), m.opexPerYear(),
+                m.costOfCapitalPerYear());
         double perHour = p.summary().usdPerAcceleratorHour();
+        String capital = "";
+        if (m.costOfCapitalPerYear() > 0) {
+            double slotHours = p.summary().slotHours();
+            double charge = p.summary().total(Metric.CAPITAL_CHARGE_USD);
+            capital = String.format(Locale.ROOT, ", incl. a capital charge at %.0f %%/year of $%.2f/h (excl. it $%.2f/h)",
+                    m.costOfCapitalPerYear() * 100, charge / slotHours, perHour - charge / slotHours);
+        }
         return new Finding(a, perHour, String.format(Locale.ROOT,
-                "tco / slot-hours over a %d-year life at %.0f %% utilization%s", Math.round(months / 12.0),
+                "tco / slot-hours over a %d-year life at %.0f %% utilization%s%s", Math.round(months / 12.0),
                 m.utilization() * 100, m.opexPerYear() > 0 ? String.format(Locale.ROOT, ", opex %.0f %%/year",
-                        m.opexPerYear() * 100) : ""));
+                        m.opexPerYear() * 100) : "", capital));
     }
 
     private Finding shareOfPeak(Anchor a) {
         Anchor.Measure m = a.measure();
         Accelerator acc = accelerator(m);
-        Projection p = single(m, Size.count(FLEET_COUNT), 12, m.utilization(), 0);
+        Projection p = single(m, Size.count(FLEET_COUNT), 12, m.utilization(), 0, 0);
         MetricCube c = p.cube();
         Timeline t = c.timeline();
         double upHours = 0;
@@ -199,9 +207,10 @@ public final class Calibration {
     private Finding annualPue(Anchor a) {
         Anchor.Measure m = a.measure();
         String accelerator = catalog.accelerators().keySet().iterator().next();
-        Anchor.Measure withAcc = new Anchor.Measure(m.kind(), accelerator, m.site(), 1, 0, null, null, null,
+        // PUE does not depend on the accelerator: any catalog entry at full load gives the same ratio
+        Anchor.Measure withAcc = new Anchor.Measure(m.kind(), accelerator, m.site(), 1, 0, 0, null, null, null,
                 List.of(), List.of());
-        Projection p = single(withAcc, Size.count(FLEET_COUNT), 12, 1, 0);
+        Projection p = single(withAcc, Size.count(FLEET_COUNT), 12, 1, 0, 0);
         MetricCube c = p.cube();
         Timeline t = c.timeline();
         double itMwh = 0;
@@ -295,7 +304,8 @@ public final class Calibration {
     }
 
     /** A one-deployment owned scenario on the catalog: the measure's accelerator at its site. */
-    private Projection single(Anchor.Measure m, Size size, int months, double utilization, double opex) {
+    private Projection single(Anchor.Measure m, Size size, int months, double utilization, double opex,
+                              double costOfCapital) {
         accelerator(m);
         if (!catalog.sites().containsKey(m.site())) {
             throw new IllegalArgumentException("unknown site '" + m.site() + "'; expected one of "
@@ -305,6 +315,7 @@ public final class Calibration {
                 .description("calibration: " + m.kind().key())
                 .start(START)
                 .horizonMonths(months)
+                .costOfCapital(costOfCapital)
                 .accelerators(catalog.accelerators())
                 .sites(catalog.sites())
                 .deployment(ScenarioBuilder.deployment("fleet", m.accelerator(), m.site())

@@ -38,7 +38,10 @@ public record Anchor(String id, String question, Measure measure, String figure,
         OWNED_CAPEX_PER_FACILITY_GW("owned-capex-per-facility-gw", Dimension.MONEY),
         /** Accelerators resolved from 1 GW of facility power at the site's design PUE. A count. */
         ACCELERATORS_PER_FACILITY_GW("accelerators-per-facility-gw", Dimension.NUMBER),
-        /** tco / slot-hours of an owned fleet over its useful life. USD per accelerator-hour. */
+        /**
+         * tco / slot-hours of an owned fleet over its useful life, incl. the capital charge at the measure's cost of
+         * capital. USD per accelerator-hour.
+         */
         OWNED_USD_PER_ACCELERATOR_HOUR("owned-usd-per-accelerator-hour", Dimension.PRICE_PER_HOUR),
         /**
          * Delivered compute / (up accelerator-hours x bf16 peak) of a fleet over one year: the model FLOP utilization
@@ -102,6 +105,7 @@ public record Anchor(String id, String question, Measure measure, String figure,
      * @param site         site id, or null
      * @param utilization  fraction for the per-hour kind (default 1)
      * @param opexPerYear  other opex as a fraction of capex per year for the per-hour kind (default 0)
+     * @param costOfCapitalPerYear cost of capital charged by the per-hour kind (default 0: no capital charge)
      * @param scenario     built-in scenario name or path, or null
      * @param deal         deal id for the lease kinds, or null
      * @param month        the month of {@link Kind#INSTALLED_FACILITY_POWER}, or null
@@ -109,7 +113,7 @@ public record Anchor(String id, String question, Measure measure, String figure,
      * @param excludeDeals deals left out of the portfolio kinds
      */
     public record Measure(Kind kind, String accelerator, String site, double utilization, double opexPerYear,
-                          String scenario, String deal, LocalDateTime month, List<String> metrics,
+                          double costOfCapitalPerYear, String scenario, String deal, LocalDateTime month, List<String> metrics,
                           List<String> excludeDeals) {
         /** Copies the lists. */
         public Measure {

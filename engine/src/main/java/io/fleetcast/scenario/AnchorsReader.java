@@ -41,6 +41,7 @@ public final class AnchorsReader {
     private static final List<String> ANCHOR_KEYS = List.of("id", "question", "measure", "figure", "range",
             "must-hold", "source", "date", "confidence", "explains");
     private static final List<String> MEASURE_KEYS = List.of("kind", "accelerator", "site", "utilization", "opex",
+            "cost-of-capital",
             "scenario", "deal", "month", "metrics", "exclude-deals");
 
     private AnchorsReader() {
@@ -204,6 +205,7 @@ public final class AnchorsReader {
         }
         if (kind == Anchor.Kind.OWNED_USD_PER_ACCELERATOR_HOUR) {
             allowed.add("opex");
+            allowed.add("cost-of-capital");
         }
         if (kind == Anchor.Kind.SIZED_FACILITY_POWER || kind == Anchor.Kind.INSTALLED_FACILITY_POWER
                 || kind == Anchor.Kind.METRIC_TOTAL) {
@@ -226,12 +228,14 @@ public final class AnchorsReader {
         LocalDateTime month = Values.date(f, "month", false);
         double utilization = number(f, Spec.optional("utilization", Dimension.FRACTION, Range.UNIT, 1));
         double opex = number(f, Spec.optional("opex", Dimension.YEARLY_RATE, Range.NON_NEGATIVE, 0));
+        double costOfCapital = number(f, Spec.optional("cost-of-capital", Dimension.YEARLY_RATE, Range.DISCOUNT, 0));
         List<String> metrics = idList(f, "metrics", true);
         List<String> exclude = idList(f, "exclude-deals", false);
         if (p.count() > before) {
             return null;
         }
-        return new Anchor.Measure(kind, accelerator, site, utilization, opex, scenario, deal, month, metrics, exclude);
+        return new Anchor.Measure(kind, accelerator, site, utilization, opex, costOfCapital, scenario, deal, month,
+                metrics, exclude);
     }
 
     private static double number(Fields f, Spec spec) {

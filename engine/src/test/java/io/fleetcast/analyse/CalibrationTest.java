@@ -82,7 +82,7 @@ class CalibrationTest {
     @Test
     void evaluate_unknownAccelerator_isAProblemAtTheAnchorLine() {
         Anchor a = new Anchor("bad", "q", new Anchor.Measure(Anchor.Kind.OWNED_CAPEX_PER_FACILITY_GW, "nope", "site",
-                1, 0, null, null, null, List.of(), List.of()), "f", 1, 2, 1, 2, "s", LocalDateTime.of(2025, 1, 1, 0, 0),
+                1, 0, 0, null, null, null, List.of(), List.of()), "f", 1, 2, 1, 2, "s", LocalDateTime.of(2025, 1, 1, 0, 0),
                 "reported", "e", 7);
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> new Calibration(catalog(), Fleetcast::loadNamedOrPath, "anchors.yaml").evaluate(List.of(a)));
@@ -103,7 +103,7 @@ class CalibrationTest {
 
     /** An anchor of the given kind on accelerator "acc" at site "site", with range = must-hold = [low, high]. */
     private static Anchor anchor(Anchor.Kind kind, double low, double high) {
-        return new Anchor("t", "q", new Anchor.Measure(kind, "acc", "site", 1, 0, null, null, null, List.of(), List.of()),
+        return new Anchor("t", "q", new Anchor.Measure(kind, "acc", "site", 1, 0, 0, null, null, null, List.of(), List.of()),
                 "f", low, high, low, high, "s", LocalDateTime.of(2025, 1, 1, 0, 0), "reported", "e", 1);
     }
 
