@@ -86,4 +86,24 @@ class CalibrationDocTest {
                 r.err());
         assertEquals("", r.out());
     }
+
+    @Test
+    void calibrate_anotherCatalogWithCheapGb300_failsTheGb300CapexAnchor(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        // the shipped catalog with GB300's rack at 20,000 USD: 396,825 x (20,000 + 21,800) + 14.3e9 facility
+        // = 16.6e9 + 14.3e9 = ~30.9e9 USD per GW, below the 40e9 floor of capex-per-gw-gb300
+        String catalog = Files.readString(Path.of("..", "models", "accelerators.yaml"), StandardCharsets.UTF_8);
+        int gb300 = catalog.indexOf("  - id: gb300");
+        int capex = catalog.indexOf("    capex: { value: 54200 USD", gb300);
+        assertTrue(gb300 > 0 && capex > gb300, "the test expects GB300's rack capex at 54,200 USD");
+        Path accelerators = dir.resolve("accelerators.yaml");
+        Files.writeString(accelerators, catalog.substring(0, capex) + "    capex: { value: 20000 USD"
+                + catalog.substring(capex + "    capex: { value: 54200 USD".length()));
+        CliResult r = CliResult.run("calibrate", "--accelerators", accelerators.toString(),
+                "--sites", Path.of("..", "models", "sites.yaml").toString());
+        assertEquals(ExitCodes.OUTSIDE_BAND, r.code(), r.err());
+        String row = r.out().lines().filter(l -> l.startsWith("| **capex-per-gw-gb300**")).findFirst().orElseThrow();
+        assertTrue(row.contains("| **NO**, $40.0B to $60.0B |"), row);
+        assertTrue(row.contains("396,825 x ($20,000 + $21,800 network and storage)"), row);
+    }
 }
