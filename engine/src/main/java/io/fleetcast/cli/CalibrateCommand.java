@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
  * (the table still prints, the row marked NO), 2 on bad input.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
-        description = {"Compare fleetcast's answers with public anchors (capex per GW, accelerators per GW,",
-                "$/accelerator-hour, PUE, portfolio GW and $); prints the Markdown table of docs/calibration.md."},
+        description = {"Compare fleetcast's answers with public anchors: capex and accelerators per GW,",
+                "$/accelerator-hour incl. capital, MFU, PUE, the portfolio's GW and dollars.",
+                "Prints the Markdown table of docs/calibration.md."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every answer is inside its must-hold band", "4:an answer is outside its band (row marked NO)",
                 "2:bad input (an anchors, catalog or sites file has problems), or bad usage", "1:internal error"})
