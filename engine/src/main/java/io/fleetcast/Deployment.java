@@ -174,6 +174,11 @@ public final class Deployment {
         return v(ModelField.OPEX);
     }
 
+    /** Owned: cost of capital per year; NaN when not given (the scenario's counts). */
+    public double costOfCapitalPerYear() {
+        return v(ModelField.COST_OF_CAPITAL);
+    }
+
     /** When present, measured average IT watts per up accelerator, replacing the linear power model. */
     public OptionalDouble averagePowerW() {
         return optional(v(ModelField.AVERAGE_POWER));

@@ -102,6 +102,10 @@ public enum ModelField {
     /** Facility capex per MW of design facility power, USD/MW. */
     FACILITY_CAPEX(Owner.SITE, "facility-capex", Dimension.CAPACITY_PRICE, Bounds.NON_NEGATIVE, false, 0, "USD/MW",
             "facility capex per MW of design facility power (owned deployments)"),
+    /** Time from the start of construction to energization, over which facility capex is paid, hours. */
+    BUILD_TIME(Owner.SITE, "build-time", Dimension.DURATION, Bounds.NON_NEGATIVE, false, 0, "h",
+            "construction time before a slot is energized, over which its facility capex is paid evenly; "
+                    + "the cost of capital on it (interest during construction) is charged at install"),
     /** Facility depreciation life, hours. */
     FACILITY_LIFE(Owner.SITE, "facility-life", Dimension.DURATION, Bounds.POSITIVE, false, 20 * Units.HOURS_PER_YEAR,
             "h", "depreciation life of the facility"),
@@ -129,6 +133,10 @@ public enum ModelField {
     /** Owned: other opex per year as a fraction of capex. */
     OPEX(Owner.DEPLOYMENT, "opex", Dimension.YEARLY_RATE, Bounds.NON_NEGATIVE, false, 0, "1/year",
             "other opex per year as a fraction of capex"),
+    /** Owned: cost of capital (WACC); NaN: the scenario's. */
+    COST_OF_CAPITAL(Owner.DEPLOYMENT, "cost-of-capital", Dimension.YEARLY_RATE, Bounds.RATE, false, Double.NaN,
+            "1/year", "cost of capital (WACC) charged on the capital still tied up; default: the scenario's "
+                    + "cost-of-capital"),
     /** Measured average IT watts per up accelerator; NaN: the linear power model. */
     AVERAGE_POWER(Owner.DEPLOYMENT, "average-power", Dimension.POWER, Bounds.POSITIVE, false, Double.NaN, "W",
             "measured average IT power per up accelerator, replacing the linear model; default: none");
@@ -144,6 +152,7 @@ public enum ModelField {
         LEASE_PRICE.only = Ownership.LEASED;
         LEASE_PRICE_DECLINE.only = Ownership.LEASED;
         OPEX.only = Ownership.OWNED;
+        COST_OF_CAPITAL.only = Ownership.OWNED;
         OPEX.jsonName = "opex_fraction_per_year";
         int[] next = new int[Owner.values().length];
         for (ModelField f : values()) {

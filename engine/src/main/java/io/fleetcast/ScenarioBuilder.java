@@ -40,6 +40,7 @@ public final class ScenarioBuilder {
     private Double horizonHours;
     private Step step = Step.MONTH;
     private double discountRate;
+    private double costOfCapital;
     private final Map<String, Accelerator> accelerators = new LinkedHashMap<>();
     private final Map<String, Site> sites = new LinkedHashMap<>();
     private final List<DeploymentBuilder> deployments = new ArrayList<>();
@@ -148,6 +149,15 @@ public final class ScenarioBuilder {
         return this;
     }
 
+    /**
+     * Sets the yearly cost of capital (WACC) of owned deployments that give none of their own, e.g. 0.08
+     * (default 0: no capital charge).
+     */
+    public ScenarioBuilder costOfCapital(double perYear) {
+        this.costOfCapital = perYear;
+        return this;
+    }
+
     /** Adds (or replaces) a catalog entry. */
     public ScenarioBuilder accelerator(Accelerator a) {
         accelerators.put(a.id(), a);
@@ -240,7 +250,7 @@ public final class ScenarioBuilder {
             }
             built.add(dep);
         }
-        return new Scenario(name, description, start, horizonEnd, step, discountRate, built, accelerators, sites,
+        return new Scenario(name, description, start, horizonEnd, step, discountRate, costOfCapital, built, accelerators, sites,
                 uncertainty, monteCarlo, Optional.empty());
     }
 

@@ -133,6 +133,11 @@ public final class Site {
         return values[ModelField.FACILITY_CAPEX.index()];
     }
 
+    /** Construction time before energization, over which facility capex is paid, hours. */
+    public double buildTimeHours() {
+        return values[ModelField.BUILD_TIME.index()];
+    }
+
     /** Depreciation life of the facility, hours. */
     public double facilityLifeHours() {
         return values[ModelField.FACILITY_LIFE.index()];

@@ -272,7 +272,7 @@ public final class ScenarioEditor {
             }
         }
         return new Scenario(base.name(), base.description(), base.start(), base.end(), base.step(),
-                base.discountRatePerYear(), depList, accMap, siteMap, base.uncertainty(), base.monteCarlo(),
+                base.discountRatePerYear(), base.costOfCapitalPerYear(), depList, accMap, siteMap, base.uncertainty(), base.monteCarlo(),
                 base.origin());
     }
 

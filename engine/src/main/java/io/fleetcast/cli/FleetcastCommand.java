@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 RunCommand.class,
                 SensitivityCommand.class,
                 SolveCommand.class,
+                CalibrateCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
 public final class FleetcastCommand implements Runnable {

@@ -78,6 +78,13 @@ public final class FleetPlan {
     public final double[] replacementCostUsd;
     /** Fraction of peak counted as delivered compute: the deployment's mfu, else the accelerator's, else the utilization. */
     public final double[] computeFraction;
+    /**
+     * Cost of capital as a continuous rate per hour, {@code ln(1 + rate per year) / 8766} (owned; 0 when
+     * leased or when the rate is 0): the capital charge accrues at it on the capital still tied up.
+     */
+    public final double[] capitalRatePerHour;
+    /** Construction time before an install, over which its facility capex is paid evenly, hours (owned). */
+    public final double[] buildTimeHours;
     /** Other opex per year as a fraction of capex (owned). */
     public final double[] opexFractionPerYear;
     /** Embodied kgCO2e per accelerator. */
@@ -133,6 +140,8 @@ public final class FleetPlan {
         facilityCapexUsd = new double[n];
         replacementFraction = new double[n];
         replacementCostUsd = new double[n];
+        capitalRatePerHour = new double[n];
+        buildTimeHours = new double[n];
         computeFraction = new double[n];
         opexFractionPerYear = new double[n];
         embodiedKg = new double[n];
@@ -205,6 +214,15 @@ public final class FleetPlan {
                     a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * mfu * 3600.0 / 1e6;
             leasePrice[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE, dep.leasePriceUsdPerHour());
             leaseDecline[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE_DECLINE, dep.leasePriceDeclinePerYear());
+            if (isOwned) {
+                double coc = Double.isNaN(dep.costOfCapitalPerYear()) ? scenario.costOfCapitalPerYear()
+                        : check(dep.id(), ModelField.COST_OF_CAPITAL, dep.costOfCapitalPerYear());
+                if (!(coc >= 0 && coc < 1)) {
+                    throw new IllegalArgumentException("cost-of-capital: " + coc + " is outside [0, 1)");
+                }
+                capitalRatePerHour[d] = Math.log1p(coc) / Units.HOURS_PER_YEAR;
+                buildTimeHours[d] = check(s.id(), ModelField.BUILD_TIME, s.buildTimeHours());
+            }
             double[] ann = new double[0];
             for (int k = 1; ; k++) {
                 double h = timeline.hourOf(dep.start().plusYears(k));

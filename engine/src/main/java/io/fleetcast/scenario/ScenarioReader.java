@@ -51,7 +51,7 @@ public final class ScenarioReader {
     public static final String BUILTIN_SCENARIOS = "models/scenarios/";
 
     static final List<String> TOP_KEYS = List.of("scenario", "description", "start", "horizon", "step",
-            "discount-rate", "accelerators-file", "sites-file", "accelerators", "sites", "deployments",
+            "discount-rate", "cost-of-capital", "accelerators-file", "sites-file", "accelerators", "sites", "deployments",
             "uncertainty", "monte-carlo");
     static final List<String> DEPLOYMENT_KEYS = deploymentKeys();
     static final List<String> SIZE_KEYS = List.of("count", "it-power", "facility-power", "budget");
@@ -60,6 +60,7 @@ public final class ScenarioReader {
     private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
     private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.POSITIVE);
     private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
+    private static final Spec COST_OF_CAPITAL = Spec.optional("cost-of-capital", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final int MAX_LISTED_IDS = 40;
 
     /** The keys of a deployment: ids and references, size and start, the table's fields, then keywords. */
@@ -235,6 +236,7 @@ public final class ScenarioReader {
             end = end(p, top, start, horizon.quantity(), step);
         }
         Figure discount = Values.figure(top, DISCOUNT);
+        Figure costOfCapital = Values.figure(top, COST_OF_CAPITAL);
 
         Source accSource = referenced(top, source, "accelerators-file", CatalogReader.BUILTIN_ACCELERATORS);
         Source siteSource = referenced(top, source, "sites-file", CatalogReader.BUILTIN_SITES);
@@ -274,6 +276,7 @@ public final class ScenarioReader {
         Map<String, Accelerator> accs = CatalogReader.toAccelerators(accelerators);
         Map<String, Site> sts = CatalogReader.toSites(sites);
         return new Scenario(name, description, start, end, step, discount == null ? 0 : discount.base(),
+                costOfCapital == null ? 0 : costOfCapital.base(),
                 resolved, accs, sts, uncertainty, monteCarlo, origin);
     }
 
@@ -410,7 +413,7 @@ public final class ScenarioReader {
         } else if (d.ownership == Ownership.LEASED) {
             for (String k : OWNED_ONLY) {
                 if (f.has(k)) {
-                    p.at(f.get(k), f.path(k), "only for owned deployments (a lease price includes other opex)");
+                    p.at(f.get(k), f.path(k), "only for owned deployments (a lease price includes it)");
                 }
             }
         }

@@ -272,8 +272,8 @@ public final class HtmlReport {
             "facility-power", "IT power of the running accelerators times the site's PUE in that month, averaged over each period; stacked.",
             "energy", "Facility energy drawn in each period (the integral of facility power); stacked.",
             "energy-cost", "Electricity bill of each period: energy times the site's price with its escalation (owned, or leased without energy).",
-            "cumulative-cash-tco", "Cash counts capex when it is paid; TCO spreads it over the useful life as depreciation. Both include energy, lease, repair and other opex.",
-            "compute", "Delivered compute: running accelerator-hours times peak FLOP/s at the deployment's precision times utilization; 1 EFLOP = 10^18 operations.",
+            "cumulative-cash-tco", "Cash counts capex when it is paid; TCO spreads it over the useful life as depreciation and adds the capital charge (the cost of capital on the capital still tied up, with interest during construction). Both include energy, lease, repair and other opex.",
+            "compute", "Delivered compute: running accelerator-hours times peak FLOP/s at the deployment's precision times its mfu (utilization when no mfu is given); 1 EFLOP = 10^18 operations.",
             "carbon", "Operational emissions (energy times grid intensity) and embodied emissions amortized over useful life, stacked.");
 
     private static void charts(StringBuilder b, Projection p) {

@@ -59,7 +59,7 @@ import java.util.Optional;
 public final class JsonWriter {
 
     /** The value of the {@code format} key: the layout version of this file. */
-    public static final String FORMAT = "fleetcast-results/1";
+    public static final String FORMAT = "fleetcast-results/2";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -287,6 +287,7 @@ public final class JsonWriter {
         g.writeStringField("end", Numbers.instant(s.end()));
         g.writeStringField("step", s.step().name().toLowerCase(Locale.ROOT));
         number(g, "discount_rate_per_year", s.discountRatePerYear());
+        number(g, "cost_of_capital_per_year", s.costOfCapitalPerYear());
         g.writeEndObject();
         g.writeObjectFieldStart("accelerators");
         for (Map.Entry<String, Accelerator> e : Figures.usedAccelerators(s).entrySet()) {

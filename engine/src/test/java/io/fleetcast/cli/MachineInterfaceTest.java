@@ -49,7 +49,7 @@ class MachineInterfaceTest {
     void run_outDashWithoutFormat_json() throws IOException {
         CliResult r = CliResult.run("run", "amd-openai-6gw", "--out", "-");
         assertEquals(0, r.code(), r.err());
-        assertEquals("fleetcast-results/1", JSON.readTree(r.out()).path("format").asText());
+        assertEquals(io.fleetcast.write.JsonWriter.FORMAT, JSON.readTree(r.out()).path("format").asText());
     }
 
     @Test
