@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -58,7 +59,7 @@ class OutputFailuresTest {
         assertTrue(err.contains("fleetcast: could not write output in " + out + ": " + out.toAbsolutePath()
                 + "/small-fleet/results-long.csv: File too large; nothing in " + out + " was changed"), err);
         assertFalse(err.contains("Exception"), err);
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("small-fleet/results-long.csv"))));
+        assertTrue(Arrays.equals(before, Files.readAllBytes(out.resolve("small-fleet/results-long.csv"))));
         assertEquals(List.of(".fleetcast.lock", ".small-fleet.fc-ID", "small-fleet"), listing(out), "the staged set is removed");
     }
 
