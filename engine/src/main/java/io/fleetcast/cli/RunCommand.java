@@ -308,19 +308,24 @@ final class RunCommand implements Callable<Integer> {
         // Summary reports 0 for a ratio without a denominator (no NaN in outputs); on the console "$0.0000"
         // would read as "free", so an undefined ratio is printed as n/a with the reason
         if (sum.slotHours() > 0) {
-            line(out, "$/accelerator-hour", String.format(Locale.ROOT, "$%.2f", sum.usdPerAcceleratorHour()),
+            line(out, "$/accelerator-hour", dollars(sum.usdPerAcceleratorHour(), 2),
                     "tco / " + HumanUnits.format(sum.slotHours(), Dimension.COUNT) + " slot-hours");
         } else {
             line(out, "$/accelerator-hour", "n/a", "no slot-hours in the horizon");
         }
         if (sum.total(Metric.COMPUTE_EFLOP) > 0) {
-            line(out, "$/EFLOP", String.format(Locale.ROOT, "$%.4f", sum.usdPerEflop()),
+            line(out, "$/EFLOP", dollars(sum.usdPerEflop(), 4),
                     "tco / " + HumanUnits.format(sum.total(Metric.COMPUTE_EFLOP), Dimension.COMPUTE_EFLOP));
         } else {
             line(out, "$/EFLOP", "n/a", "no compute delivered");
         }
         line(out, "CO2e", HumanUnits.format(sum.total(Metric.CO2_OPERATIONAL_T) + sum.total(Metric.CO2_EMBODIED_T), Dimension.CO2_T),
                 "operational + embodied");
+    }
+
+    /** Dollars with fixed decimals, or in human units ($1.23T, $4.56e18) when large: never a 300-digit string. */
+    private static String dollars(double v, int decimals) {
+        return Math.abs(v) >= 1e6 ? HumanUnits.format(v, Dimension.USD) : String.format(Locale.ROOT, "$%." + decimals + "f", v);
     }
 
     private static void line(PrintWriter out, String label, String value, String note) {

@@ -135,10 +135,7 @@ final class SensitivityCommand implements Callable<Integer> {
         if (n < 3) {
             throw new BadInputException("--runs " + n + ": the regression needs at least 3 runs (more than the inputs + 1)");
         }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) {
-            throw new BadInputException("--threads " + t + ": expected at least 1");
-        }
+        int t = MonteCarloOptions.threads(threads);
         MonteCarloSettings settings = new MonteCarloSettings(n, seed != null ? seed : s.monteCarlo().seed(),
                 s.monteCarlo().quantiles());
         Sensitivity.Result r;

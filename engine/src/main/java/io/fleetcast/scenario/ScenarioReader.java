@@ -59,7 +59,7 @@ public final class ScenarioReader {
     private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
     private static final List<String> LEASED_ONLY = List.of("lease-price", "lease-price-decline", "energy-included");
     private static final List<String> OWNED_ONLY = List.of("opex");
-    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.POSITIVE);
+    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.HORIZON);
     private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final int MAX_LISTED_IDS = 40;
 
