@@ -133,6 +133,11 @@ final class MonteCarloOptions {
                 + r.inputCount() + (r.inputCount() == 1 ? " uncertain input" : " uncertain inputs")
                 + "; bands by " + r.grouping().id() + " ("
                 + (r.bandsExact() ? "exact order statistics" : "P2 estimates: the runs exceed the memory budget") + ")");
+        if (r.inputCount() == 0 && r.mode() == io.fleetcast.Mode.EXPECTED) {
+            // N identical runs, silently, would read as a very certain answer (issue #9)
+            out.println("warning: " + r.scenario().name() + " has no uncertainty: block, so its " + r.runs()
+                    + " expected runs are identical; add an uncertainty: block, or --mode simulate to sample the devices");
+        }
         out.print(AnalysisViews.headlineTable(r));
     }
 }

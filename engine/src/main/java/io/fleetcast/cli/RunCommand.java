@@ -62,6 +62,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Rows of the yearly table: deployment, deal, accelerator, vendor, site, ownership or total. Default: ${DEFAULT-VALUE}.")
     private Grouping groupBy;
 
+    @Option(names = "--allow-large", description = "Run a simulation estimated to take more than about 10 minutes"
+            + " (without it, such a request is refused with the estimate).")
+    private boolean allowLarge;
+
     /** --out, --format, --csv-groupings, --quiet: result files, report and comparison (io.fleetcast.write). */
     @CommandLine.Mixin
     private OutputOptions output = new OutputOptions();
@@ -80,6 +84,8 @@ final class RunCommand implements Callable<Integer> {
         }
         output.check(loaded);
         try {
+            SizeEstimate.check(loaded, mode, monteCarlo.requested() ? Math.max(1, monteCarlo.runs) : 1, output.out,
+                    output.csvGroupings.size(), allowLarge, Runtime.getRuntime().maxMemory());
             return project(loaded);
         } finally {
             output.close();

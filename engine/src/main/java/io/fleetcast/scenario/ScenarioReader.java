@@ -104,6 +104,17 @@ public final class ScenarioReader {
         if (Files.isRegularFile(p)) {
             return read(p);
         }
+        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+            // a link to itself, in a loop, or to nothing: "no such built-in" would hide that a file was meant
+            String target;
+            try {
+                target = Files.readSymbolicLink(p).toString();
+            } catch (java.io.IOException e) {
+                target = "?";
+            }
+            throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", null,
+                    "a symbolic link to " + target + " that loops or leads nowhere; expected a scenario YAML file")));
+        }
         if (Files.exists(p)) {
             // a folder (or a device): "no such file" would send the user looking for a typo
             throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", null,
