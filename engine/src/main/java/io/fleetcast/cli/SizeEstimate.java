@@ -50,6 +50,12 @@ final class SizeEstimate {
      * @throws BadInputException with the estimate and what to change
      */
     static void check(List<Scenario> scenarios, Mode mode, int runs, Path out, int groupings, boolean allowLarge, long heap) {
+        check(scenarios, mode, runs, out, groupings, allowLarge, heap, out == null ? -1 : usableSpace(out));
+    }
+
+    /** {@link #check} with the free disk given (tests); {@code free < 0}: unknown, not checked. */
+    static void check(List<Scenario> scenarios, Mode mode, int runs, Path out, int groupings, boolean allowLarge, long heap,
+                      long free) {
         long disk = 0;
         for (Scenario s : scenarios) {
             Timeline t = Timeline.of(s);
@@ -86,7 +92,6 @@ final class SizeEstimate {
             }
         }
         if (out != null) {
-            long free = usableSpace(out);
             if (free >= 0 && disk > free / 10 * 9) {
                 throw new BadInputException("--out " + out + ": the result files need about " + bytes(disk) + ", more than the "
                         + bytes(free) + " free there; use a coarser step:, fewer --csv-groupings, --format json, or another folder");
