@@ -28,13 +28,6 @@ final class YamlText {
     }
 
     /**
-     * Reads and composes {@code source}.
-     *
-     * @param source   the file
-     * @param problems where an unreadable or malformed file is reported (Modified)
-     * @return the bytes and root node; the root is null after a problem, or for an empty file (reported too)
-     */
-    /**
      * The largest model file read, in bytes and (checked again by SnakeYAML while reading) code points. The
      * shipped files are under 40 KB; a 50 MB scalar sat in the parser for 10 minutes using 3.5 GB (issue #9).
      */
@@ -42,6 +35,13 @@ final class YamlText {
     /** The deepest nesting of mappings and lists accepted (the format needs 5). */
     static final int MAX_NESTING = 30;
 
+    /**
+     * Reads and composes {@code source}.
+     *
+     * @param source   the file
+     * @param problems where an unreadable or malformed file is reported (Modified)
+     * @return the bytes and root node; the root is null after a problem, or for an empty file (reported too)
+     */
     static Parsed read(Source source, Problems problems) {
         byte[] bytes;
         try {
