@@ -13,6 +13,8 @@ public final class ExitCodes {
      * file; the output folder holds the previous complete results.
      */
     public static final int OUTPUT = 3;
+    /** {@code calibrate}: an answer lies outside its anchor's must-hold band (the table still prints). */
+    public static final int OUTSIDE_BAND = 4;
 
     private ExitCodes() {
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
                 RunCommand.class,
                 SensitivityCommand.class,
                 SolveCommand.class,
+                CalibrateCommand.class,
         })
 public final class FleetcastCommand implements Runnable {
 

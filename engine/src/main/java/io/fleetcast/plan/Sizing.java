@@ -45,7 +45,7 @@ public final class Sizing {
             case COUNT -> 1.0;
             case IT_POWER -> a.allInW();
             case FACILITY_POWER -> a.allInW() * s.designPue();
-            case BUDGET -> d.ownership() == Ownership.OWNED ? a.capexUsd() : leaseCostPerSlot;
+            case BUDGET -> d.ownership() == Ownership.OWNED ? a.itCapexUsd() : leaseCostPerSlot;
         };
         if (v == 0) {
             return 0;

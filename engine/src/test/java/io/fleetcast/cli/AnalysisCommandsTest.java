@@ -322,7 +322,7 @@ class AnalysisCommandsTest {
         // a peak: 1 MW of facility power in every run (IT power sized, PUE 1)
         assertEquals(1.0, j.at("/summary/peaks/facility_power_mw").asDouble(), 1e-9);
         String html = Files.readString(out.resolve("ratio-a/report.html"));
-        assertTrue(html.contains("<td>TCO per accelerator-hour</td><td class=\"num\" title=\"" + written + "\">"),
+        assertTrue(html.contains("<td>TCO per accelerator-hour (incl. capital charge)</td><td class=\"num\" title=\"" + written + "\">"),
                 "report summary row carries the mean of the runs " + written);
     }
 

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Mode;
-import io.fleetcast.Projection;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Size;
+import io.fleetcast.simulate.AgeTable;
+import io.fleetcast.simulate.AgeTables;
 import io.fleetcast.write.HumanUnits;
 import io.fleetcast.write.Numbers;
 import java.nio.file.Path;
@@ -40,21 +35,15 @@ class RawJavaCrashesTest {
     }
 
     @Test
-    void project_repairLongerThanTheAgeTableThroughTheApi_finiteAndEveryFailedDeviceStaysDown() {
-        // the source of the ArrayIndexOutOfBoundsException: a lag of 1e11 h overflowed an int; the Java API and
-        // uncertainty samples are not bound by the YAML range, so the engine itself must cope
-        Scenario s = ScenarioBuilder.scenario("r").start(2026, 1).horizonMonths(24)
-                .accelerator(ScenarioBuilder.accelerator("a").allInPowerW(1000).capexUsd(1000).afr(0.5).repairHours(1e11).build())
-                .site(ScenarioBuilder.site("s").pue(1.2).electricityUsdPerMwh(50).build())
-                .deployment(ScenarioBuilder.deployment("d", "a", "s").size(Size.count(100))).build();
-        Projection p = Fleetcast.project(s, Mode.EXPECTED, 0L);
-        double[] v = p.cube(Grouping.TOTAL).toArray();
-        for (double x : v) {
-            assertTrue(Double.isFinite(x) && x >= 0, Double.toString(x));
-        }
-        // AFR 50 %/year and no repair: after two years about 1 - 0.5^2 = 75 % of the devices are down
-        double activeLast = p.cube(Grouping.TOTAL).value(io.fleetcast.Metric.ACTIVE, 0, 23);
-        assertEquals(25, activeLast, 3);
+    void ageTable_repairLongerThanTheTable_finiteAndEveryFailedDeviceStaysDown() {
+        // the source of the ArrayIndexOutOfBoundsException: a lag of 1e11 h overflowed an int and read outside the
+        // table; the YAML and the engine now bound repair-time to 1000 years, but the table itself must cope
+        double rate = -Math.log(0.5) / 8766; // AFR 50 %/year
+        AgeTable t = AgeTables.exponential(rate, 1e11, 2 * 8766);
+        // no repair ends within two years: up-hours are those of a device that fails once for good,
+        // integral of exp(-rate a) over [0, 2 years) = (1 - 0.25) / rate
+        assertEquals((1 - 0.25) / rate, t.up(2 * 8766), 1e-6 * 8766);
+        assertTrue(Double.isFinite(t.upIntegralCapped(2 * 8766, Double.POSITIVE_INFINITY)));
     }
 
     @Test
