@@ -31,19 +31,26 @@ public enum Metric {
     FACILITY_CAPEX_USD("facility_capex_usd", "USD", true),
     /** Straight-line depreciation of IT and facility capex (owned), with write-offs at an early term end. */
     DEPRECIATION_USD("depreciation_usd", "USD", true),
+    /**
+     * Capital charge (owned): the cost of capital on the capital still tied up in IT and facility capex, and
+     * the interest during construction on facility capex at install. The capital tied up is the balance a
+     * level capital-recovery annuity over the depreciation life has not yet recovered, so depreciation plus
+     * this charge over a full life equals that annuity.
+     */
+    CAPITAL_CHARGE_USD("capital_charge_usd", "USD", true),
     /** Electricity bill: energy times the site's price (owned, or leased when the lease excludes energy). */
     ENERGY_COST_USD("energy_cost_usd", "USD", true),
     /** Rent: contracted slot-hours times the price per accelerator-hour (leased). */
     LEASE_COST_USD("lease_cost_usd", "USD", true),
-    /** Replacements: failures times capex times the replacement-cost fraction (owned). */
+    /** Replacements: failures times the accelerator's capex (without network and storage) times the replacement-cost fraction (owned). */
     REPAIR_COST_USD("repair_cost_usd", "USD", true),
     /** Other opex: a yearly fraction of capex, accrued over slot-hours (owned). */
     OPEX_OTHER_USD("opex_other_usd", "USD", true),
-    /** Total cost of ownership view: depreciation + energy + lease + repair + other opex. */
+    /** Total cost of ownership view: depreciation + capital charge + energy + lease + repair + other opex. */
     TCO_USD("tco_usd", "USD", true),
     /** Cash view: capex + facility capex + energy + lease + repair + other opex. */
     CASH_USD("cash_usd", "USD", true),
-    /** Delivered compute: up accelerator-hours times peak FLOP/s at the deployment's precision times utilization. */
+    /** Delivered compute: up accelerator-hours times peak FLOP/s at the deployment's precision times its mfu (utilization when none is given). */
     COMPUTE_EFLOP("compute_eflop", "EFLOP", true),
     /** Operational emissions: energy times the grid's carbon intensity. */
     CO2_OPERATIONAL_T("co2_operational_t", "tCO2e", true),
@@ -51,7 +58,7 @@ public enum Metric {
     CO2_EMBODIED_T("co2_embodied_t", "tCO2e", true);
 
     /** Number of metrics: the metric dimension of every {@link MetricCube}. */
-    public static final int COUNT = 19;
+    public static final int COUNT = 20;
 
     private static final Metric[] VALUES = values();
 

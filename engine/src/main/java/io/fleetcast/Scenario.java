@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param end                end of the horizon (UTC), after {@code start} by at least one step
  * @param step               period length
  * @param discountRatePerYear yearly discount rate for the NPV of cash
+ * @param costOfCapitalPerYear yearly cost of capital (WACC) of owned deployments that give none of their own,
+ *                           charged on the capital still tied up ({@link Metric#CAPITAL_CHARGE_USD})
  * @param deployments        at least one deployment, ids unique
  * @param accelerators       the catalog entries by id (at least those the deployments use)
  * @param sites              the sites by id (at least those the deployments use)
@@ -31,6 +33,7 @@ public record Scenario(
         LocalDateTime end,
         Step step,
         double discountRatePerYear,
+        double costOfCapitalPerYear,
         List<Deployment> deployments,
         Map<String, Accelerator> accelerators,
         Map<String, Site> sites,

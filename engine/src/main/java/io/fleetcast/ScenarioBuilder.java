@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -41,6 +40,7 @@ public final class ScenarioBuilder {
     private Double horizonHours;
     private Step step = Step.MONTH;
     private double discountRate;
+    private double costOfCapital;
     private final Map<String, Accelerator> accelerators = new LinkedHashMap<>();
     private final Map<String, Site> sites = new LinkedHashMap<>();
     private final List<DeploymentBuilder> deployments = new ArrayList<>();
@@ -149,6 +149,15 @@ public final class ScenarioBuilder {
         return this;
     }
 
+    /**
+     * Sets the yearly cost of capital (WACC) of owned deployments that give none of their own, e.g. 0.08
+     * (default 0: no capital charge).
+     */
+    public ScenarioBuilder costOfCapital(double perYear) {
+        this.costOfCapital = perYear;
+        return this;
+    }
+
     /** Adds (or replaces) a catalog entry. */
     public ScenarioBuilder accelerator(Accelerator a) {
         accelerators.put(a.id(), a);
@@ -241,30 +250,20 @@ public final class ScenarioBuilder {
             }
             built.add(dep);
         }
-        return new Scenario(name, description, start, horizonEnd, step, discountRate, built, accelerators, sites,
+        return new Scenario(name, description, start, horizonEnd, step, discountRate, costOfCapital, built, accelerators, sites,
                 uncertainty, monteCarlo, Optional.empty());
     }
 
-    /** Builds an {@link Accelerator}; every setter takes base units. */
+    /**
+     * Builds an {@link Accelerator}; every setter takes base units. Every field of the table
+     * ({@link ModelField}) can be set with {@link #set}; the named setters are shorthands. Unset fields
+     * take the table's defaults ({@link ModelField#defaultValue()}).
+     */
     public static final class AcceleratorBuilder {
         private final String id;
         private String name;
         private String vendor = "unknown";
-        private double bf16;
-        private double fp8;
-        private double fp4;
-        private double hbm;
-        private double tdp;
-        private double allIn;
-        private double idle;
-        private double capex;
-        private double life = 5 * Units.HOURS_PER_YEAR;
-        private double afr;
-        private double shape = 1;
-        private double repair;
-        private double replacement = 1;
-        private double embodied;
-        private double leasePrice;
+        private final double[] values = ModelField.defaults(ModelField.Owner.ACCELERATOR);
 
         private AcceleratorBuilder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -276,22 +275,22 @@ public final class ScenarioBuilder {
             AcceleratorBuilder b = new AcceleratorBuilder(a.id());
             b.name = a.name();
             b.vendor = a.vendor();
-            b.bf16 = a.bf16Tflops();
-            b.fp8 = a.fp8Tflops();
-            b.fp4 = a.fp4Tflops();
-            b.hbm = a.hbmGb();
-            b.tdp = a.tdpW();
-            b.allIn = a.allInW();
-            b.idle = a.idleFraction();
-            b.capex = a.capexUsd();
-            b.life = a.usefulLifeHours();
-            b.afr = a.afr();
-            b.shape = a.weibullShape();
-            b.repair = a.repairHours();
-            b.replacement = a.replacementCostFraction();
-            b.embodied = a.embodiedKgCo2e();
-            b.leasePrice = a.leasePriceUsdPerHour();
+            System.arraycopy(a.values(), 0, b.values, 0, b.values.length);
             return b;
+        }
+
+        /**
+         * Sets any accelerator field of the table.
+         *
+         * @param field an accelerator field
+         * @param v     its value in the base unit
+         * @return this builder
+         * @throws IllegalArgumentException when the field is not an accelerator field
+         */
+        public AcceleratorBuilder set(ModelField field, double v) {
+            field.checkOwner(ModelField.Owner.ACCELERATOR);
+            values[field.index()] = v;
+            return this;
         }
 
         /** Sets the product name (default: the id). */
@@ -299,57 +298,53 @@ public final class ScenarioBuilder {
         /** Sets the vendor (default {@code unknown}). */
         public AcceleratorBuilder vendor(String v) { vendor = v; return this; }
         /** Sets the dense peak bf16 TFLOP/s. */
-        public AcceleratorBuilder bf16Tflops(double v) { bf16 = v; return this; }
+        public AcceleratorBuilder bf16Tflops(double v) { return set(ModelField.BF16, v); }
         /** Sets the dense peak fp8 TFLOP/s. */
-        public AcceleratorBuilder fp8Tflops(double v) { fp8 = v; return this; }
+        public AcceleratorBuilder fp8Tflops(double v) { return set(ModelField.FP8, v); }
         /** Sets the dense peak fp4 TFLOP/s. */
-        public AcceleratorBuilder fp4Tflops(double v) { fp4 = v; return this; }
+        public AcceleratorBuilder fp4Tflops(double v) { return set(ModelField.FP4, v); }
         /** Sets the HBM capacity in GB. */
-        public AcceleratorBuilder hbmGb(double v) { hbm = v; return this; }
+        public AcceleratorBuilder hbmGb(double v) { return set(ModelField.HBM, v); }
         /** Sets the chip TDP in W (informational). */
-        public AcceleratorBuilder tdpW(double v) { tdp = v; return this; }
+        public AcceleratorBuilder tdpW(double v) { return set(ModelField.TDP, v); }
         /** Sets the all-in IT watts per accelerator at full load. */
-        public AcceleratorBuilder allInPowerW(double v) { allIn = v; return this; }
+        public AcceleratorBuilder allInPowerW(double v) { return set(ModelField.ALL_IN_POWER, v); }
         /** Sets idle power as a fraction of all-in power, in [0, 1]. */
-        public AcceleratorBuilder idleFraction(double v) { idle = v; return this; }
+        public AcceleratorBuilder idleFraction(double v) { return set(ModelField.IDLE_FRACTION, v); }
         /** Sets the all-in capex per accelerator in USD. */
-        public AcceleratorBuilder capexUsd(double v) { capex = v; return this; }
+        public AcceleratorBuilder capexUsd(double v) { return set(ModelField.CAPEX, v); }
         /** Sets the useful life in hours. */
-        public AcceleratorBuilder usefulLifeHours(double v) { life = v; return this; }
+        public AcceleratorBuilder usefulLifeHours(double v) { return set(ModelField.USEFUL_LIFE, v); }
         /** Sets the useful life in years of 8,766 h. */
-        public AcceleratorBuilder usefulLifeYears(double v) { life = v * Units.HOURS_PER_YEAR; return this; }
+        public AcceleratorBuilder usefulLifeYears(double v) { return set(ModelField.USEFUL_LIFE, v * Units.HOURS_PER_YEAR); }
         /** Sets the annual failure rate, in [0, 1). */
-        public AcceleratorBuilder afr(double v) { afr = v; return this; }
+        public AcceleratorBuilder afr(double v) { return set(ModelField.AFR, v); }
         /** Sets the Weibull shape of lifetimes (1: exponential). */
-        public AcceleratorBuilder weibullShape(double v) { shape = v; return this; }
+        public AcceleratorBuilder weibullShape(double v) { return set(ModelField.WEIBULL_SHAPE, v); }
         /** Sets the down time per failure in hours. */
-        public AcceleratorBuilder repairHours(double v) { repair = v; return this; }
+        public AcceleratorBuilder repairHours(double v) { return set(ModelField.REPAIR_TIME, v); }
         /** Sets the fraction of capex expensed per replacement, in [0, 1] (default 1). */
-        public AcceleratorBuilder replacementCostFraction(double v) { replacement = v; return this; }
+        public AcceleratorBuilder replacementCostFraction(double v) { return set(ModelField.REPLACEMENT_COST, v); }
         /** Sets the embodied emissions per accelerator in kgCO2e. */
-        public AcceleratorBuilder embodiedKgCo2e(double v) { embodied = v; return this; }
+        public AcceleratorBuilder embodiedKgCo2e(double v) { return set(ModelField.EMBODIED_CARBON, v); }
         /** Sets the reference lease price per accelerator-hour in USD. */
-        public AcceleratorBuilder leasePriceUsdPerHour(double v) { leasePrice = v; return this; }
+        public AcceleratorBuilder leasePriceUsdPerHour(double v) { return set(ModelField.ACCELERATOR_LEASE_PRICE, v); }
 
         /** Builds the entry. */
         public Accelerator build() {
-            return new Accelerator(id, name, vendor, bf16, fp8, fp4, hbm, tdp, allIn, idle, capex, life, afr, shape,
-                    repair, replacement, embodied, leasePrice, Map.of());
+            return new Accelerator(id, name, vendor, values, Map.of());
         }
     }
 
-    /** Builds a {@link Site}; every setter takes base units. */
+    /**
+     * Builds a {@link Site}; every setter takes base units. Every field of the table ({@link ModelField})
+     * can be set with {@link #set}; unset fields take the table's defaults.
+     */
     public static final class SiteBuilder {
         private final String id;
         private String name;
         private double[] pue = filled(1.0);
-        private Double designPue;
-        private double price;
-        private double escalation;
-        private double grid;
-        private double gridChange;
-        private double facilityCapex;
-        private double facilityLife = 20 * Units.HOURS_PER_YEAR;
+        private final double[] values = ModelField.defaults(ModelField.Owner.SITE);
 
         private SiteBuilder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -361,13 +356,7 @@ public final class ScenarioBuilder {
             SiteBuilder b = new SiteBuilder(s.id());
             b.name = s.name();
             b.pue = s.monthlyPue();
-            b.designPue = s.designPue();
-            b.price = s.electricityUsdPerMwh();
-            b.escalation = s.electricityEscalationPerYear();
-            b.grid = s.gridGPerKwh();
-            b.gridChange = s.gridChangePerYear();
-            b.facilityCapex = s.facilityCapexUsdPerMw();
-            b.facilityLife = s.facilityLifeHours();
+            System.arraycopy(s.values(), 0, b.values, 0, b.values.length);
             return b;
         }
 
@@ -377,6 +366,20 @@ public final class ScenarioBuilder {
             return a;
         }
 
+        /**
+         * Sets any site field of the table.
+         *
+         * @param field a site field
+         * @param v     its value in the base unit
+         * @return this builder
+         * @throws IllegalArgumentException when the field is not a site field
+         */
+        public SiteBuilder set(ModelField field, double v) {
+            field.checkOwner(ModelField.Owner.SITE);
+            values[field.index()] = v;
+            return this;
+        }
+
         /** Sets the human name (default: the id). */
         public SiteBuilder name(String v) { name = v; return this; }
         /** Sets one PUE for every month. */
@@ -384,36 +387,30 @@ public final class ScenarioBuilder {
         /** Sets 12 monthly PUE values, January first (copied). */
         public SiteBuilder monthlyPue(double... v) { pue = v.clone(); return this; }
         /** Sets the design PUE (default: the highest monthly PUE). */
-        public SiteBuilder designPue(double v) { designPue = v; return this; }
+        public SiteBuilder designPue(double v) { return set(ModelField.DESIGN_PUE, v); }
         /** Sets the electricity price at the scenario start, USD/MWh. */
-        public SiteBuilder electricityUsdPerMwh(double v) { price = v; return this; }
+        public SiteBuilder electricityUsdPerMwh(double v) { return set(ModelField.ELECTRICITY_PRICE, v); }
         /** Sets the yearly relative change of the electricity price (0.03 = +3 %/year). */
-        public SiteBuilder electricityEscalationPerYear(double v) { escalation = v; return this; }
+        public SiteBuilder electricityEscalationPerYear(double v) { return set(ModelField.ELECTRICITY_ESCALATION, v); }
         /** Sets the grid intensity at the scenario start, g/kWh. */
-        public SiteBuilder gridGPerKwh(double v) { grid = v; return this; }
+        public SiteBuilder gridGPerKwh(double v) { return set(ModelField.GRID_INTENSITY, v); }
         /** Sets the yearly relative change of the grid intensity. */
-        public SiteBuilder gridChangePerYear(double v) { gridChange = v; return this; }
+        public SiteBuilder gridChangePerYear(double v) { return set(ModelField.GRID_INTENSITY_CHANGE, v); }
         /** Sets the facility capex per MW of design facility power, USD/MW. */
-        public SiteBuilder facilityCapexUsdPerMw(double v) { facilityCapex = v; return this; }
+        public SiteBuilder facilityCapexUsdPerMw(double v) { return set(ModelField.FACILITY_CAPEX, v); }
         /** Sets the facility depreciation life in hours. */
-        public SiteBuilder facilityLifeHours(double v) { facilityLife = v; return this; }
+        public SiteBuilder facilityLifeHours(double v) { return set(ModelField.FACILITY_LIFE, v); }
 
-        /** Builds the site. */
+        /** Builds the site (a design PUE left unset becomes the highest monthly PUE). */
         public Site build() {
-            double design = designPue != null ? designPue : max(pue);
-            return new Site(id, name, pue, design, price, escalation, grid, gridChange, facilityCapex, facilityLife, Map.of());
-        }
-
-        private static double max(double[] v) {
-            double m = v[0];
-            for (int i = 1; i < v.length; i++) {
-                m = Math.max(m, v[i]);
-            }
-            return m;
+            return new Site(id, name, pue, values, Map.of());
         }
     }
 
-    /** Builds a {@link Deployment}; every setter takes base units. */
+    /**
+     * Builds a {@link Deployment}; every setter takes base units. Every field of the table
+     * ({@link ModelField}) can be set with {@link #set}; unset fields take the table's defaults.
+     */
     public static final class DeploymentBuilder {
         private final String id;
         private final String acceleratorId;
@@ -422,22 +419,36 @@ public final class ScenarioBuilder {
         private Ownership ownership = Ownership.OWNED;
         private Size size;
         private LocalDateTime start;
-        private double rampHours;
         private Integer rampMonths;
-        private Double termHours;
         private Integer termMonths;
-        private double utilization = 1;
         private Precision precision = Precision.BF16;
-        private Double leasePrice;
-        private double leaseDecline;
         private boolean energyIncluded = true;
-        private double opex;
-        private Double averagePower;
+        private final double[] values = ModelField.defaults(ModelField.Owner.DEPLOYMENT);
 
         private DeploymentBuilder(String id, String acceleratorId, String siteId) {
             this.id = Objects.requireNonNull(id, "id");
             this.acceleratorId = Objects.requireNonNull(acceleratorId, "acceleratorId");
             this.siteId = Objects.requireNonNull(siteId, "siteId");
+        }
+
+        /**
+         * Sets any deployment field of the table; a ramp or term set here is in hours (it replaces one set
+         * in months).
+         *
+         * @param field a deployment field
+         * @param v     its value in the base unit
+         * @return this builder
+         * @throws IllegalArgumentException when the field is not a deployment field
+         */
+        public DeploymentBuilder set(ModelField field, double v) {
+            field.checkOwner(ModelField.Owner.DEPLOYMENT);
+            values[field.index()] = v;
+            if (field == ModelField.RAMP) {
+                rampMonths = null;
+            } else if (field == ModelField.TERM) {
+                termMonths = null;
+            }
+            return this;
         }
 
         /** Sets the deal (default: the deployment id). */
@@ -453,40 +464,45 @@ public final class ScenarioBuilder {
         /** Starts installing at an instant (default: the scenario start). */
         public DeploymentBuilder start(LocalDateTime v) { start = v; return this; }
         /** Spreads installs over a ramp in hours (default 0: all at the start). */
-        public DeploymentBuilder rampHours(double v) { rampHours = v; rampMonths = null; return this; }
+        public DeploymentBuilder rampHours(double v) { return set(ModelField.RAMP, v); }
         /** Spreads installs over calendar months from the deployment start. */
         public DeploymentBuilder rampMonths(int v) { rampMonths = v; return this; }
         /** Ends every slot at start + term, in hours. */
-        public DeploymentBuilder termHours(double v) { termHours = v; termMonths = null; return this; }
+        public DeploymentBuilder termHours(double v) { return set(ModelField.TERM, v); }
         /** Ends every slot at start + term, in calendar months. */
-        public DeploymentBuilder termMonths(int v) { termMonths = v; termHours = null; return this; }
+        public DeploymentBuilder termMonths(int v) { termMonths = v; return this; }
         /** Sets the utilization of up accelerators, in [0, 1] (default 1). */
-        public DeploymentBuilder utilization(double v) { utilization = v; return this; }
+        public DeploymentBuilder utilization(double v) { return set(ModelField.UTILIZATION, v); }
         /** Sets the precision whose peak counts as delivered compute (default bf16). */
         public DeploymentBuilder precision(Precision v) { precision = v; return this; }
         /** Leased: price per contracted accelerator-hour at the deployment start (default: the catalog's). */
-        public DeploymentBuilder leasePriceUsdPerHour(double v) { leasePrice = v; return this; }
+        public DeploymentBuilder leasePriceUsdPerHour(double v) { return set(ModelField.LEASE_PRICE, v); }
         /** Leased: yearly relative decline of the price (0.05 = -5 %/year). */
-        public DeploymentBuilder leasePriceDeclinePerYear(double v) { leaseDecline = v; return this; }
+        public DeploymentBuilder leasePriceDeclinePerYear(double v) { return set(ModelField.LEASE_PRICE_DECLINE, v); }
         /** Leased: whether the lease includes energy (default true). */
         public DeploymentBuilder energyIncluded(boolean v) { energyIncluded = v; return this; }
         /** Owned: other opex per year as a fraction of capex. */
-        public DeploymentBuilder opexFractionPerYear(double v) { opex = v; return this; }
+        public DeploymentBuilder opexFractionPerYear(double v) { return set(ModelField.OPEX, v); }
         /** Replaces the linear power model by a measured average IT power per up accelerator, W. */
-        public DeploymentBuilder averagePowerW(double v) { averagePower = v; return this; }
+        public DeploymentBuilder averagePowerW(double v) { return set(ModelField.AVERAGE_POWER, v); }
 
         Deployment build(LocalDateTime scenarioStart, Accelerator a) {
             if (size == null) {
                 throw new IllegalArgumentException("deployments." + id + ".size: give exactly one of count, it-power, facility-power, budget");
             }
             LocalDateTime s = start != null ? start : scenarioStart;
-            double ramp = rampMonths != null ? Timeline.hoursBetween(s, s.plusMonths(rampMonths)) : rampHours;
-            OptionalDouble term = termMonths != null ? OptionalDouble.of(Timeline.hoursBetween(s, s.plusMonths(termMonths)))
-                    : termHours != null ? OptionalDouble.of(termHours) : OptionalDouble.empty();
-            double price = ownership == Ownership.LEASED ? (leasePrice != null ? leasePrice : a.leasePriceUsdPerHour()) : 0;
-            return new Deployment(id, deal != null ? deal : id, acceleratorId, siteId, ownership, size, s, ramp, term,
-                    utilization, precision, price, leaseDecline, energyIncluded, opex,
-                    averagePower != null ? OptionalDouble.of(averagePower) : OptionalDouble.empty());
+            double[] v = values.clone();
+            if (rampMonths != null) {
+                v[ModelField.RAMP.index()] = Timeline.hoursBetween(s, s.plusMonths(rampMonths));
+            }
+            if (termMonths != null) {
+                v[ModelField.TERM.index()] = Timeline.hoursBetween(s, s.plusMonths(termMonths));
+            }
+            boolean leased = ownership == Ownership.LEASED;
+            double price = v[ModelField.LEASE_PRICE.index()];
+            v[ModelField.LEASE_PRICE.index()] = leased ? (Double.isNaN(price) ? a.leasePriceUsdPerHour() : price) : 0;
+            return new Deployment(id, deal != null ? deal : id, acceleratorId, siteId, ownership, size, s, precision,
+                    energyIncluded, v);
         }
     }
 }

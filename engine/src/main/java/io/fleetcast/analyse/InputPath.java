@@ -1,5 +1,6 @@
 package io.fleetcast.analyse;
 
+import io.fleetcast.ModelField;
 import io.fleetcast.Scenario;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  *              last segment is the field, the first the owner, everything between is the id)
  * @param field the field
  */
-public record InputPath(String text, InputField.Owner owner, String id, InputField field) {
+public record InputPath(String text, ModelField.Owner owner, String id, InputField field) {
 
     /** Checks that no part is null. */
     public InputPath {
@@ -44,8 +45,8 @@ public record InputPath(String text, InputField.Owner owner, String id, InputFie
         String head = t.substring(0, first);
         String id = t.substring(first + 1, last);
         String fieldName = t.substring(last + 1);
-        InputField.Owner owner = null;
-        for (InputField.Owner o : InputField.Owner.values()) {
+        ModelField.Owner owner = null;
+        for (ModelField.Owner o : ModelField.Owner.values()) {
             if (o.segment().equals(head)) {
                 owner = o;
             }

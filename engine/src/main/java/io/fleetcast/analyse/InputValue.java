@@ -1,6 +1,7 @@
 package io.fleetcast.analyse;
 
 import io.fleetcast.Deployment;
+import io.fleetcast.ModelField;
 import io.fleetcast.Scenario;
 import io.fleetcast.scenario.Dimension;
 import io.fleetcast.scenario.Quantity;
@@ -46,7 +47,7 @@ public final class InputValue {
             throw new IllegalArgumentException(path.text() + ": '" + text + "' is " + q.dimension().description()
                     + ", expected " + dimension.expectation());
         }
-        if (dimension == Dimension.DURATION && path.owner() == InputField.Owner.DEPLOYMENT) {
+        if (dimension == Dimension.DURATION && path.owner() == ModelField.Owner.DEPLOYMENT) {
             LocalDateTime anchor = deployment(scenario, path.id()).start();
             return q.hoursFrom(anchor);
         }

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalDouble;
 
 /**
  * A set of input paths resolved once against a scenario, so that setting their values is cheap: each
@@ -99,7 +98,6 @@ public final class ScenarioEditor {
                     }
                     slot[k] = s;
                 }
-                default -> throw new IllegalStateException(p.owner().name());
             }
         }
         this.accelerators = acc.toArray(new Accelerator[0]);
@@ -250,7 +248,6 @@ public final class ScenarioEditor {
                 case ACCELERATOR -> acc[slot[k]] = withAccelerator(acc[slot[k]], f, v);
                 case SITE -> st[slot[k]] = withSite(st[slot[k]], f, v);
                 case DEPLOYMENT -> dep[slot[k]] = withDeployment(dep[slot[k]], f, v);
-                default -> throw new IllegalStateException(f.name());
             }
         }
         Map<String, Accelerator> accMap = base.accelerators();
@@ -275,7 +272,7 @@ public final class ScenarioEditor {
             }
         }
         return new Scenario(base.name(), base.description(), base.start(), base.end(), base.step(),
-                base.discountRatePerYear(), depList, accMap, siteMap, base.uncertainty(), base.monteCarlo(),
+                base.discountRatePerYear(), base.costOfCapitalPerYear(), depList, accMap, siteMap, base.uncertainty(), base.monteCarlo(),
                 base.origin());
     }
 
@@ -289,57 +286,41 @@ public final class ScenarioEditor {
     }
 
     private static double readAccelerator(Accelerator a, InputField f) {
-        return switch (f) {
-            case BF16 -> a.bf16Tflops();
-            case FP8 -> a.fp8Tflops();
-            case FP4 -> a.fp4Tflops();
-            case HBM -> a.hbmGb();
-            case TDP -> a.tdpW();
-            case ALL_IN_POWER -> a.allInW();
-            case IDLE_FRACTION -> a.idleFraction();
-            case CAPEX -> a.capexUsd();
-            case USEFUL_LIFE -> a.usefulLifeHours();
-            case AFR -> a.afr();
-            case WEIBULL_SHAPE -> a.weibullShape();
-            case REPAIR_TIME -> a.repairHours();
-            case REPLACEMENT_COST -> a.replacementCostFraction();
-            case EMBODIED_CARBON -> a.embodiedKgCo2e();
-            case ACCELERATOR_LEASE_PRICE -> a.leasePriceUsdPerHour();
-            default -> throw new IllegalArgumentException(f + " is not an accelerator field");
-        };
+        return a.get(f.modelField());
     }
 
     private static double readSite(Site s, InputField f) {
-        return switch (f) {
-            case PUE -> meanPue(s.monthlyPue());
-            case DESIGN_PUE -> s.designPue();
-            case ELECTRICITY_PRICE -> s.electricityUsdPerMwh();
-            case ELECTRICITY_ESCALATION -> s.electricityEscalationPerYear();
-            case GRID_INTENSITY -> s.gridGPerKwh();
-            case GRID_INTENSITY_CHANGE -> s.gridChangePerYear();
-            case FACILITY_CAPEX -> s.facilityCapexUsdPerMw();
-            case FACILITY_LIFE -> s.facilityLifeHours();
-            default -> throw new IllegalArgumentException(f + " is not a site field");
-        };
+        return f == InputField.PUE ? meanPue(s.monthlyPue()) : s.get(f.modelField());
     }
 
     private static double readDeployment(Deployment d, InputField f) {
-        return switch (f) {
-            case SIZE -> d.size().value();
-            case COUNT -> d.size().kind() == SizeKind.COUNT ? d.size().value() : Double.NaN;
-            case IT_POWER -> d.size().kind() == SizeKind.IT_POWER ? d.size().value() : Double.NaN;
-            case FACILITY_POWER -> d.size().kind() == SizeKind.FACILITY_POWER ? d.size().value() : Double.NaN;
-            case BUDGET -> d.size().kind() == SizeKind.BUDGET ? d.size().value() : Double.NaN;
-            case START -> 0.0;
-            case RAMP -> d.rampHours();
-            case TERM -> d.termHours().isPresent() ? d.termHours().getAsDouble() : Double.NaN;
-            case UTILIZATION -> d.utilization();
-            case LEASE_PRICE -> d.leasePriceUsdPerHour();
-            case LEASE_PRICE_DECLINE -> d.leasePriceDeclinePerYear();
-            case OPEX -> d.opexFractionPerYear();
-            case AVERAGE_POWER -> d.averagePowerW().isPresent() ? d.averagePowerW().getAsDouble() : Double.NaN;
-            default -> throw new IllegalArgumentException(f + " is not a deployment field");
-        };
+        if (f.modelField() != null) {
+            return d.get(f.modelField());
+        }
+        if (f == InputField.SIZE) {
+            return d.size().value();
+        }
+        if (f == InputField.START) {
+            return 0.0;
+        }
+        return d.size().kind() == sizeKind(f) ? d.size().value() : Double.NaN;
+    }
+
+    /** The size kind a size field stands for. */
+    private static SizeKind sizeKind(InputField f) {
+        if (f == InputField.COUNT) {
+            return SizeKind.COUNT;
+        }
+        if (f == InputField.IT_POWER) {
+            return SizeKind.IT_POWER;
+        }
+        if (f == InputField.FACILITY_POWER) {
+            return SizeKind.FACILITY_POWER;
+        }
+        if (f == InputField.BUDGET) {
+            return SizeKind.BUDGET;
+        }
+        throw new IllegalArgumentException(f + " is not a size field");
     }
 
     private static double meanPue(double[] monthly) {
@@ -378,94 +359,23 @@ public final class ScenarioEditor {
     }
 
     static Accelerator withAccelerator(Accelerator a, InputField f, double v) {
-        double bf16 = a.bf16Tflops();
-        double fp8 = a.fp8Tflops();
-        double fp4 = a.fp4Tflops();
-        double hbm = a.hbmGb();
-        double tdp = a.tdpW();
-        double allIn = a.allInW();
-        double idle = a.idleFraction();
-        double capex = a.capexUsd();
-        double life = a.usefulLifeHours();
-        double afr = a.afr();
-        double shape = a.weibullShape();
-        double repair = a.repairHours();
-        double replacement = a.replacementCostFraction();
-        double embodied = a.embodiedKgCo2e();
-        double lease = a.leasePriceUsdPerHour();
-        switch (f) {
-            case BF16 -> bf16 = v;
-            case FP8 -> fp8 = v;
-            case FP4 -> fp4 = v;
-            case HBM -> hbm = v;
-            case TDP -> tdp = v;
-            case ALL_IN_POWER -> allIn = v;
-            case IDLE_FRACTION -> idle = v;
-            case CAPEX -> capex = v;
-            case USEFUL_LIFE -> life = v;
-            case AFR -> afr = v;
-            case WEIBULL_SHAPE -> shape = v;
-            case REPAIR_TIME -> repair = v;
-            case REPLACEMENT_COST -> replacement = v;
-            case EMBODIED_CARBON -> embodied = v;
-            case ACCELERATOR_LEASE_PRICE -> lease = v;
-            default -> throw new IllegalArgumentException(f + " is not an accelerator field");
-        }
-        return new Accelerator(a.id(), a.name(), a.vendor(), bf16, fp8, fp4, hbm, tdp, allIn, idle, capex, life, afr,
-                shape, repair, replacement, embodied, lease, a.provenance());
+        return a.with(f.modelField(), v);
     }
 
     static Site withSite(Site s, InputField f, double v) {
-        double[] pue = s.monthlyPue();
-        double design = s.designPue();
-        double price = s.electricityUsdPerMwh();
-        double escalation = s.electricityEscalationPerYear();
-        double grid = s.gridGPerKwh();
-        double gridChange = s.gridChangePerYear();
-        double facilityCapex = s.facilityCapexUsdPerMw();
-        double facilityLife = s.facilityLifeHours();
-        switch (f) {
-            case PUE -> pue = pueWithMean(pue, v);
-            case DESIGN_PUE -> design = v;
-            case ELECTRICITY_PRICE -> price = v;
-            case ELECTRICITY_ESCALATION -> escalation = v;
-            case GRID_INTENSITY -> grid = v;
-            case GRID_INTENSITY_CHANGE -> gridChange = v;
-            case FACILITY_CAPEX -> facilityCapex = v;
-            case FACILITY_LIFE -> facilityLife = v;
-            default -> throw new IllegalArgumentException(f + " is not a site field");
-        }
-        return new Site(s.id(), s.name(), pue, design, price, escalation, grid, gridChange, facilityCapex, facilityLife,
-                s.provenance());
+        return f == InputField.PUE ? s.withMonthlyPue(pueWithMean(s.monthlyPue(), v)) : s.with(f.modelField(), v);
     }
 
     static Deployment withDeployment(Deployment d, InputField f, double v) {
-        Size size = d.size();
-        LocalDateTime start = d.start();
-        double ramp = d.rampHours();
-        OptionalDouble term = d.termHours();
-        double utilization = d.utilization();
-        double lease = d.leasePriceUsdPerHour();
-        double decline = d.leasePriceDeclinePerYear();
-        double opex = d.opexFractionPerYear();
-        OptionalDouble averagePower = d.averagePowerW();
-        switch (f) {
-            case SIZE -> size = new Size(size.kind(), v);
-            case COUNT -> size = Size.count(v);
-            case IT_POWER -> size = Size.itPower(v);
-            case FACILITY_POWER -> size = Size.facilityPower(v);
-            case BUDGET -> size = Size.budget(v);
-            case START -> start = shifted(start, v);
-            case RAMP -> ramp = v;
-            case TERM -> term = OptionalDouble.of(v);
-            case UTILIZATION -> utilization = v;
-            case LEASE_PRICE -> lease = v;
-            case LEASE_PRICE_DECLINE -> decline = v;
-            case OPEX -> opex = v;
-            case AVERAGE_POWER -> averagePower = OptionalDouble.of(v);
-            default -> throw new IllegalArgumentException(f + " is not a deployment field");
+        if (f.modelField() != null) {
+            return d.with(f.modelField(), v);
         }
-        return new Deployment(d.id(), d.deal(), d.acceleratorId(), d.siteId(), d.ownership(), size, start, ramp, term,
-                utilization, d.precision(), lease, decline, d.energyIncluded(), opex, averagePower);
+        if (f == InputField.START) {
+            return d.withStart(shifted(d.start(), v));
+        }
+        if (f == InputField.SIZE) {
+            return d.withSize(new Size(d.size().kind(), v));
+        }
+        return d.withSize(new Size(sizeKind(f), v));
     }
 }

@@ -33,7 +33,8 @@ public final class FleetcastCommand implements Runnable {
             new Verb("catalog", CatalogCommand::new),
             new Verb("run", RunCommand::new),
             new Verb("sensitivity", SensitivityCommand::new),
-            new Verb("solve", SolveCommand::new));
+            new Verb("solve", SolveCommand::new),
+            new Verb("calibrate", CalibrateCommand::new));
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

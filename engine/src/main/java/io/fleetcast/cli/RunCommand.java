@@ -1,10 +1,12 @@
 package io.fleetcast.cli;
 
+import io.fleetcast.Deployment;
 import io.fleetcast.Fleetcast;
 import io.fleetcast.Grouping;
 import io.fleetcast.Metric;
 import io.fleetcast.MetricCube;
 import io.fleetcast.Mode;
+import io.fleetcast.Ownership;
 import io.fleetcast.ProgressListener;
 import io.fleetcast.Projection;
 import io.fleetcast.ResolvedDeployment;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Parameters;
         description = {"Project scenarios and print their sizing, a summary per year and the headline totals.",
                 "SCENARIO is a file or a built-in name; without one, the built-in openai-portfolio."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:projected", "2:a scenario is invalid, or bad usage", "1:internal error"})
+        exitCodeList = {"0:projected", "2:a scenario is invalid, bad usage, or another fleetcast is writing into --out",
+            "3:could not write output (the message names the file; --out keeps its previous results)", "1:internal error"})
 final class RunCommand implements Callable<Integer> {
 
     /** The scenario projected when none is named. */
@@ -78,6 +81,14 @@ final class RunCommand implements Callable<Integer> {
             loaded.add(Fleetcast.loadNamedOrPath(name));
         }
         output.check(loaded);
+        try {
+            return project(loaded);
+        } finally {
+            output.close();
+        }
+    }
+
+    private int project(List<Scenario> loaded) {
         if (monteCarlo.requested()) {
             PrintWriter console = spec.commandLine().getOut();
             output.writeResults(monteCarlo.run(loaded, mode, seed, groupBy, output.quiet, console), console);
@@ -178,6 +189,50 @@ final class RunCommand implements Callable<Integer> {
             out.println();
         }
         printHeadline(p.summary(), monteCarlo, out);
+        printCostPerHour(p, out);
+    }
+
+    /**
+     * Owned and leased on one basis: per deployment, tco per contracted accelerator-hour including the capital
+     * charge, without it, and the lease price beside it (a leased deployment's first-year price; for an owned
+     * one, its accelerator's reference lease-price from the catalog, the market it competes with). Printed
+     * when the scenario owns something.
+     */
+    private static void printCostPerHour(Projection p, PrintWriter out) {
+        boolean anyOwned = false;
+        for (ResolvedDeployment r : p.sizing()) {
+            anyOwned |= r.ownership() == Ownership.OWNED;
+        }
+        if (!anyOwned) {
+            return;
+        }
+        MetricCube c = p.cube(Grouping.DEPLOYMENT);
+        Timeline t = c.timeline();
+        Scenario s = p.scenario();
+        Table table = new Table(2, "deployment", "ownership", "incl. capital", "excl. capital", "cost of capital",
+                "lease price");
+        for (int d = 0; d < p.sizing().size(); d++) {
+            ResolvedDeployment r = p.sizing().get(d);
+            Deployment dep = s.deployments().get(d);
+            int g = c.groupIndex(r.id());
+            double slotHours = 0;
+            for (int k = 0; k < t.periods(); k++) {
+                slotHours += c.value(Metric.SLOTS, g, k) * t.hours(k);
+            }
+            boolean owned = r.ownership() == Ownership.OWNED;
+            double tco = c.total(Metric.TCO_USD, g);
+            double charge = c.total(Metric.CAPITAL_CHARGE_USD, g);
+            double coc = Double.isNaN(dep.costOfCapitalPerYear()) ? s.costOfCapitalPerYear() : dep.costOfCapitalPerYear();
+            double lease = owned ? s.acceleratorOf(dep).leasePriceUsdPerHour() : dep.leasePriceUsdPerHour();
+            table.row(r.id(), r.group(Grouping.OWNERSHIP),
+                    slotHours > 0 ? String.format(Locale.ROOT, "$%.2f", tco / slotHours) : "n/a",
+                    slotHours > 0 && owned ? String.format(Locale.ROOT, "$%.2f", (tco - charge) / slotHours) : "–",
+                    owned ? HumanUnits.significant(coc * 100) + " %/year" : "in the price",
+                    lease > 0 ? String.format(Locale.ROOT, "$%.2f", lease) + (owned ? " (catalog)" : "") : "–");
+        }
+        out.println();
+        out.println("$/accelerator-hour over the horizon (tco / contracted slot-hours), owned and leased on one basis");
+        table.print(out);
     }
 
     private static void printSizing(Projection p, PrintWriter out) {
@@ -299,8 +354,11 @@ final class RunCommand implements Callable<Integer> {
         // Summary reports 0 for a ratio without a denominator (no NaN in outputs); on the console "$0.0000"
         // would read as "free", so an undefined ratio is printed as n/a with the reason
         if (sum.slotHours() > 0) {
+            double charge = sum.total(Metric.CAPITAL_CHARGE_USD);
             line(out, "$/accelerator-hour", String.format(Locale.ROOT, "$%.2f", sum.usdPerAcceleratorHour()),
-                    "tco / " + HumanUnits.format(sum.slotHours(), Dimension.COUNT) + " slot-hours");
+                    "tco / " + HumanUnits.format(sum.slotHours(), Dimension.COUNT) + " slot-hours"
+                            + (charge > 0 ? String.format(Locale.ROOT, "; incl. capital charge, $%.2f without",
+                            (sum.total(Metric.TCO_USD) - charge) / sum.slotHours()) : ""));
         } else {
             line(out, "$/accelerator-hour", "n/a", "no slot-hours in the horizon");
         }

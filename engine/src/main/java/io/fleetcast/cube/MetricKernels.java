@@ -73,12 +73,31 @@ public final class MetricKernels {
             double facCapex = plan.facilityCapexUsd[d];
             double depPerSlotHour = owned ? capex / plan.bookLifeHours[d] : 0;
             double facDepPerHour = plan.facility[d] ? facCapex / plan.facilityLifeHours[d] : 0;
-            double repairPerFailure = owned ? capex * plan.replacementFraction[d] : 0;
+            double repairPerFailure = plan.replacementCostUsd[d];
             double opexPerSlotHour = owned ? plan.opexFractionPerYear[d] * capex / Units.HOURS_PER_YEAR : 0;
             double eflopPerUpHour = plan.eflopPerUpHour[d];
             double embodiedT = plan.embodiedKg[d] / 1000.0;
             double embodiedPerSlotHour = embodiedT / plan.bookLifeHours[d];
             double embodiedWriteOff = owned ? embodiedT : 0;
+            // capital charge (owned, cost of capital above 0): closed-form cumulative charge per unit of capex at
+            // each cell boundary, as ExpectedKernels does for slot-hours; it depends on install instants and
+            // lives only, fixed by the plan, so both modes charge the same (simulate's stratified install jitter
+            // has the uniform ramp as its mean)
+            double delta = plan.capitalRatePerHour[d];
+            boolean charged = owned && delta > 0;
+            double life = plan.bookLifeHours[d];
+            double kappa = charged ? CapitalCharge.kappa(delta, life) : 0;
+            double facLife = plan.facility[d] ? plan.facilityLifeHours[d] : 1;
+            double facKappa = charged && plan.facility[d] ? CapitalCharge.kappa(delta, facLife) : 0;
+            double idcPerInstall = charged ? facCapex * CapitalCharge.duringConstruction(delta, plan.buildTimeHours[d]) : 0;
+            double s0 = plan.startHour[d];
+            double ramp = plan.rampHours[d];
+            double cap = plan.endCapHour[d];
+            double n = plan.count[d];
+            double density = ramp > 0 ? n / ramp : 0;
+            double rampEnd = Math.min(s0 + ramp, cap);
+            double prevItCharge = 0;
+            double prevFacCharge = 0;
             double leasePrice = plan.leasePrice[d];
             double leaseKeep = 1 - plan.leaseDecline[d];
             double[] ann = plan.anniversaries[d];
@@ -110,6 +129,26 @@ public final class MetricKernels {
                 double dep = depPerSlotHour * slotH + capex * writeOff + facDepPerHour * facH;
                 double repair = fails * repairPerFailure;
                 double opex = opexPerSlotHour * slotH;
+                double capitalCharge = 0;
+                if (charged) {
+                    double b = grid.bounds[c + 1];
+                    double bp = Math.min(b, cap);
+                    double itCum = ramp > 0
+                            ? density * (CapitalCharge.cumulativeIntegral(bp - s0, delta, life, kappa)
+                                    - CapitalCharge.cumulativeIntegral(bp - s0 - ramp, delta, life, kappa))
+                            : n * CapitalCharge.cumulative(bp - s0, delta, life, kappa);
+                    double facCum = 0;
+                    if (facKappa > 0) {
+                        facCum = ramp > 0
+                                ? (rampEnd > s0 ? density * (CapitalCharge.cumulativeIntegral(b - s0, delta, facLife, facKappa)
+                                        - CapitalCharge.cumulativeIntegral(b - rampEnd, delta, facLife, facKappa)) : 0)
+                                : (cap > s0 ? n * CapitalCharge.cumulative(b - s0, delta, facLife, facKappa) : 0);
+                    }
+                    capitalCharge = capex * (itCum - prevItCharge) + facCapex * (facCum - prevFacCharge)
+                            + installs * idcPerInstall;
+                    prevItCharge = itCum;
+                    prevFacCharge = facCum;
+                }
                 double compute = upH * eflopPerUpHour;
                 double co2op = energy * intensity * gridFactor[y] / 1000.0;
                 double co2emb = embodiedPerSlotHour * slotH + embodiedWriteOff * writeOff;
@@ -124,11 +163,12 @@ public final class MetricKernels {
                 add(out, Metric.CAPEX_USD, deployments, d, periods, p, capexC);
                 add(out, Metric.FACILITY_CAPEX_USD, deployments, d, periods, p, facCapexC);
                 add(out, Metric.DEPRECIATION_USD, deployments, d, periods, p, dep);
+                add(out, Metric.CAPITAL_CHARGE_USD, deployments, d, periods, p, capitalCharge);
                 add(out, Metric.ENERGY_COST_USD, deployments, d, periods, p, energyCost);
                 add(out, Metric.LEASE_COST_USD, deployments, d, periods, p, lease);
                 add(out, Metric.REPAIR_COST_USD, deployments, d, periods, p, repair);
                 add(out, Metric.OPEX_OTHER_USD, deployments, d, periods, p, opex);
-                add(out, Metric.TCO_USD, deployments, d, periods, p, dep + energyCost + lease + repair + opex);
+                add(out, Metric.TCO_USD, deployments, d, periods, p, dep + capitalCharge + energyCost + lease + repair + opex);
                 add(out, Metric.CASH_USD, deployments, d, periods, p, capexC + facCapexC + energyCost + lease + repair + opex);
                 add(out, Metric.COMPUTE_EFLOP, deployments, d, periods, p, compute);
                 add(out, Metric.CO2_OPERATIONAL_T, deployments, d, periods, p, co2op);

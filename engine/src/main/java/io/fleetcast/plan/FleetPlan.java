@@ -2,6 +2,7 @@ package io.fleetcast.plan;
 
 import io.fleetcast.Accelerator;
 import io.fleetcast.Deployment;
+import io.fleetcast.ModelField;
 import io.fleetcast.Ownership;
 import io.fleetcast.ResolvedDeployment;
 import io.fleetcast.Scenario;
@@ -67,17 +68,28 @@ public final class FleetPlan {
     public final double[] repairHours;
     /** IT watts drawn by one up accelerator: linear model at the utilization, or the measured average. */
     public final double[] wattsUp;
-    /** IT capex per slot, USD (0 when leased). */
+    /** IT capex per slot: capex + network-capex + storage-capex, USD (0 when leased). */
     public final double[] capexUsd;
     /** Facility capex per slot (design facility power of one accelerator x capex per MW), USD (0 when leased). */
     public final double[] facilityCapexUsd;
-    /** Fraction of capex expensed per failure (owned). */
+    /** Fraction of the accelerator's capex (without network and storage) expensed per failure (owned). */
     public final double[] replacementFraction;
+    /** Cost of one replacement, USD: the accelerator's capex (not network or storage) x replacement fraction (0 when leased). */
+    public final double[] replacementCostUsd;
+    /** Fraction of peak counted as delivered compute: the deployment's mfu, else the accelerator's, else the utilization. */
+    public final double[] computeFraction;
+    /**
+     * Cost of capital as a continuous rate per hour, {@code ln(1 + rate per year) / 8766} (owned; 0 when
+     * leased or when the rate is 0): the capital charge accrues at it on the capital still tied up.
+     */
+    public final double[] capitalRatePerHour;
+    /** Construction time before an install, over which its facility capex is paid evenly, hours (owned). */
+    public final double[] buildTimeHours;
     /** Other opex per year as a fraction of capex (owned). */
     public final double[] opexFractionPerYear;
     /** Embodied kgCO2e per accelerator. */
     public final double[] embodiedKg;
-    /** EFLOP delivered per up accelerator-hour: peak TFLOP/s x utilization x 3600 / 1e6. */
+    /** EFLOP delivered per up accelerator-hour: peak TFLOP/s x {@link #computeFraction} x 3600 / 1e6. */
     public final double[] eflopPerUpHour;
     /** Lease price per accelerator-hour in the deployment's first year, USD (0 when owned). */
     public final double[] leasePrice;
@@ -127,6 +139,10 @@ public final class FleetPlan {
         capexUsd = new double[n];
         facilityCapexUsd = new double[n];
         replacementFraction = new double[n];
+        replacementCostUsd = new double[n];
+        capitalRatePerHour = new double[n];
+        buildTimeHours = new double[n];
+        computeFraction = new double[n];
         opexFractionPerYear = new double[n];
         embodiedKg = new double[n];
         eflopPerUpHour = new double[n];
@@ -153,45 +169,60 @@ public final class FleetPlan {
             boolean isOwned = dep.ownership() == Ownership.OWNED;
             owned[d] = isOwned;
             startHour[d] = check("deployments", dep.id(), "start", timeline.hourOf(dep.start()), 0, horizon);
-            rampHours[d] = check("deployments", dep.id(), "ramp", dep.rampHours(), 0, Double.MAX_VALUE);
+            rampHours[d] = check(dep.id(), ModelField.RAMP, dep.rampHours());
             if (rampHours[d] <= Sizing.RAMP_EPSILON_HOURS) {
                 rampHours[d] = 0;
             }
             double term = dep.termHours().isPresent()
-                    ? startHour[d] + check("deployments", dep.id(), "term", dep.termHours().getAsDouble(), 0, Double.MAX_VALUE)
+                    ? startHour[d] + check(dep.id(), ModelField.TERM, dep.termHours().getAsDouble())
                     : Double.POSITIVE_INFINITY;
             termEndHour[d] = term;
             endCapHour[d] = Math.min(term, horizon);
-            bookLifeHours[d] = check("accelerators", a.id(), "useful-life", a.usefulLifeHours(), Double.MIN_NORMAL, Double.MAX_VALUE);
+            bookLifeHours[d] = check(a.id(), ModelField.USEFUL_LIFE, a.usefulLifeHours());
             slotLifeHours[d] = isOwned ? bookLifeHours[d] : Double.POSITIVE_INFINITY;
             energyPaid[d] = isOwned || !dep.energyIncluded();
             writeOff[d] = isOwned && term < horizon;
-            double fcPerMw = check("sites", s.id(), "facility-capex", s.facilityCapexUsdPerMw(), 0, Double.MAX_VALUE);
-            double allIn = check("accelerators", a.id(), "all-in-power", a.allInW(), 0, Double.MAX_VALUE);
-            double designPue = check("sites", s.id(), "design-pue", s.designPue(), 1, Double.MAX_VALUE);
+            double fcPerMw = check(s.id(), ModelField.FACILITY_CAPEX, s.facilityCapexUsdPerMw());
+            double allIn = check(a.id(), ModelField.ALL_IN_POWER, a.allInW());
+            double designPue = check(s.id(), ModelField.DESIGN_PUE, s.designPue());
             facility[d] = isOwned && fcPerMw > 0 && allIn > 0;
             facilityLifeHours[d] = facility[d]
-                    ? check("sites", s.id(), "facility-life", s.facilityLifeHours(), Double.MIN_NORMAL, Double.MAX_VALUE) : 0;
+                    ? check(s.id(), ModelField.FACILITY_LIFE, s.facilityLifeHours()) : 0;
             facilityCapexUsd[d] = facility[d] ? allIn * designPue / Units.WATTS_PER_MW * fcPerMw : 0;
-            double afr = check("accelerators", a.id(), "afr", a.afr(), 0, Math.nextDown(1.0));
+            double afr = check(a.id(), ModelField.AFR, a.afr());
             failureRate[d] = a.failureRatePerHour();
             double shape = check("accelerators", a.id(), "weibull-shape", a.weibullShape(), Double.MIN_NORMAL, 100);
             weibullShape[d] = shape;
             weibullScale[d] = afr > 0 ? Units.HOURS_PER_YEAR / Math.pow(-Math.log1p(-afr), 1 / shape) : Double.POSITIVE_INFINITY;
-            repairHours[d] = check("accelerators", a.id(), "repair-time", a.repairHours(), 0, Double.MAX_VALUE);
-            double util = check("deployments", dep.id(), "utilization", dep.utilization(), 0, 1);
-            double idle = check("accelerators", a.id(), "idle-fraction", a.idleFraction(), 0, 1);
+            repairHours[d] = check(a.id(), ModelField.REPAIR_TIME, a.repairHours());
+            double util = check(dep.id(), ModelField.UTILIZATION, dep.utilization());
+            double idle = check(a.id(), ModelField.IDLE_FRACTION, a.idleFraction());
             wattsUp[d] = dep.averagePowerW().isPresent()
-                    ? check("deployments", dep.id(), "average-power", dep.averagePowerW().getAsDouble(), 0, Double.MAX_VALUE)
+                    ? check(dep.id(), ModelField.AVERAGE_POWER, dep.averagePowerW().getAsDouble())
                     : allIn * (idle + (1 - idle) * util);
-            capexUsd[d] = isOwned ? check("accelerators", a.id(), "capex", a.capexUsd(), 0, Double.MAX_VALUE) : 0;
-            replacementFraction[d] = check("accelerators", a.id(), "replacement-cost", a.replacementCostFraction(), 0, 1);
-            opexFractionPerYear[d] = isOwned ? check("deployments", dep.id(), "opex", dep.opexFractionPerYear(), 0, Double.MAX_VALUE) : 0;
-            embodiedKg[d] = check("accelerators", a.id(), "embodied-carbon", a.embodiedKgCo2e(), 0, Double.MAX_VALUE);
+            double acceleratorCapex = check(a.id(), ModelField.CAPEX, a.capexUsd());
+            capexUsd[d] = isOwned ? acceleratorCapex + check(a.id(), ModelField.NETWORK_CAPEX, a.networkCapexUsd())
+                    + check(a.id(), ModelField.STORAGE_CAPEX, a.storageCapexUsd()) : 0;
+            replacementFraction[d] = check(a.id(), ModelField.REPLACEMENT_COST, a.replacementCostFraction());
+            replacementCostUsd[d] = isOwned ? acceleratorCapex * replacementFraction[d] : 0;
+            double mfu = !Double.isNaN(dep.mfu()) ? check(dep.id(), ModelField.DEPLOYMENT_MFU, dep.mfu())
+                    : !Double.isNaN(a.mfu()) ? check(a.id(), ModelField.MFU, a.mfu()) : util;
+            computeFraction[d] = mfu;
+            opexFractionPerYear[d] = isOwned ? check(dep.id(), ModelField.OPEX, dep.opexFractionPerYear()) : 0;
+            embodiedKg[d] = check(a.id(), ModelField.EMBODIED_CARBON, a.embodiedKgCo2e());
             eflopPerUpHour[d] = check("accelerators", a.id(), dep.precision().name(),
-                    a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * util * 3600.0 / 1e6;
-            leasePrice[d] = isOwned ? 0 : check("deployments", dep.id(), "lease-price", dep.leasePriceUsdPerHour(), 0, Double.MAX_VALUE);
-            leaseDecline[d] = isOwned ? 0 : check("deployments", dep.id(), "lease-price-decline", dep.leasePriceDeclinePerYear(), -10, 1);
+                    a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * mfu * 3600.0 / 1e6;
+            leasePrice[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE, dep.leasePriceUsdPerHour());
+            leaseDecline[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE_DECLINE, dep.leasePriceDeclinePerYear());
+            if (isOwned) {
+                double coc = Double.isNaN(dep.costOfCapitalPerYear()) ? scenario.costOfCapitalPerYear()
+                        : check(dep.id(), ModelField.COST_OF_CAPITAL, dep.costOfCapitalPerYear());
+                if (!(coc >= 0 && coc < 1)) {
+                    throw new IllegalArgumentException("cost-of-capital: " + coc + " is outside [0, 1)");
+                }
+                capitalRatePerHour[d] = Math.log1p(coc) / Units.HOURS_PER_YEAR;
+                buildTimeHours[d] = check(s.id(), ModelField.BUILD_TIME, s.buildTimeHours());
+            }
             double[] ann = new double[0];
             for (int k = 1; ; k++) {
                 double h = timeline.hourOf(dep.start().plusYears(k));
@@ -210,15 +241,15 @@ public final class FleetPlan {
             for (int m = 0; m < 12; m++) {
                 pue[d * 12 + m] = check("sites", s.id(), "pue", s.pue(m + 1), 1, Double.MAX_VALUE);
             }
-            electricityPrice[d] = check("sites", s.id(), "electricity-price", s.electricityUsdPerMwh(), 0, Double.MAX_VALUE);
-            electricityEscalation[d] = check("sites", s.id(), "electricity-escalation", s.electricityEscalationPerYear(), -1, Double.MAX_VALUE);
-            gridIntensity[d] = check("sites", s.id(), "grid-intensity", s.gridGPerKwh(), 0, Double.MAX_VALUE);
-            gridChange[d] = check("sites", s.id(), "grid-intensity-change", s.gridChangePerYear(), -1, Double.MAX_VALUE);
+            electricityPrice[d] = check(s.id(), ModelField.ELECTRICITY_PRICE, s.electricityUsdPerMwh());
+            electricityEscalation[d] = check(s.id(), ModelField.ELECTRICITY_ESCALATION, s.electricityEscalationPerYear());
+            gridIntensity[d] = check(s.id(), ModelField.GRID_INTENSITY, s.gridGPerKwh());
+            gridChange[d] = check(s.id(), ModelField.GRID_INTENSITY_CHANGE, s.gridChangePerYear());
 
             double leaseCostPerSlot = isOwned ? 0 : Sizing.expectedLeaseCostPerSlot(startHour[d], rampHours[d],
                     endCapHour[d], leasePrice[d], leaseDecline[d], ann);
             double exact = Sizing.exactCount(dep, a, s, leaseCostPerSlot);
-            long c = Sizing.floorCount(exact);
+            long c = Sizing.wholeCount(dep.size().kind(), exact);
             count[d] = c;
             LocalDateTime installEnd = dep.start().plusNanos(Math.round(rampHours[d] * 3.6e12));
             Optional<LocalDateTime> termEnd = dep.termHours().isPresent()
@@ -267,6 +298,18 @@ public final class FleetPlan {
             ids.add(r.id());
         }
         return ids;
+    }
+
+    /**
+     * Returns {@code v} when the field table allows it ({@link ModelField#allows}); the message names
+     * {@code <section>.<id>.<field>}, built only on failure.
+     */
+    private static double check(String id, ModelField f, double v) {
+        if (!f.allows(v)) {
+            throw new IllegalArgumentException(f.owner().segment() + "." + id + "." + f.yamlName() + ": " + v
+                    + " is outside " + f.bounds().interval());
+        }
+        return v;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.fleetcast.scenario;
 
 import io.fleetcast.Accelerator;
+import io.fleetcast.ModelField;
 import io.fleetcast.Problem;
 import io.fleetcast.Provenance;
 import io.fleetcast.ScenarioException;
@@ -308,31 +309,24 @@ public final class CatalogReader {
         return out;
     }
 
-    private static double value(Draft d, List<Spec> specs, String key) {
-        return d.base(key, ModelSpecs.find(specs, key).defaultValue());
+    /** The values of an owner's table fields: as given, else the default. */
+    private static double[] values(Draft d, ModelField.Owner owner) {
+        double[] v = ModelField.defaults(owner);
+        for (ModelField f : ModelField.of(owner)) {
+            v[f.index()] = d.base(f.yamlName(), v[f.index()]);
+        }
+        return v;
     }
 
     static Accelerator toAccelerator(Draft d) {
-        List<Spec> s = ModelSpecs.ACCELERATOR;
-        return new Accelerator(d.id, d.text("name"), d.text("vendor"),
-                value(d, s, "bf16"), value(d, s, "fp8"), value(d, s, "fp4"),
-                value(d, s, "hbm"), value(d, s, "tdp"), value(d, s, "all-in-power"), value(d, s, "idle-fraction"),
-                value(d, s, "capex"), value(d, s, "useful-life"), value(d, s, "afr"), value(d, s, "weibull-shape"),
-                value(d, s, "repair-time"), value(d, s, "replacement-cost"), value(d, s, "embodied-carbon"),
-                value(d, s, "lease-price"), provenance(d));
+        return new Accelerator(d.id, d.text("name"), d.text("vendor"), values(d, ModelField.Owner.ACCELERATOR),
+                provenance(d));
     }
 
     static Site toSite(Draft d) {
-        List<Spec> s = ModelSpecs.SITE;
-        double[] pue = d.figures.get("pue").values();
-        double maxPue = pue[0];
-        for (int i = 1; i < pue.length; i++) {
-            maxPue = Math.max(maxPue, pue[i]);
-        }
-        return new Site(d.id, d.text("name"), pue, d.base("design-pue", maxPue),
-                value(d, s, "electricity-price"), value(d, s, "electricity-escalation"),
-                value(d, s, "grid-intensity"), value(d, s, "grid-intensity-change"),
-                value(d, s, "facility-capex"), value(d, s, "facility-life"), provenance(d));
+        // a NaN design PUE (not given) becomes the highest monthly PUE in the Site constructor
+        return new Site(d.id, d.text("name"), d.figures.get("pue").values(), values(d, ModelField.Owner.SITE),
+                provenance(d));
     }
 
     private static Map<String, Provenance> provenance(Draft d) {

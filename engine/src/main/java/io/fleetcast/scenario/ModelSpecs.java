@@ -1,47 +1,26 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Units;
+import io.fleetcast.ModelField;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The numeric fields of accelerators, sites and deployments, in one place: the readers use them to parse
- * and check values, the uncertainty section to check its paths and the units of its parameters.
+ * The numeric fields of accelerators, sites and deployments as the readers parse and check them, built from
+ * the field table {@link ModelField}; the uncertainty section uses them to check its paths and the units of
+ * its parameters.
  */
 final class ModelSpecs {
     private ModelSpecs() {
     }
 
-    /** Numeric fields of an accelerator, in the order of the format doc. */
-    static final List<Spec> ACCELERATOR = List.of(
-            Spec.optional("bf16", Dimension.COMPUTE, Range.NON_NEGATIVE, 0),
-            Spec.optional("fp8", Dimension.COMPUTE, Range.NON_NEGATIVE, 0),
-            Spec.optional("fp4", Dimension.COMPUTE, Range.NON_NEGATIVE, 0),
-            Spec.required("hbm", Dimension.MEMORY, Range.NON_NEGATIVE),
-            Spec.required("tdp", Dimension.POWER, Range.NON_NEGATIVE),
-            Spec.required("all-in-power", Dimension.POWER, Range.POSITIVE),
-            Spec.required("idle-fraction", Dimension.FRACTION, Range.UNIT),
-            Spec.required("capex", Dimension.MONEY, Range.NON_NEGATIVE),
-            Spec.required("useful-life", Dimension.DURATION, Range.POSITIVE),
-            Spec.required("afr", Dimension.FRACTION, Range.UNIT_HALF_OPEN).or(Dimension.YEARLY_RATE),
-            Spec.optional("weibull-shape", Dimension.NUMBER, Range.POSITIVE, 1),
-            Spec.required("repair-time", Dimension.DURATION, Range.NON_NEGATIVE),
-            Spec.required("replacement-cost", Dimension.FRACTION, Range.UNIT),
-            Spec.required("embodied-carbon", Dimension.MASS, Range.NON_NEGATIVE),
-            Spec.optional("lease-price", Dimension.PRICE_PER_HOUR, Range.NON_NEGATIVE, 0));
+    /** Numeric fields of an accelerator, in table order ({@link ModelField}). */
+    static final List<Spec> ACCELERATOR = specs(ModelField.Owner.ACCELERATOR);
 
     /** Text fields of an accelerator. */
     static final List<String> ACCELERATOR_TEXTS = List.of("name", "vendor");
 
     /** Numeric fields of a site other than {@code pue} (read by {@link Values#pue}). */
-    static final List<Spec> SITE = List.of(
-            Spec.optional("design-pue", Dimension.NUMBER, Range.AT_LEAST_ONE, Double.NaN),
-            Spec.required("electricity-price", Dimension.ENERGY_PRICE, Range.NON_NEGATIVE),
-            Spec.optional("electricity-escalation", Dimension.YEARLY_RATE, Range.ABOVE_MINUS_ONE, 0),
-            Spec.required("grid-intensity", Dimension.CARBON_INTENSITY, Range.NON_NEGATIVE),
-            Spec.optional("grid-intensity-change", Dimension.YEARLY_RATE, Range.ABOVE_MINUS_ONE, 0),
-            Spec.optional("facility-capex", Dimension.CAPACITY_PRICE, Range.NON_NEGATIVE, 0),
-            Spec.optional("facility-life", Dimension.DURATION, Range.POSITIVE, 20 * Units.HOURS_PER_YEAR));
+    static final List<Spec> SITE = specs(ModelField.Owner.SITE);
 
     /** The PUE field of a site, as a spec for uncertainty parameters. */
     static final Spec SITE_PUE = Spec.required("pue", Dimension.NUMBER, Range.AT_LEAST_ONE);
@@ -50,18 +29,20 @@ final class ModelSpecs {
     static final List<String> SITE_TEXTS = List.of("name");
 
     /** Numeric fields of a deployment (size and start are read apart). */
-    static final List<Spec> DEPLOYMENT = List.of(
-            Spec.optional("ramp", Dimension.DURATION, Range.NON_NEGATIVE, 0).anchoredToStart(),
-            Spec.optional("term", Dimension.DURATION, Range.POSITIVE, Double.NaN).anchoredToStart(),
-            Spec.optional("utilization", Dimension.FRACTION, Range.UNIT, 1),
-            Spec.optional("lease-price", Dimension.PRICE_PER_HOUR, Range.NON_NEGATIVE, Double.NaN),
-            Spec.optional("lease-price-decline", Dimension.YEARLY_RATE, Range.DECLINE, 0),
-            Spec.optional("opex", Dimension.YEARLY_RATE, Range.NON_NEGATIVE, 0),
-            Spec.optional("average-power", Dimension.POWER, Range.POSITIVE, Double.NaN));
+    static final List<Spec> DEPLOYMENT = specs(ModelField.Owner.DEPLOYMENT);
+
+    private static List<Spec> specs(ModelField.Owner owner) {
+        List<Spec> out = new ArrayList<>();
+        for (ModelField f : ModelField.of(owner)) {
+            out.add(Spec.of(f));
+        }
+        return List.copyOf(out);
+    }
 
     /** The size kinds, by key, as specs. */
     static final List<Spec> SIZE = List.of(
-            Spec.required("count", Dimension.NUMBER, Range.NON_NEGATIVE),
+            // a whole number (checked by the reader): up to the most accelerators the engine counts exactly
+            Spec.required("count", Dimension.NUMBER, new Range(0, true, 1e15, true, "in [0, 1e15]")),
             Spec.required("it-power", Dimension.POWER, Range.NON_NEGATIVE),
             Spec.required("facility-power", Dimension.POWER, Range.NON_NEGATIVE),
             Spec.required("budget", Dimension.MONEY, Range.NON_NEGATIVE));

@@ -2,6 +2,7 @@ package io.fleetcast.scenario;
 
 import io.fleetcast.Accelerator;
 import io.fleetcast.Deployment;
+import io.fleetcast.ModelField;
 import io.fleetcast.MonteCarloSettings;
 import io.fleetcast.Ownership;
 import io.fleetcast.Precision;
@@ -50,18 +51,38 @@ public final class ScenarioReader {
     public static final String BUILTIN_SCENARIOS = "models/scenarios/";
 
     static final List<String> TOP_KEYS = List.of("scenario", "description", "start", "horizon", "step",
-            "discount-rate", "accelerators-file", "sites-file", "accelerators", "sites", "deployments",
+            "discount-rate", "cost-of-capital", "accelerators-file", "sites-file", "accelerators", "sites", "deployments",
             "uncertainty", "monte-carlo");
-    static final List<String> DEPLOYMENT_KEYS = List.of("id", "deal", "accelerator", "site", "ownership", "size",
-            "start", "ramp", "term", "utilization", "precision", "lease-price", "lease-price-decline",
-            "energy-included", "opex", "average-power");
+    static final List<String> DEPLOYMENT_KEYS = deploymentKeys();
     static final List<String> SIZE_KEYS = List.of("count", "it-power", "facility-power", "budget");
     private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
-    private static final List<String> LEASED_ONLY = List.of("lease-price", "lease-price-decline", "energy-included");
-    private static final List<String> OWNED_ONLY = List.of("opex");
+    private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included");
+    private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
     private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.POSITIVE);
     private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
+    private static final Spec COST_OF_CAPITAL = Spec.optional("cost-of-capital", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final int MAX_LISTED_IDS = 40;
+
+    /** The keys of a deployment: ids and references, size and start, the table's fields, then keywords. */
+    private static List<String> deploymentKeys() {
+        List<String> keys = new ArrayList<>(List.of("id", "deal", "accelerator", "site", "ownership", "size", "start"));
+        keys.addAll(ModelSpecs.keys(List.of(), ModelSpecs.DEPLOYMENT));
+        keys.add("precision");
+        keys.add("energy-included");
+        return List.copyOf(keys);
+    }
+
+    /** The deployment keys only a deployment of {@code ownership} may give (table fields, then {@code extra}). */
+    private static List<String> only(Ownership ownership, String... extra) {
+        List<String> keys = new ArrayList<>();
+        for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+            if (f.only() == ownership) {
+                keys.add(f.yamlName());
+            }
+        }
+        keys.addAll(List.of(extra));
+        return List.copyOf(keys);
+    }
 
     /** Creates a reader; it holds no state. */
     public ScenarioReader() {
@@ -215,6 +236,7 @@ public final class ScenarioReader {
             end = end(p, top, start, horizon.quantity(), step);
         }
         Figure discount = Values.figure(top, DISCOUNT);
+        Figure costOfCapital = Values.figure(top, COST_OF_CAPITAL);
 
         Source accSource = referenced(top, source, "accelerators-file", CatalogReader.BUILTIN_ACCELERATORS);
         Source siteSource = referenced(top, source, "sites-file", CatalogReader.BUILTIN_SITES);
@@ -254,6 +276,7 @@ public final class ScenarioReader {
         Map<String, Accelerator> accs = CatalogReader.toAccelerators(accelerators);
         Map<String, Site> sts = CatalogReader.toSites(sites);
         return new Scenario(name, description, start, end, step, discount == null ? 0 : discount.base(),
+                costOfCapital == null ? 0 : costOfCapital.base(),
                 resolved, accs, sts, uncertainty, monteCarlo, origin);
     }
 
@@ -390,7 +413,7 @@ public final class ScenarioReader {
         } else if (d.ownership == Ownership.LEASED) {
             for (String k : OWNED_ONLY) {
                 if (f.has(k)) {
-                    p.at(f.get(k), f.path(k), "only for owned deployments (a lease price includes other opex)");
+                    p.at(f.get(k), f.path(k), "only for owned deployments (a lease price includes it)");
                 }
             }
         }
@@ -466,6 +489,12 @@ public final class ScenarioReader {
         if (fig == null) {
             return;
         }
+        if (key.equals("count") && fig.base() != Math.rint(fig.base())) {
+            // 2.5 accelerators would be shown as given "3" and resolve to 2: neither is what was written
+            p.at(fig.node(), s.path(key), "expected a whole number of accelerators, e.g. "
+                    + (long) Math.floor(fig.base()) + " or " + (long) Math.ceil(fig.base()));
+            return;
+        }
         d.sizeKind = switch (key) {
             case "count" -> SizeKind.COUNT;
             case "it-power" -> SizeKind.IT_POWER;
@@ -522,27 +551,22 @@ public final class ScenarioReader {
     }
 
     private static Deployment toDeployment(DeploymentDraft d, Draft accelerator) {
-        double sizeValue = d.sizeQuantity.base();
-        Size size = new Size(d.sizeKind, sizeValue);
-        Spec term = ModelSpecs.find(ModelSpecs.DEPLOYMENT, "term");
-        Spec averagePower = ModelSpecs.find(ModelSpecs.DEPLOYMENT, "average-power");
+        Size size = new Size(d.sizeKind, d.sizeQuantity.base());
         boolean leased = d.ownership == Ownership.LEASED;
-        double leasePrice = 0;
-        if (leased) {
-            leasePrice = d.has("lease-price") ? d.base(spec("lease-price")) : accelerator.base("lease-price", 0);
+        double[] v = ModelField.defaults(ModelField.Owner.DEPLOYMENT);
+        for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+            if (f.only() != null && f.only() != d.ownership) {
+                // a field of the other ownership is an error when given; here it keeps its neutral value
+                v[f.index()] = f == ModelField.LEASE_PRICE ? 0 : f.defaultValue();
+            } else if (d.has(f.yamlName())) {
+                v[f.index()] = d.base(Spec.of(f));
+            }
         }
-        return new Deployment(d.id, d.deal, d.accelerator, d.site, d.ownership, size, d.start,
-                d.base(spec("ramp")),
-                d.has("term") ? OptionalDouble.of(d.base(term)) : OptionalDouble.empty(),
-                d.base(spec("utilization")), d.precision, leasePrice,
-                leased ? d.base(spec("lease-price-decline")) : 0,
-                !leased || d.energyIncluded,
-                leased ? 0 : d.base(spec("opex")),
-                d.has("average-power") ? OptionalDouble.of(d.base(averagePower)) : OptionalDouble.empty());
-    }
-
-    private static Spec spec(String key) {
-        return ModelSpecs.find(ModelSpecs.DEPLOYMENT, key);
+        if (leased && !d.has("lease-price")) {
+            v[ModelField.LEASE_PRICE.index()] = accelerator.base("lease-price", 0);
+        }
+        return new Deployment(d.id, d.deal, d.accelerator, d.site, d.ownership, size, d.start, d.precision,
+                !leased || d.energyIncluded, v);
     }
 
     static String sha256(byte[] bytes) {

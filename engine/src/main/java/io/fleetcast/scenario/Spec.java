@@ -16,6 +16,14 @@ package io.fleetcast.scenario;
 record Spec(String key, Dimension dimension, Dimension alternative, Range range, boolean required,
             double defaultValue, boolean anchored) {
 
+    /** The spec of a field of the table ({@link io.fleetcast.ModelField}). */
+    static Spec of(io.fleetcast.ModelField f) {
+        io.fleetcast.ModelField.Bounds b = f.bounds();
+        Range range = new Range(b.lo, b.loInclusive, b.hi, b.hiInclusive, b.text);
+        return new Spec(f.yamlName(), f.dimension(), f.alternative(), range, f.required(),
+                f.required() ? Double.NaN : f.defaultValue(), f.anchored());
+    }
+
     static Spec required(String key, Dimension dimension, Range range) {
         return new Spec(key, dimension, null, range, true, Double.NaN, false);
     }

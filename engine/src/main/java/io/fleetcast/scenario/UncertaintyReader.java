@@ -2,7 +2,7 @@ package io.fleetcast.scenario;
 
 import io.fleetcast.DistributionKind;
 import io.fleetcast.InputDistribution;
-import io.fleetcast.Ownership;
+import io.fleetcast.ModelField;
 import io.fleetcast.UncertainInput;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -174,13 +174,14 @@ final class UncertaintyReader {
             double v = same ? d.sizeQuantity.base() : Double.NaN;
             return new Target(sizeKind, v, v, null, false);
         }
-        boolean leasedOnly = field.equals("lease-price") || field.equals("lease-price-decline");
-        if (leasedOnly && d.ownership == Ownership.OWNED || field.equals("opex") && d.ownership == Ownership.LEASED) {
+        ModelField tableField = ModelField.of(ModelField.Owner.DEPLOYMENT, field);
+        if (tableField != null && tableField.only() != null && d.ownership != null && tableField.only() != d.ownership) {
             problems.add(at, path, key, "deployment " + d.id + " is " + d.ownership.name().toLowerCase(Locale.ROOT)
                     + " and has no " + field + "; expected a field it uses");
             return null;
         }
-        if ((field.equals("term") || field.equals("average-power")) && !d.has(field)) {
+        if (tableField != null && Double.isNaN(tableField.defaultValue()) && tableField != ModelField.LEASE_PRICE
+                && !d.has(field)) {
             problems.add(at, path, key, "deployment " + d.id + " has no " + field
                     + " to vary; give it a nominal " + field + " first");
             return null;

@@ -2,6 +2,7 @@ package io.fleetcast.write;
 
 import io.fleetcast.Accelerator;
 import io.fleetcast.Deployment;
+import io.fleetcast.ModelField;
 import io.fleetcast.Provenance;
 import io.fleetcast.Scenario;
 import io.fleetcast.Site;
@@ -52,29 +53,25 @@ final class Figures {
         return out;
     }
 
-    /** Every figure of a catalog entry; precisions it does not support and an unknown lease price are left out. */
+    /**
+     * Every figure of a catalog entry, in the order of the field table ({@link ModelField}); an optional
+     * figure at its default of 0 without a source (a precision the part does not support, an unknown lease
+     * price) or absent (NaN: no mfu) is left out.
+     */
     static List<Figure> of(Accelerator a) {
         List<Figure> f = new ArrayList<>();
         Map<String, Provenance> p = a.provenance();
-        optional(f, p, "bf16", a.bf16Tflops(), "TFLOPS");
-        optional(f, p, "fp8", a.fp8Tflops(), "TFLOPS");
-        optional(f, p, "fp4", a.fp4Tflops(), "TFLOPS");
-        add(f, p, "hbm", a.hbmGb(), "GB");
-        add(f, p, "tdp", a.tdpW(), "W");
-        add(f, p, "all-in-power", a.allInW(), "W");
-        add(f, p, "idle-fraction", a.idleFraction(), "");
-        add(f, p, "capex", a.capexUsd(), "USD");
-        add(f, p, "useful-life", a.usefulLifeHours(), "h");
-        add(f, p, "afr", a.afr(), "1/year");
-        add(f, p, "weibull-shape", a.weibullShape(), "");
-        add(f, p, "repair-time", a.repairHours(), "h");
-        add(f, p, "replacement-cost", a.replacementCostFraction(), "");
-        add(f, p, "embodied-carbon", a.embodiedKgCo2e(), "kgCO2e");
-        optional(f, p, "lease-price", a.leasePriceUsdPerHour(), "USD/h");
+        for (ModelField m : ModelField.of(ModelField.Owner.ACCELERATOR)) {
+            double v = a.get(m);
+            // NaN: an optional figure that is absent (mfu); never written
+            if (!Double.isNaN(v) && (m.required() || m.defaultValue() != 0 || v != 0 || p.containsKey(m.yamlName()))) {
+                add(f, p, m.yamlName(), v, m.unit());
+            }
+        }
         return f;
     }
 
-    /** Every figure of a site. */
+    /** Every figure of a site: the PUE, then the field table's ({@link ModelField}). */
     static List<Figure> of(Site s) {
         List<Figure> f = new ArrayList<>();
         Map<String, Provenance> p = s.provenance();
@@ -84,24 +81,14 @@ final class Figures {
             flat &= v == pue[0];
         }
         f.add(new Figure("pue", flat ? new double[] {pue[0]} : pue, "", p.getOrDefault("pue", Provenance.UNSOURCED)));
-        add(f, p, "design-pue", s.designPue(), "");
-        add(f, p, "electricity-price", s.electricityUsdPerMwh(), "USD/MWh");
-        add(f, p, "electricity-escalation", s.electricityEscalationPerYear(), "1/year");
-        add(f, p, "grid-intensity", s.gridGPerKwh(), "g/kWh");
-        add(f, p, "grid-intensity-change", s.gridChangePerYear(), "1/year");
-        add(f, p, "facility-capex", s.facilityCapexUsdPerMw(), "USD/MW");
-        add(f, p, "facility-life", s.facilityLifeHours(), "h");
+        for (ModelField m : ModelField.of(ModelField.Owner.SITE)) {
+            add(f, p, m.yamlName(), s.get(m), m.unit());
+        }
         return f;
     }
 
     private static void add(List<Figure> f, Map<String, Provenance> p, String field, double value, String unit) {
         f.add(new Figure(field, new double[] {value}, unit, p.getOrDefault(field, Provenance.UNSOURCED)));
-    }
-
-    private static void optional(List<Figure> f, Map<String, Provenance> p, String field, double value, String unit) {
-        if (value != 0 || p.containsKey(field)) {
-            add(f, p, field, value, unit);
-        }
     }
 
     /**

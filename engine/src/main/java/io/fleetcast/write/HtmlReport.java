@@ -2,6 +2,7 @@ package io.fleetcast.write;
 
 import io.fleetcast.Accelerator;
 import io.fleetcast.Deployment;
+import io.fleetcast.ModelField;
 import io.fleetcast.Grouping;
 import io.fleetcast.InputDistribution;
 import io.fleetcast.Metric;
@@ -271,8 +272,8 @@ public final class HtmlReport {
             "facility-power", "IT power of the running accelerators times the site's PUE in that month, averaged over each period; stacked.",
             "energy", "Facility energy drawn in each period (the integral of facility power); stacked.",
             "energy-cost", "Electricity bill of each period: energy times the site's price with its escalation (owned, or leased without energy).",
-            "cumulative-cash-tco", "Cash counts capex when it is paid; TCO spreads it over the useful life as depreciation. Both include energy, lease, repair and other opex.",
-            "compute", "Delivered compute: running accelerator-hours times peak FLOP/s at the deployment's precision times utilization; 1 EFLOP = 10^18 operations.",
+            "cumulative-cash-tco", "Cash counts capex when it is paid; TCO spreads it over the useful life as depreciation and adds the capital charge (the cost of capital on the capital still tied up, with interest during construction). Both include energy, lease, repair and other opex.",
+            "compute", "Delivered compute: running accelerator-hours times peak FLOP/s at the deployment's precision times its mfu (utilization when no mfu is given); 1 EFLOP = 10^18 operations.",
             "carbon", "Operational emissions (energy times grid intensity) and embodied emissions amortized over useful life, stacked.");
 
     private static void charts(StringBuilder b, Projection p) {
@@ -420,24 +421,23 @@ public final class HtmlReport {
         }
         String file = s.origin().map(o -> o.location()).orElse("the scenario (built in code)");
         b.append("<h3>Deployments as given</h3>\n<p>Source: ").append(Html.escape(file)).append(".</p>\n");
-        b.append("<table><thead><tr><th>deployment</th><th>size</th><th>start</th><th>ramp</th><th>term</th>")
-                .append("<th class=\"num\">utilization</th><th>precision</th><th>lease price</th><th>energy in lease</th>")
-                .append("<th>other opex</th><th>average power</th></tr></thead>\n<tbody>\n");
+        b.append("<table><thead><tr><th>deployment</th><th>size</th><th>start</th>");
+        for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+            b.append("<th>").append(Html.escape(f.yamlName())).append("</th>");
+        }
+        b.append("<th>precision</th><th>energy in lease</th></tr></thead>\n<tbody>\n");
         for (Deployment d : s.deployments()) {
             boolean leased = d.ownership() == io.fleetcast.Ownership.LEASED;
             b.append("<tr><td>").append(Html.escape(d.id())).append("</td><td>").append(Html.escape(sizeText(d.size())))
-                    .append("</td><td>").append(Html.escape(Numbers.date(d.start()))).append("</td><td>")
-                    .append(Html.escape(Figures.display(d.rampHours(), "h"))).append("</td><td>")
-                    .append(d.termHours().isPresent() ? Html.escape(Figures.display(d.termHours().getAsDouble(), "h")) : "none")
-                    .append("</td><td class=\"num\">").append(Figures.plain(d.utilization())).append("</td><td>")
-                    .append(d.precision().name().toLowerCase(Locale.ROOT)).append("</td><td>")
-                    .append(leased ? Html.escape("$" + Figures.plain(d.leasePriceUsdPerHour()) + "/h, "
-                            + Figures.plain(d.leasePriceDeclinePerYear() * 100) + " %/year decline") : "owned")
-                    .append("</td><td>").append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td><td>")
-                    .append(Html.escape(Figures.plain(d.opexFractionPerYear() * 100) + " % of capex/year")).append("</td><td>")
-                    .append(d.averagePowerW().isPresent() ? Html.escape(Figures.display(d.averagePowerW().getAsDouble(), "W"))
-                            : "linear power model")
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(Html.escape(Numbers.date(d.start()))).append("</td>");
+            for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+                double v = d.get(f);
+                String text = f.only() != null && f.only() != d.ownership() ? "–"
+                        : Double.isNaN(v) ? "none" : Figures.display(v, f.unit());
+                b.append("<td>").append(Html.escape(text)).append("</td>");
+            }
+            b.append("<td>").append(d.precision().name().toLowerCase(Locale.ROOT)).append("</td><td>")
+                    .append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
         if (!s.uncertainty().isEmpty()) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetcast.Accelerator;
 import io.fleetcast.Deployment;
+import io.fleetcast.ModelField;
 import io.fleetcast.Grouping;
 import io.fleetcast.InputDistribution;
 import io.fleetcast.Metric;
@@ -57,7 +58,7 @@ import java.util.Optional;
 public final class JsonWriter {
 
     /** The value of the {@code format} key: the layout version of this file. */
-    public static final String FORMAT = "fleetcast-results/1";
+    public static final String FORMAT = "fleetcast-results/2";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -285,6 +286,7 @@ public final class JsonWriter {
         g.writeStringField("end", Numbers.instant(s.end()));
         g.writeStringField("step", s.step().name().toLowerCase(Locale.ROOT));
         number(g, "discount_rate_per_year", s.discountRatePerYear());
+        number(g, "cost_of_capital_per_year", s.costOfCapitalPerYear());
         g.writeEndObject();
         g.writeObjectFieldStart("accelerators");
         for (Map.Entry<String, Accelerator> e : Figures.usedAccelerators(s).entrySet()) {
@@ -313,23 +315,16 @@ public final class JsonWriter {
             g.writeStringField("ownership", d.ownership().name().toLowerCase(Locale.ROOT));
             size(g, d.size());
             g.writeStringField("start", Numbers.instant(d.start()));
-            number(g, "ramp_hours", d.rampHours());
-            if (d.termHours().isPresent()) {
-                number(g, "term_hours", d.termHours().getAsDouble());
-            } else {
-                g.writeNullField("term_hours");
+            for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
+                double v = d.get(f);
+                if (Double.isNaN(v)) {
+                    g.writeNullField(f.jsonName());
+                } else {
+                    number(g, f.jsonName(), v);
+                }
             }
-            number(g, "utilization", d.utilization());
             g.writeStringField("precision", d.precision().name().toLowerCase(Locale.ROOT));
-            number(g, "lease_price_usd_per_hour", d.leasePriceUsdPerHour());
-            number(g, "lease_price_decline_per_year", d.leasePriceDeclinePerYear());
             g.writeBooleanField("energy_included", d.energyIncluded());
-            number(g, "opex_fraction_per_year", d.opexFractionPerYear());
-            if (d.averagePowerW().isPresent()) {
-                number(g, "average_power_w", d.averagePowerW().getAsDouble());
-            } else {
-                g.writeNullField("average_power_w");
-            }
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -149,7 +149,22 @@ class ScenarioValidationTest {
         Problem p = only(problems(deployment("{ count: 10 }", "{ count: -5 }", "")));
         // "    size: { count: " is 19 characters
         assertAt(p, 11, 20, "deployments[0].size.count");
-        assertTrue(p.expected().endsWith(">= 0"), p.message());
+        assertTrue(p.expected().endsWith("in [0, 1e15]"), p.message());
+    }
+
+    @Test
+    void read_fractionalCount_wholeNumberExpectedAtTheValue() {
+        // regression (issue #9): 2.5 was shown as given "3" and resolved to 2
+        Problem p = only(problems(deployment("{ count: 10 }", "{ count: 2.5 }", "")));
+        assertAt(p, 11, 20, "deployments[0].size.count");
+        assertEquals("x.yaml:11:20: deployments[0].size.count: expected a whole number of accelerators, e.g. 2 or 3"
+                + " (got: 2.5)", p.message());
+    }
+
+    @Test
+    void read_countOneBillionInExponentForm_accepted() throws Exception {
+        assertEquals(1e9, Fixtures.read(dir, deployment("{ count: 10 }", "{ count: 1e9 }", "")).deployments().get(0)
+                .size().value());
     }
 
     @Test

@@ -35,8 +35,11 @@ final class WriteFixtures {
     }
 
     static Scenario scenario(String name) {
-        Accelerator mi450 = new Accelerator("mi450", "AMD Instinct MI450 <test> & \"friends\"", "AMD", 10_000, 20_000, 40_000, 432,
-                2300, 2900, 0.3, 55_000, 6 * 8766.0, 0.11, 1, 72, 0.5, 900, 0,
+        Accelerator mi450 = new Accelerator("mi450", "AMD Instinct MI450 <test> & \"friends\"", "AMD",
+                ScenarioBuilder.accelerator("mi450").bf16Tflops(10_000).fp8Tflops(20_000).fp4Tflops(40_000).hbmGb(432)
+                        .tdpW(2300).allInPowerW(2900).idleFraction(0.3).capexUsd(55_000).usefulLifeHours(6 * 8766.0)
+                        .afr(0.11).weibullShape(1).repairHours(72).replacementCostFraction(0.5).embodiedKgCo2e(900)
+                        .leasePriceUsdPerHour(0).build().values(),
                 Map.of("capex", new Provenance("AMD press (https://ir.amd.com/x?a=1&b=2)", Confidence.ESTIMATE, "all-in"),
                         "all-in-power", new Provenance("Helios rack / 72", Confidence.REPORTED, "")));
         Site tx = ScenarioBuilder.site("us-tx").name("Texas").pue(1.2).designPue(1.25).electricityUsdPerMwh(66)

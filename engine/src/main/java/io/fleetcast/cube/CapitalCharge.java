@@ -1,0 +1,76 @@
+package io.fleetcast.cube;
+
+/**
+ * The capital charge of one slot in closed form, per unit of capex, for a continuous cost of capital
+ * {@code δ} per hour (a yearly rate {@code r} gives {@code δ = ln(1 + r) / 8766}) and a depreciation life
+ * {@code L} hours.
+ *
+ * <p>The capital still tied up in a slot of age {@code a} is the balance a level capital-recovery annuity has
+ * not yet recovered: {@code B(a) = (1 - e^(-δ(L - a))) / (1 - e^(-δL))}, from 1 at install to 0 at the end of
+ * life. The charge accrues at {@code δ B(a)} per hour. Over a full life the charge sums to {@code κL - 1}
+ * with {@code κ = δ / (1 - e^(-δL))} (the continuous capital-recovery factor per hour), so depreciation (1)
+ * plus charge is {@code κL}: the annuity. {@link #cumulative} is the charge of one slot up to age {@code x};
+ * {@link #cumulativeIntegral} integrates it over install instants, for slots installed uniformly over a ramp
+ * (as {@code ExpectedKernels} does for slot-hours). Stateless.
+ */
+public final class CapitalCharge {
+
+    private CapitalCharge() {
+    }
+
+    /** {@code δ / (1 - e^(-δL))}: the continuous capital-recovery factor, per hour. */
+    public static double kappa(double delta, double life) {
+        return delta / -Math.expm1(-delta * life);
+    }
+
+    /**
+     * Capital charge of one slot from install to age {@code x}, as a fraction of its capex:
+     * {@code κ (m - e^(-δL) (e^(δm) - 1) / δ)} with {@code m = clamp(x, 0, L)}.
+     *
+     * @param x     age, hours (negative: not installed yet)
+     * @param delta rate per hour, above 0
+     * @param life  depreciation life, hours, above 0
+     * @param kappa {@link #kappa(double, double)} of delta and life
+     * @return the fraction, in [0, κL - 1]
+     */
+    public static double cumulative(double x, double delta, double life, double kappa) {
+        double m = Math.min(Math.max(x, 0), life);
+        return kappa * (m - Math.exp(-delta * life) * Math.expm1(delta * m) / delta);
+    }
+
+    /**
+     * {@code ∫_0^x cumulative(y) dy}, hours x fraction: {@code κ x² (1/2 - e^(-δL) φ(δx))} up to the life, with
+     * {@code φ(z) = (e^z - 1 - z) / z²}; linear beyond it.
+     *
+     * @param x     hours
+     * @param delta rate per hour, above 0
+     * @param life  depreciation life, hours, above 0
+     * @param kappa {@link #kappa(double, double)} of delta and life
+     * @return the integral
+     */
+    public static double cumulativeIntegral(double x, double delta, double life, double kappa) {
+        if (x <= 0) {
+            return 0;
+        }
+        double m = Math.min(x, life);
+        double g = kappa * m * m * (0.5 - Math.exp(-delta * life) * phi(delta * m));
+        return x <= life ? g : g + cumulative(life, delta, life, kappa) * (x - life);
+    }
+
+    /**
+     * Interest during construction per unit of facility capex paid evenly over {@code build} hours before
+     * energization, valued at energization: {@code (e^(δT) - 1) / (δT) - 1 = δT φ(δT)}.
+     */
+    public static double duringConstruction(double delta, double build) {
+        double z = delta * build;
+        return z * phi(z);
+    }
+
+    /** {@code (e^z - 1 - z) / z²}, with its series near 0 where the subtraction would cancel. */
+    static double phi(double z) {
+        if (Math.abs(z) < 1e-4) {
+            return 0.5 + z / 6 + z * z / 24;
+        }
+        return (Math.expm1(z) - z) / (z * z);
+    }
+}
