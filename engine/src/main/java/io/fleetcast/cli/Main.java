@@ -47,7 +47,7 @@ public final class Main {
      * @return the exit code ({@link ExitCodes})
      */
     public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
-        int code = FleetcastCommand.commandLine(in, out, err).execute(args);
+        int code = FleetcastCommand.commandLine(in, out, err, args).execute(args);
         out.flush();
         err.flush();
         return code;

@@ -28,6 +28,14 @@ final class YamlText {
     }
 
     /**
+     * The largest model file read, in bytes and (checked again by SnakeYAML while reading) code points. The
+     * shipped files are under 40 KB; a 50 MB scalar sat in the parser for 10 minutes using 3.5 GB (issue #9).
+     */
+    static final int MAX_FILE_BYTES = 2 << 20;
+    /** The deepest nesting of mappings and lists accepted (the format needs 5). */
+    static final int MAX_NESTING = 30;
+
+    /**
      * Reads and composes {@code source}.
      *
      * @param source   the file
@@ -37,6 +45,12 @@ final class YamlText {
     static Parsed read(Source source, Problems problems) {
         byte[] bytes;
         try {
+            if (source instanceof Source.File f && java.nio.file.Files.isRegularFile(f.path())
+                    && java.nio.file.Files.size(f.path()) > MAX_FILE_BYTES) {
+                problems.add((Mark) null, "", null, "the file is " + java.nio.file.Files.size(f.path())
+                        + " bytes; model files are limited to " + MAX_FILE_BYTES + " bytes (2 MiB)");
+                return new Parsed(new byte[0], null);
+            }
             bytes = source.bytes();
         } catch (NoSuchFileException e) {
             problems.add((Mark) null, "", null, "file not found");
@@ -46,7 +60,9 @@ final class YamlText {
                 problems.add((Mark) null, "", null, "a folder, not a file");
                 return new Parsed(new byte[0], null);
             }
-            problems.add((Mark) null, "", null, "cannot read the file: " + e);
+            problems.add((Mark) null, "", null, "cannot read the file: " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : String.valueOf(e.getMessage())));
             return new Parsed(new byte[0], null);
         }
         String text;
@@ -62,15 +78,26 @@ final class YamlText {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
+        if (text.length() > MAX_FILE_BYTES) {
+            problems.add((Mark) null, "", null, "the file is " + bytes.length + " bytes; model files are limited to "
+                    + MAX_FILE_BYTES + " bytes (2 MiB)");
+            return new Parsed(bytes, null);
+        }
         LoaderOptions options = new LoaderOptions();
         // Duplicate keys are reported by Fields with both positions; anchors are allowed but bounded.
         options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(100);
+        options.setCodePointLimit(MAX_FILE_BYTES);
+        options.setNestingDepthLimit(MAX_NESTING);
         Node root;
         try {
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (e.getContextMark() != null && e.getProblem() != null && e.getProblem().contains("end of stream")) {
+                // an unclosed quote or bracket is found at the end of the file: point at where it opened
+                mark = e.getContextMark();
+            }
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             if (e.getContext() != null) {
                 what = e.getContext() + ", " + what;
@@ -78,12 +105,61 @@ final class YamlText {
             problems.add(mark, "", null, "malformed YAML: " + what.replace('\n', ' '));
             return new Parsed(bytes, null);
         } catch (YAMLException e) {
-            problems.add((Mark) null, "", null, "malformed YAML: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            String m = String.valueOf(e.getMessage());
+            if (m.startsWith("Nesting Depth exceeded")) {
+                // SnakeYAML says this without a position: find the first line indented past the limit
+                problems.add(deepest(text), "", null, "nested more than " + MAX_NESTING
+                        + " levels deep; a model file needs at most 5");
+            } else {
+                problems.add((Mark) null, "", null, "malformed YAML: " + m.replace('\n', ' '));
+            }
             return new Parsed(bytes, null);
         }
         if (root == null) {
             problems.add((Mark) null, "", null, "the file is empty; expected a YAML mapping");
         }
         return new Parsed(bytes, root);
+    }
+
+    /**
+     * Where nesting first exceeds the limit: the line with the most opening brackets plus indentation levels
+     * (flow [ { and block indentation both nest), approximately; at least a line the user can go to.
+     */
+    private static Mark deepest(String text) {
+        int depth = 0;
+        int line = 0;
+        int col = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 0;
+                continue;
+            }
+            col++;
+            if (c == '[' || c == '{') {
+                depth++;
+                if (depth > MAX_NESTING) {
+                    return new Mark("", i, line, col - 1, new int[0], 0);
+                }
+            } else if (c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        // block nesting: the most indented line
+        int best = 0;
+        int bestIndent = -1;
+        String[] lines = text.split("\n", -1);
+        for (int l = 0; l < lines.length; l++) {
+            int indent = 0;
+            while (indent < lines[l].length() && (lines[l].charAt(indent) == ' ' || lines[l].charAt(indent) == '-')) {
+                indent++;
+            }
+            if (indent < lines[l].length() && indent > bestIndent) {
+                bestIndent = indent;
+                best = l;
+            }
+        }
+        return new Mark("", 0, best, Math.max(0, bestIndent), new int[0], 0);
     }
 }
