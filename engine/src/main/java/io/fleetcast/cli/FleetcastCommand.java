@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
                 SensitivityCommand.class,
                 SolveCommand.class,
                 CalibrateCommand.class,
+                ServeCommand.class,
         })
 public final class FleetcastCommand implements Runnable {
 

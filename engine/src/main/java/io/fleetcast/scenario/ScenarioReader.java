@@ -146,6 +146,20 @@ public final class ScenarioReader {
         return read(new Source.Text(name, yaml, directory), extraKeys(List.of()));
     }
 
+    /**
+     * Reads a scenario sent by someone else (the HTTP server): text that may not name files on this machine,
+     * so {@code accelerators-file} and {@code sites-file} are reported as problems at their keys instead of
+     * being read. YAML, or JSON (a subset of YAML) that follows the scenario schema.
+     *
+     * @param text the scenario
+     * @param name the name problems carry, e.g. {@code request}
+     * @return the resolved scenario, without an origin
+     * @throws ScenarioException with every problem found
+     */
+    public Scenario readSandboxed(String text, String name) throws ScenarioException {
+        return read(new Source.Text(name, text, null), extraKeys(List.of()));
+    }
+
     /** Reads a scenario given as text named {@code <string>}; relative files resolve against the working directory. */
     public Scenario readString(String yaml) throws ScenarioException {
         return readString(yaml, "<string>", Path.of(""));
@@ -322,6 +336,11 @@ public final class ScenarioReader {
     private static Source referenced(Fields top, Source scenario, String key, String builtIn) {
         if (!top.has(key)) {
             return new Source.Resource(builtIn);
+        }
+        if (scenario instanceof Source.Text t && t.directory() == null) {
+            top.problems().at(top.get(key), key, "a scenario sent to the server cannot name files; remove " + key
+                    + " and give catalog or site figures as overrides in the scenario");
+            return null;
         }
         String rel = Values.text(top, key, false, "a path relative to the scenario file");
         if (rel == null) {

@@ -66,7 +66,7 @@ sealed interface Source {
         }
     }
 
-    /** Text given directly; relative files resolve against {@code directory}. */
+    /** Text given directly; relative files resolve against {@code directory} (null: no files may be named). */
     record Text(String name, String text, Path directory) implements Source {
         @Override
         public byte[] bytes() {
