@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most accelerators per simulate-mode request (every one is sampled; default: ${DEFAULT-VALUE}).")
     private long maxDevices;
 
-    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "20000",
             description = "Most runs of a Monte Carlo job or sensitivity request (default: ${DEFAULT-VALUE}).")
     private int maxRuns;
 

@@ -337,16 +337,21 @@ public final class ScenarioReader {
         if (!top.has(key)) {
             return new Source.Resource(builtIn);
         }
-        if (scenario instanceof Source.Text t && t.directory() == null) {
-            top.problems().at(top.get(key), key, "a scenario sent to the server cannot name files; remove " + key
-                    + " and give catalog or site figures as overrides in the scenario");
-            return null;
-        }
         String rel = Values.text(top, key, false, "a path relative to the scenario file");
         if (rel == null) {
             return null;
         }
         Source s = scenario.resolve(rel);
+        if (scenario instanceof Source.Text t && t.directory() == null) {
+            // a scenario from elsewhere (the server) reads no file of this machine: its paths resolve as if it
+            // stood in the built-in models/scenarios/, and only the built-in model files may be named
+            if (!(s instanceof Source.Resource r) || !r.resource().startsWith("models/") || r.resource().contains("..")
+                    || !r.resource().endsWith(".yaml") || ScenarioReader.class.getClassLoader().getResource(r.resource()) == null) {
+                top.problems().at(top.get(key), key, "a scenario sent to the server names only built-in model files"
+                        + " (../accelerators.yaml, ../sites.yaml); give other figures as overrides in the scenario");
+                return null;
+            }
+        }
         if (s instanceof Source.File f && !Files.isRegularFile(f.path())) {
             top.problems().at(top.get(key), key, (Files.isDirectory(f.path()) ? "a folder, not a file: " : "file not found: ")
                     + f.path());

@@ -56,6 +56,7 @@ final class Jobs implements AutoCloseable {
         volatile Status status = Status.QUEUED;
         volatile long startNanos;
         volatile long endNanos;
+        volatile Instant finishedAt;
         volatile byte[] result;
         volatile String error;
         volatile boolean cancel;
@@ -147,6 +148,7 @@ final class Jobs implements AutoCloseable {
 
     private void execute(Job job, Work work) {
         if (job.cancel) {
+            job.finishedAt = Instant.now();
             job.status = Status.CANCELLED;
             return;
         }
@@ -178,17 +180,21 @@ final class Jobs implements AutoCloseable {
             byte[] result = work.run(listener);
             job.result = result;
             job.endNanos = System.nanoTime();
+            job.finishedAt = Instant.now();
             job.status = Status.DONE;
         } catch (Stopped e) {
             job.endNanos = System.nanoTime();
+            job.finishedAt = Instant.now();
             job.error = e.getMessage();
             job.status = job.cancel ? Status.CANCELLED : Status.FAILED;
         } catch (ApiException e) {
             job.endNanos = System.nanoTime();
+            job.finishedAt = Instant.now();
             job.error = e.problems().isEmpty() ? "failed" : e.problems().get(0).expected();
             job.status = Status.FAILED;
         } catch (RuntimeException e) {
             job.endNanos = System.nanoTime();
+            job.finishedAt = Instant.now();
             job.error = Handlers.userMessage(e);
             job.status = Status.FAILED;
         }
@@ -216,6 +222,7 @@ final class Jobs implements AutoCloseable {
             j.cancel = true;
             Future<?> f = j.future;
             if (j.status == Status.QUEUED && f != null && f.cancel(false)) {
+                j.finishedAt = Instant.now();
                 j.status = Status.CANCELLED;
                 j.error = "cancelled";
                 pool.remove((Runnable) f);
@@ -245,7 +252,8 @@ final class Jobs implements AutoCloseable {
         for (Iterator<Job> it = jobs.values().iterator(); it.hasNext(); ) {
             Job j = it.next();
             if (j.finished()) {
-                if (j.created.isBefore(oldest)) {
+                Instant f = j.finishedAt;
+                if (f != null && f.isBefore(oldest)) {
                     it.remove();
                 } else {
                     finished.add(j);

@@ -47,13 +47,13 @@ public record ServeOptions(String bind, int port, String token, long maxBodyByte
 
     /**
      * The defaults: 127.0.0.1:{@value #DEFAULT_PORT}, no token, 4 MiB bodies, 10 million devices per simulate run,
-     * 100,000 runs per job, 1 job at a time with 8 waiting, 60 s per request, finished jobs kept 15 minutes (at
+     * 20,000 runs per job (a job keeps a few hundred bytes per run and deployment: about 25 MB for the portfolio), 1 job at a time with 8 waiting, 60 s per request, finished jobs kept 15 minutes (at
      * most 64), 30 s of shutdown grace.
      *
      * @return the defaults
      */
     public static ServeOptions defaults() {
-        return new ServeOptions("127.0.0.1", DEFAULT_PORT, null, 4L << 20, 10_000_000L, 100_000, 1, 8,
+        return new ServeOptions("127.0.0.1", DEFAULT_PORT, null, 4L << 20, 10_000_000L, 20_000, 1, 8,
                 Duration.ofSeconds(60), Duration.ofMinutes(15), 64, Duration.ofSeconds(30));
     }
 
