@@ -141,7 +141,7 @@ final class Handlers {
             MonteCarloResult mc;
             try {
                 mc = MonteCarlo.run(s, r.mode(), settings, MonteCarlo.Options.of(threads).withGrouping(bandsBy)
-                        .withProgress(progress));
+                        .withProgress(progress).withMemoryBudget(Jobs.MEMORY_BUDGET));
             } catch (IllegalArgumentException | ArithmeticException e) {
                 throw ApiException.badRequest("scenario", s.name(), e.getMessage());
             }

@@ -27,6 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Jobs implements AutoCloseable {
 
+    /**
+     * Most bytes one job holds for exact bands (every run's banded cube row): 64 MiB, about 4,000 runs of the
+     * portfolio's total bands; past it the bands are P2 estimates ({@code MonteCarloResult.bandsExact()}), so
+     * jobs at the run limit do not hold the engine's default 512 MiB each.
+     */
+    static final long MEMORY_BUDGET = 64L << 20;
+
     /** A job's state. */
     enum Status { QUEUED, RUNNING, DONE, FAILED, CANCELLED }
 
