@@ -34,7 +34,7 @@ public final class Main {
      * @return the exit code ({@link ExitCodes})
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int code = FleetcastCommand.commandLine(out, err).execute(args);
+        int code = FleetcastCommand.commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();
         return code;

@@ -129,7 +129,7 @@ final class OutputOptions {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw new BadInputException("--out " + out + ": " + (existing == null ? "no such place" : existing + " is a file, not a folder"));
+            throw new OutputException(out, existing == null ? "no such place" : existing + " is a file, not a folder");
         }
         folder = openFolder(out);
     }

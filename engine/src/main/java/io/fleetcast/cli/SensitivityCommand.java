@@ -167,13 +167,14 @@ final class SensitivityCommand implements Callable<Integer> {
             selectorText = metric + "@" + period;
         }
         int n = runs != null ? runs : s.monteCarlo().runs();
-        if (n < 3) {
-            throw new BadInputException("--runs " + n + ": the regression needs at least 3 runs (more than the inputs + 1)");
+        int inputs = io.fleetcast.analyse.UncertainInputs.of(s).size();
+        int least = Math.max(3, inputs + 2);
+        if (n < least) {
+            // the same rule and words as StandardizedRegression's: more runs than the inputs + 1
+            throw new BadInputException("--runs " + n + ": the regression of " + inputs + (inputs == 1 ? " input" : " inputs")
+                    + " needs at least " + least + " runs (more than the inputs + 1)");
         }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) {
-            throw new BadInputException("--threads " + t + ": expected at least 1");
-        }
+        int t = MonteCarloOptions.threads(threads);
         MonteCarloSettings settings = new MonteCarloSettings(n, seed != null ? seed : s.monteCarlo().seed(),
                 s.monteCarlo().quantiles());
         try {

@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
  * other users of the machine could read it in the process list).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
-        description = {"Serve the HTTP API (POST /v1/projections, /v1/monte-carlo, /v1/solve, /v1/sensitivity; GET /openapi.json)",
-                "until SIGTERM or Ctrl-C; requests in flight finish first. Binds to 127.0.0.1 unless --bind says otherwise."},
+        description = {"Serve the HTTP API until SIGTERM or Ctrl-C (requests in flight finish).",
+                "POST /v1/projections, /v1/monte-carlo, /v1/solve, /v1/sensitivity;",
+                "GET /v1/catalog, /v1/sites, /v1/health, /openapi.json. Binds to 127.0.0.1",
+                "unless --bind says otherwise."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:stopped by a signal", "2:bad usage, or the address cannot be bound", "1:internal error"})
 final class ServeCommand implements Callable<Integer> {

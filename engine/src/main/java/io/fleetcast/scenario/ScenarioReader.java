@@ -58,7 +58,7 @@ public final class ScenarioReader {
     private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
     private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included");
     private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
-    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.POSITIVE);
+    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.HORIZON);
     private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final Spec COST_OF_CAPITAL = Spec.optional("cost-of-capital", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final int MAX_LISTED_IDS = 40;
@@ -124,6 +124,17 @@ public final class ScenarioReader {
         Path p = Path.of(nameOrPath);
         if (Files.isRegularFile(p)) {
             return read(p);
+        }
+        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+            // a link to itself, in a loop, or to nothing: "no such built-in" would hide that a file was meant
+            String target;
+            try {
+                target = Files.readSymbolicLink(p).toString();
+            } catch (java.io.IOException e) {
+                target = "?";
+            }
+            throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", null,
+                    "a symbolic link to " + target + " that loops or leads nowhere; expected a scenario YAML file")));
         }
         if (Files.exists(p)) {
             // a folder (or a device): "no such file" would send the user looking for a typo
