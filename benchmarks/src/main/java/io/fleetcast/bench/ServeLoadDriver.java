@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * send to the last byte. Run:
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.fleetcast.bench.ServeLoadDriver [--seconds 5] [--warmup 3] [--clients 1,8,64]
+ * java -cp benchmarks/target/benchmarks.jar io.fleetcast.bench.ServeLoadDriver [--seconds 5] [--warmup 3] [--clients 1,8,64] [--cube-grouping total]
  * </pre>
  *
  * The last column, the process's CPU time (server and client together) per answer, does not depend on what else
@@ -45,18 +45,20 @@ public final class ServeLoadDriver {
         double seconds = 5;
         double warmup = 3;
         int[] levels = {1, 8, 64};
+        String cubeGrouping = "deployment";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> warmup = Double.parseDouble(args[++i]);
                 case "--clients" -> levels = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--cube-grouping" -> cubeGrouping = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; expected --seconds S --warmup S --clients 1,8,64");
             }
         }
         ServeOptions options = ServeOptions.defaults().withAddress("127.0.0.1", 0);
         try (Server server = Server.start(options, new PrintWriter(System.getenv("FC_SERVE_LOG") != null ? new java.io.OutputStreamWriter(System.err) : new StringWriter()))) {
-            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/projections");
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/projections?cube_grouping=" + cubeGrouping);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60))
@@ -65,8 +67,8 @@ public final class ServeLoadDriver {
             if (first.statusCode() != 200) {
                 throw new IllegalStateException("status " + first.statusCode() + ": " + new String(first.body()));
             }
-            System.out.printf(Locale.ROOT, "POST /v1/projections openai-portfolio expected mode, answer %,d bytes; JDK %s, %d cores%n",
-                    first.body().length, Runtime.version(), Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "POST /v1/projections openai-portfolio expected mode, cube by %s, answer %,d bytes; JDK %s, %d cores%n",
+                    cubeGrouping, first.body().length, Runtime.version(), Runtime.getRuntime().availableProcessors());
             System.out.println("clients  requests  seconds  projections/s  p50 ms  p99 ms  max ms  CPU ms/projection");
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int clients : levels) {

@@ -95,8 +95,9 @@ final class Handlers {
 
     /** {@code POST /v1/projections}: the results document of {@code run --out}, or its long CSV. */
     Server.Response projections(Server.Call c) {
-        ScenarioRequest r = ScenarioRequest.parse(c.text(), c.contentType(), c.query(), List.of());
+        ScenarioRequest r = ScenarioRequest.parse(c.text(), c.contentType(), c.query(), List.of("cube_grouping"));
         checkDevices(r.scenario(), r.mode());
+        Grouping cubeGrouping = grouping(r.envelope(), c.query(), "cube_grouping", Grouping.DEPLOYMENT);
         return withinBudget(() -> {
             Projection p;
             try {
@@ -112,7 +113,7 @@ final class Handlers {
                 }
                 return new Server.Response(200, "text/csv; charset=utf-8", out.toByteArray(), Map.of());
             }
-            JsonWriter.write(result, RunInfo.current(CLOCK), out);
+            JsonWriter.write(result, RunInfo.current(CLOCK), cubeGrouping, out);
             return Server.Response.json(200, out.toByteArray());
         });
     }
@@ -129,7 +130,7 @@ final class Handlers {
                     + " runs (fleetcast serve --max-runs)");
         }
         double[] quantiles = quantiles(r.envelope(), s.monteCarlo().quantiles());
-        Grouping bandsBy = grouping(r.envelope(), c.query());
+        Grouping bandsBy = grouping(r.envelope(), c.query(), "bands_by", Grouping.TOTAL);
         MonteCarloSettings settings;
         try {
             settings = new MonteCarloSettings(runs, r.seed(), quantiles);
@@ -369,16 +370,16 @@ final class Handlers {
         return q;
     }
 
-    private static Grouping grouping(JsonNode e, Map<String, String> query) {
-        JsonNode n = e.get("bands_by");
-        String text = n != null && !n.isNull() ? n.asText() : query.get("bands_by");
+    private static Grouping grouping(JsonNode e, Map<String, String> query, String key, Grouping fallback) {
+        JsonNode n = e.get(key);
+        String text = n != null && !n.isNull() ? n.asText() : query.get(key);
         if (text == null) {
-            return Grouping.TOTAL;
+            return fallback;
         }
         try {
             return Grouping.byId(text);
         } catch (IllegalArgumentException ex) {
-            throw ApiException.badRequest("bands_by", text, ex.getMessage());
+            throw ApiException.badRequest(key, text, ex.getMessage());
         }
     }
 

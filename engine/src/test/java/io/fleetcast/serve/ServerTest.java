@@ -121,6 +121,15 @@ class ServerTest {
     }
 
     @Test
+    void projections_cubeGroupingTotal_sameDocumentWithTheTotalCube() throws Exception {
+        HttpResponse<String> r = send(post("/v1/projections?cube_grouping=total", "application/json", "{\"builtin\": \"amd-openai-6gw\"}"));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode cube = JSON.readTree(r.body()).get("cube");
+        assertEquals("total", cube.get("grouping").asText());
+        assertEquals("[\"total\"]", cube.get("groups").toString());
+    }
+
+    @Test
     void projections_envelopeWithCsvAccept_longCsvOfTheGroupings() throws Exception {
         HttpResponse<String> r = send(post("/v1/projections", "application/json",
                 "{\"builtin\": \"amd-openai-6gw\", \"groupings\": [\"total\"]}").header("Accept", "text/csv"));
