@@ -179,7 +179,7 @@ public class ColdStartBenchmark {
     @Benchmark
     @Warmup(iterations = 3)
     @Measurement(iterations = 5)
-    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx256m"})
+    @Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx256m"})
     @DomainUnit("pairs")
     public Projection coldAndWarm(Times times) throws IOException, InterruptedException {
         long a = System.nanoTime();

@@ -51,12 +51,12 @@ final class CatalogCommand implements Callable<Integer> {
     }
 
     /** The columns of one kind of entry ({@code accelerators} or {@code sites}): text columns for the table and for CSV/JSON, then numeric columns. */
-    private record Layout<T>(String kind, List<String> tableTexts, Function<T, List<String>> tableText,
+    record Layout<T>(String kind, List<String> tableTexts, Function<T, List<String>> tableText,
                              List<String> fullTexts, Function<T, List<String>> fullText,
                              Function<T, Map<String, Provenance>> provenance, List<Column<T>> columns) {
     }
 
-    private static final Layout<Accelerator> ACCELERATORS = new Layout<>("accelerators",
+    static final Layout<Accelerator> ACCELERATORS = new Layout<>("accelerators",
             List.of("id", "vendor"), a -> List.of(a.id(), a.vendor()),
             List.of("id", "vendor", "name"), a -> List.of(a.id(), a.vendor(), a.name()),
             Accelerator::provenance,
@@ -71,7 +71,7 @@ final class CatalogCommand implements Callable<Integer> {
                             a -> a.usefulLifeHours() / Units.HOURS_PER_YEAR, false),
                     new Column<>("AFR", "afr", "afr", Accelerator::afr, false)));
 
-    private static final Layout<Site> SITES = new Layout<>("sites",
+    static final Layout<Site> SITES = new Layout<>("sites",
             List.of("id", "name"), s -> List.of(s.id(), s.name()),
             List.of("id", "name"), s -> List.of(s.id(), s.name()),
             Site::provenance,

@@ -40,6 +40,7 @@ public final class FleetcastCommand implements Runnable {
             new Verb("sensitivity", SensitivityCommand::new),
             new Verb("solve", SolveCommand::new),
             new Verb("calibrate", CalibrateCommand::new),
+            new Verb("serve", ServeCommand::new),
             new Verb(COMPLETION, AutoComplete.GenerateCompletion::new));
 
 

@@ -8,7 +8,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -91,7 +98,8 @@ final class YamlText {
         options.setNestingDepthLimit(MAX_NESTING);
         Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(text));
+            root = new UseLocatingComposer(new ParserImpl(new StreamReader(new StringReader(text)), options), options)
+                    .getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             if (e.getContextMark() != null && e.getProblem() != null && e.getProblem().contains("end of stream")) {
@@ -119,6 +127,36 @@ final class YamlText {
             problems.add((Mark) null, "", null, "the file is empty; expected a YAML mapping");
         }
         return new Parsed(bytes, root);
+    }
+
+    /**
+     * SnakeYAML's composer, except that a mapping value written as an alias ({@code capex: *price}) is a copy of
+     * the anchored node marked where the alias is used: a problem with that value then points at its use, not
+     * at the anchor (issue #9). The copy shares the anchored node's children.
+     */
+    private static final class UseLocatingComposer extends Composer {
+        UseLocatingComposer(ParserImpl parser, LoaderOptions options) {
+            super(parser, new Resolver(), options);
+        }
+
+        @Override
+        protected Node composeValueNode(MappingNode node) {
+            if (!parser.checkEvent(Event.ID.Alias)) {
+                return super.composeValueNode(node);
+            }
+            Event use = parser.peekEvent();
+            Node anchored = super.composeValueNode(node);
+            if (anchored instanceof ScalarNode s) {
+                return new ScalarNode(s.getTag(), s.getValue(), use.getStartMark(), use.getEndMark(), s.getScalarStyle());
+            }
+            if (anchored instanceof MappingNode m) {
+                return new MappingNode(m.getTag(), true, m.getValue(), use.getStartMark(), use.getEndMark(), m.getFlowStyle());
+            }
+            if (anchored instanceof SequenceNode q) {
+                return new SequenceNode(q.getTag(), true, q.getValue(), use.getStartMark(), use.getEndMark(), q.getFlowStyle());
+            }
+            return anchored;
+        }
     }
 
     /**

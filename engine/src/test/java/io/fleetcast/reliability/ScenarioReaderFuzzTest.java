@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Timeout;
  * accepts a scenario or returns its list of located problems (no other exception escapes, no hang), and an
  * accepted scenario projects in expected mode to finite numbers (no value it accepts crashes the engine).
  *
- * <p>In a normal build ({@code ./mvnw verify}) the seed corpus is replayed as a plain test: the shipped
- * scenarios of {@code models/scenarios} and a few hostile inputs (extremes at the edge of every range, an
+ * <p>In a normal build ({@code ./mvnw verify}) the seed corpus is replayed as a plain test: three shipped
+ * scenarios of {@code models/scenarios} (the portfolio holds every deal's deployments; the leased AWS deal; the
+ * Cerebras systems; the others are projected by {@code ShippedScenariosTest}) and a few hostile inputs (extremes at the edge of every range, an
  * unclosed quote, deep nesting, aliases), in
  * {@code src/test/resources/io/fleetcast/reliability/ScenarioReaderFuzzTestInputs/}. To fuzz:
  * {@code JAZZER_FUZZ=1 ./mvnw -pl engine test -Dtest=ScenarioReaderFuzzTest -Djazzer.max_duration=60s}; a

@@ -36,6 +36,16 @@ class SmallerFaultsTest {
     }
 
     @Test
+    void validate_aliasOfAMappingWhereANumberBelongs_locatedAtTheAliasNotTheAnchor() throws Exception {
+        // line 8 holds the anchor (&pair), line 16 the use: "    utilization: " is 17 characters, the alias column 18
+        Path s = Cli.scenario(dir, "sites-file: sites.yaml", "sites-file: sites.yaml\nextra-anchor: &pair { a: 1 }",
+                "utilization: 0.5", "utilization: *pair");
+        Cli.Result r = Cli.run("validate", s.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("crash.yaml:16:18: deployments[0].utilization"), r.err());
+    }
+
+    @Test
     void run_runsWithoutAnUncertaintyBlock_warnsThatEveryRunIsTheSame() throws Exception {
         Path s = Cli.scenario(dir);
         Cli.Result r = Cli.run("run", s.toString(), "--runs", "5", "--quiet");
