@@ -27,14 +27,27 @@ final class OutputException extends RuntimeException {
      * @param cause the failure; kept for {@code --debug}
      */
     OutputException(Path out, IOException cause) {
-        super("could not write output in " + out + ": " + describe(cause) + "; " + out
-                + " holds the previous complete results, if any", cause);
+        super("could not write output in " + out + ": " + describe(cause) + "; nothing in " + out + " was changed", cause);
+    }
+
+    /**
+     * Creates the exception for a place that cannot hold the output, found before writing.
+     *
+     * @param out    the output folder given with {@code --out}
+     * @param reason what is in the way, in words
+     */
+    OutputException(Path out, String reason) {
+        super("could not write output in " + out + ": " + reason);
     }
 
     /** "FILE: reason" in words, for any I/O failure. */
+    private static final java.util.regex.Pattern STAGED =
+            java.util.regex.Pattern.compile("/\\.([^/]+)\\.fc-[0-9a-z]+(?:\\.partial|\\.link)?(?=/|$)");
+
     static String describe(IOException e) {
         if (e instanceof FileSystemException fs) {
-            String file = fs.getFile() == null ? "" : fs.getFile() + ": ";
+            // a file of a set being built is named by its visible path: DIR/.NAME.fc-ID.partial/F -> DIR/NAME/F
+            String file = fs.getFile() == null ? "" : STAGED.matcher(fs.getFile()).replaceAll("/$1") + ": ";
             String reason = fs.getReason();
             String words;
             if (fs instanceof AccessDeniedException) {

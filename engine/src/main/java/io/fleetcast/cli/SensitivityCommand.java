@@ -121,33 +121,8 @@ final class SensitivityCommand implements Callable<Integer> {
     }
 
     private int analyse(Scenario s, ResultFolder folder) {
-        if (period != null && total) {
-            throw new BadInputException("give --period or --total, not both");
-        }
-        String selectorText = metric;
-        if (period != null) {
-            if (metric.contains("@")) {
-                throw new BadInputException("--metric " + metric + " already names a period; drop --period");
-            }
-            selectorText = metric + "@" + period;
-        }
-        int n = runs != null ? runs : s.monteCarlo().runs();
-        if (n < 3) {
-            throw new BadInputException("--runs " + n + ": the regression needs at least 3 runs (more than the inputs + 1)");
-        }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) {
-            throw new BadInputException("--threads " + t + ": expected at least 1");
-        }
-        MonteCarloSettings settings = new MonteCarloSettings(n, seed != null ? seed : s.monteCarlo().seed(),
-                s.monteCarlo().quantiles());
-        Sensitivity.Result r;
-        ProgressListener progress = ConsoleProgress.forStandardError(quiet);
-        try {
-            r = Sensitivity.run(s, MetricSelector.parse(selectorText, group, s), mode, settings, t, progress);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        Sensitivity.Result r = compute(s, metric, period, total, group, runs, seed, mode, threads,
+                ConsoleProgress.forStandardError(quiet));
         String csv = csv(s, r);
         String json = json(s, r);
         if (folder != null) {
@@ -161,6 +136,52 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The analysis, as the command runs it (and {@code POST /v1/sensitivity}, through {@link Analyses}).
+     *
+     * @param s        the scenario
+     * @param metric   {@code METRIC[@WHEN]}
+     * @param period   a period or year, or null
+     * @param total    whether {@code --total} was given
+     * @param group    the group, or null for total
+     * @param runs     Monte Carlo runs, or null for the scenario's
+     * @param seed     the seed, or null for the scenario's
+     * @param mode     the mode of the runs
+     * @param threads  worker threads, or null for every core
+     * @param progress told of each finished run (it may throw to stop the analysis)
+     * @return the tornado and the regression coefficients
+     * @throws BadInputException for a bad metric, period, group or count
+     */
+    static Sensitivity.Result compute(Scenario s, String metric, String period, boolean total, String group, Integer runs,
+                                      Long seed, Mode mode, Integer threads, ProgressListener progress) {
+        if (period != null && total) {
+            throw new BadInputException("give --period or --total, not both");
+        }
+        String selectorText = metric;
+        if (period != null) {
+            if (metric.contains("@")) {
+                throw new BadInputException("--metric " + metric + " already names a period; drop --period");
+            }
+            selectorText = metric + "@" + period;
+        }
+        int n = runs != null ? runs : s.monteCarlo().runs();
+        int inputs = io.fleetcast.analyse.UncertainInputs.of(s).size();
+        int least = Math.max(3, inputs + 2);
+        if (n < least) {
+            // the same rule and words as StandardizedRegression's: more runs than the inputs + 1
+            throw new BadInputException("--runs " + n + ": the regression of " + inputs + (inputs == 1 ? " input" : " inputs")
+                    + " needs at least " + least + " runs (more than the inputs + 1)");
+        }
+        int t = MonteCarloOptions.threads(threads);
+        MonteCarloSettings settings = new MonteCarloSettings(n, seed != null ? seed : s.monteCarlo().seed(),
+                s.monteCarlo().quantiles());
+        try {
+            return Sensitivity.run(s, MetricSelector.parse(selectorText, group, s), mode, settings, t, progress);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     private void write(ResultFolder folder, Scenario s, Sensitivity.Result r, String csv, String json) {
@@ -274,7 +295,7 @@ final class SensitivityCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static String json(Scenario s, Sensitivity.Result r) {
+    static String json(Scenario s, Sensitivity.Result r) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         MetricSelector m = r.metric();

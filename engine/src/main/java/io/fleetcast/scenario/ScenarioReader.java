@@ -58,7 +58,7 @@ public final class ScenarioReader {
     private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
     private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included");
     private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
-    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.POSITIVE);
+    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.HORIZON);
     private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final Spec COST_OF_CAPITAL = Spec.optional("cost-of-capital", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final int MAX_LISTED_IDS = 40;
@@ -125,6 +125,17 @@ public final class ScenarioReader {
         if (Files.isRegularFile(p)) {
             return read(p);
         }
+        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+            // a link to itself, in a loop, or to nothing: "no such built-in" would hide that a file was meant
+            String target;
+            try {
+                target = Files.readSymbolicLink(p).toString();
+            } catch (java.io.IOException e) {
+                target = "?";
+            }
+            throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", null,
+                    "a symbolic link to " + target + " that loops or leads nowhere; expected a scenario YAML file")));
+        }
         if (Files.exists(p)) {
             // a folder (or a device): "no such file" would send the user looking for a typo
             throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", null,
@@ -144,6 +155,20 @@ public final class ScenarioReader {
      */
     public Scenario readString(String yaml, String name, Path directory) throws ScenarioException {
         return read(new Source.Text(name, yaml, directory), extraKeys(List.of()));
+    }
+
+    /**
+     * Reads a scenario sent by someone else (the HTTP server): text that may not name files on this machine,
+     * so {@code accelerators-file} and {@code sites-file} are reported as problems at their keys instead of
+     * being read. YAML, or JSON (a subset of YAML) that follows the scenario schema.
+     *
+     * @param text the scenario
+     * @param name the name problems carry, e.g. {@code request}
+     * @return the resolved scenario, without an origin
+     * @throws ScenarioException with every problem found
+     */
+    public Scenario readSandboxed(String text, String name) throws ScenarioException {
+        return read(new Source.Text(name, text, null), extraKeys(List.of()));
     }
 
     /** Reads a scenario given as text named {@code <string>}; relative files resolve against the working directory. */
@@ -328,6 +353,16 @@ public final class ScenarioReader {
             return null;
         }
         Source s = scenario.resolve(rel);
+        if (scenario instanceof Source.Text t && t.directory() == null) {
+            // a scenario from elsewhere (the server) reads no file of this machine: its paths resolve as if it
+            // stood in the built-in models/scenarios/, and only the built-in model files may be named
+            if (!(s instanceof Source.Resource r) || !r.resource().startsWith("models/") || r.resource().contains("..")
+                    || !r.resource().endsWith(".yaml") || ScenarioReader.class.getClassLoader().getResource(r.resource()) == null) {
+                top.problems().at(top.get(key), key, "a scenario sent to the server names only built-in model files"
+                        + " (../accelerators.yaml, ../sites.yaml); give other figures as overrides in the scenario");
+                return null;
+            }
+        }
         if (s instanceof Source.File f && !Files.isRegularFile(f.path())) {
             top.problems().at(top.get(key), key, (Files.isDirectory(f.path()) ? "a folder, not a file: " : "file not found: ")
                     + f.path());

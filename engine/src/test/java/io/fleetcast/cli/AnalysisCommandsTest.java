@@ -195,11 +195,12 @@ class AnalysisCommandsTest {
     }
 
     @Test
-    void sensitivity_outUnderAFile_exit2BeforeRunningWithTheFolderMessage() throws Exception {
-        // regression: the Monte Carlo ran first, then writing failed with "cannot write ... (Not a directory)"
+    void sensitivity_outUnderAFile_exit3BeforeRunningWithTheFolderMessage() throws Exception {
+        // regression: the Monte Carlo ran first, then writing failed with "cannot write ... (Not a directory)";
+        // a file in the path is an output failure (exit 3), found before any work
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
         CliResult r = run("sensitivity", scenario().toString(), "--runs", "20", "--quiet", "--out", file.resolve("sub").toString());
-        assertEquals(2, r.code(), r.err());
+        assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("is a file, not a folder"), r.err());
         assertEquals("", r.out());
     }
