@@ -5,8 +5,8 @@
 # Usage: benchmarks/run.sh [--quick|--full] [--baseline FILE] [--out DIR] [--include REGEX]
 #                          [--update-baseline] [-- JMH_ARGS...]
 #   --quick            short iterations, 1 fork, 10M devices; the gated KernelPairBenchmark in full; 3 cold
-#                      processes per target (CI; the machine shared with four builds at load 12 took 10 min
-#                      before this trim, which cut the gate run from 3.6 min to about 0.5)
+#                      processes per target (CI; 5 min 18 s on the 2-core machine shared with four builds at
+#                      load average 15, benchmarks/results/quick-ci-report.md; 10 min before this trim)
 #   --full             every parameter at the iterations each benchmark declares (the default)
 #   --baseline FILE    baseline JMH result (default: benchmarks/baseline.json)
 #   --out DIR          where jmh-result.json, jmh-output.txt, benchmark-report.md and the chart go
