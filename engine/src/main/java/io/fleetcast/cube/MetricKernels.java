@@ -123,7 +123,11 @@ public final class MetricKernels {
                 double itMwh = upH * watts / Units.WATTS_PER_MW;
                 double energy = itMwh * plan.pue[pueBase + grid.monthOfYear[c]];
                 double energyCost = energy * price * elecFactor[y];
-                double lease = slotH * leaseNow;
+                // take-or-pay: the contracted count is paid from the start to the contract end, installed or not
+                double lease = plan.takeOrPay[d]
+                        ? plan.count[d] * Math.max(0, Math.min(grid.bounds[c + 1], plan.payEndHour[d])
+                                - Math.max(cellStart, plan.startHour[d])) * leaseNow
+                        : slotH * leaseNow;
                 double capexC = installs * capex;
                 double facCapexC = installs * facCapex;
                 double dep = depPerSlotHour * slotH + capex * writeOff + facDepPerHour * facH;

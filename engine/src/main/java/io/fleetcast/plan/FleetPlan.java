@@ -7,6 +7,7 @@ import io.fleetcast.Ownership;
 import io.fleetcast.ResolvedDeployment;
 import io.fleetcast.Scenario;
 import io.fleetcast.Site;
+import io.fleetcast.TermFrom;
 import io.fleetcast.Timeline;
 import io.fleetcast.Units;
 
@@ -44,7 +45,17 @@ public final class FleetPlan {
     public final double[] termEndHour;
     /** {@code min(termEndHour, horizon)}: no slot lives past it and no install happens at or after it. */
     public final double[] endCapHour;
-    /** Longest life of a slot: the useful life when owned, +infinity when leased. */
+    /**
+     * Leased take-or-pay: the contracted count is paid from the start to {@link #payEndHour}, installed or not
+     * (lease cost = count x those hours x price instead of slot-hours x price).
+     */
+    public final boolean[] takeOrPay;
+    /** Take-or-pay: end of the paid contract, {@code min(start + term, horizon)}, hours; 0 otherwise. */
+    public final double[] payEndHour;
+    /**
+     * Longest life of a slot: the useful life when owned; a leased slot's term when it counts from its install;
+     * +infinity for other leased slots (they end at the term end or the horizon).
+     */
     public final double[] slotLifeHours;
     /** Useful (book) life, hours, positive: depreciation and embodied carbon are spread over it. */
     public final double[] bookLifeHours;
@@ -125,6 +136,8 @@ public final class FleetPlan {
         termEndHour = new double[n];
         endCapHour = new double[n];
         slotLifeHours = new double[n];
+        takeOrPay = new boolean[n];
+        payEndHour = new double[n];
         bookLifeHours = new double[n];
         owned = new boolean[n];
         energyPaid = new boolean[n];
@@ -173,13 +186,18 @@ public final class FleetPlan {
             if (rampHours[d] <= Sizing.RAMP_EPSILON_HOURS) {
                 rampHours[d] = 0;
             }
-            double term = dep.termHours().isPresent()
-                    ? startHour[d] + check(dep.id(), ModelField.TERM, dep.termHours().getAsDouble())
-                    : Double.POSITIVE_INFINITY;
+            double termLength = dep.termHours().isPresent()
+                    ? check(dep.id(), ModelField.TERM, dep.termHours().getAsDouble()) : Double.POSITIVE_INFINITY;
+            // a lease term counted from each slot's install is the slot's life; one counted from the deployment
+            // start ends every slot at the same instant
+            boolean perSlotTerm = !isOwned && dep.termFrom() == TermFrom.INSTALL && dep.termHours().isPresent();
+            double term = perSlotTerm ? Double.POSITIVE_INFINITY : startHour[d] + termLength;
             termEndHour[d] = term;
             endCapHour[d] = Math.min(term, horizon);
             bookLifeHours[d] = check(a.id(), ModelField.USEFUL_LIFE, a.usefulLifeHours());
-            slotLifeHours[d] = isOwned ? bookLifeHours[d] : Double.POSITIVE_INFINITY;
+            slotLifeHours[d] = isOwned ? bookLifeHours[d] : perSlotTerm ? termLength : Double.POSITIVE_INFINITY;
+            takeOrPay[d] = !isOwned && dep.takeOrPay();
+            payEndHour[d] = takeOrPay[d] ? Math.min(startHour[d] + termLength, horizon) : 0;
             energyPaid[d] = isOwned || !dep.energyIncluded();
             writeOff[d] = isOwned && term < horizon;
             double fcPerMw = check(s.id(), ModelField.FACILITY_CAPEX, s.facilityCapexUsdPerMw());
@@ -246,14 +264,19 @@ public final class FleetPlan {
             gridIntensity[d] = check(s.id(), ModelField.GRID_INTENSITY, s.gridGPerKwh());
             gridChange[d] = check(s.id(), ModelField.GRID_INTENSITY_CHANGE, s.gridChangePerYear());
 
-            double leaseCostPerSlot = isOwned ? 0 : Sizing.expectedLeaseCostPerSlot(startHour[d], rampHours[d],
-                    endCapHour[d], leasePrice[d], leaseDecline[d], ann);
+            double leaseCostPerSlot = isOwned ? 0 : takeOrPay[d]
+                    ? Sizing.expectedLeaseCostPerSlot(startHour[d], 0, payEndHour[d], Double.POSITIVE_INFINITY,
+                            leasePrice[d], leaseDecline[d], ann)
+                    : Sizing.expectedLeaseCostPerSlot(startHour[d], rampHours[d], endCapHour[d], slotLifeHours[d],
+                            leasePrice[d], leaseDecline[d], ann);
             double exact = Sizing.exactCount(dep, a, s, leaseCostPerSlot);
             long c = Sizing.floorCount(exact);
             count[d] = c;
             LocalDateTime installEnd = dep.start().plusNanos(Math.round(rampHours[d] * 3.6e12));
+            // a per-slot term: the end of the last slot's term
             Optional<LocalDateTime> termEnd = dep.termHours().isPresent()
-                    ? Optional.of(dep.start().plusNanos(Math.round(dep.termHours().getAsDouble() * 3.6e12)))
+                    ? Optional.of(dep.start().plusNanos(Math.round(((perSlotTerm ? rampHours[d] : 0)
+                            + dep.termHours().getAsDouble()) * 3.6e12)))
                     : Optional.empty();
             double itMw = c * allIn / Units.WATTS_PER_MW;
             resolved.add(new ResolvedDeployment(dep.id(), dep.deal(), a.id(), a.vendor(), s.id(), dep.ownership(), c, exact,

@@ -425,7 +425,7 @@ public final class HtmlReport {
         for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
             b.append("<th>").append(Html.escape(f.yamlName())).append("</th>");
         }
-        b.append("<th>precision</th><th>energy in lease</th></tr></thead>\n<tbody>\n");
+        b.append("<th>precision</th><th>energy in lease</th><th>term from</th><th>take-or-pay</th></tr></thead>\n<tbody>\n");
         for (Deployment d : s.deployments()) {
             boolean leased = d.ownership() == io.fleetcast.Ownership.LEASED;
             b.append("<tr><td>").append(Html.escape(d.id())).append("</td><td>").append(Html.escape(sizeText(d.size())))
@@ -437,7 +437,9 @@ public final class HtmlReport {
                 b.append("<td>").append(Html.escape(text)).append("</td>");
             }
             b.append("<td>").append(d.precision().name().toLowerCase(Locale.ROOT)).append("</td><td>")
-                    .append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td></tr>\n");
+                    .append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td><td>")
+                    .append(d.termHours().isPresent() ? (d.termFrom() == io.fleetcast.TermFrom.INSTALL ? "each install" : "deployment start") : "–")
+                    .append("</td><td>").append(leased ? (d.takeOrPay() ? "yes" : "no") : "–").append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
         if (!s.uncertainty().isEmpty()) {

@@ -325,6 +325,8 @@ public final class JsonWriter {
             }
             g.writeStringField("precision", d.precision().name().toLowerCase(Locale.ROOT));
             g.writeBooleanField("energy_included", d.energyIncluded());
+            g.writeStringField("term_from", d.termFrom().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            g.writeBooleanField("take_or_pay", d.takeOrPay());
             g.writeEndObject();
         }
         g.writeEndArray();
