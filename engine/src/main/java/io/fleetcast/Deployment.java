@@ -187,6 +187,11 @@ public final class Deployment {
         return v(ModelField.LEASE_PRICE_DECLINE);
     }
 
+    /** Leased: share of the contracted spend that buys non-accelerator services, in [0, 1). */
+    public double servicesShare() {
+        return v(ModelField.SERVICES_SHARE);
+    }
+
     /** Owned: other opex per year as a fraction of capex. */
     public double opexFractionPerYear() {
         return v(ModelField.OPEX);

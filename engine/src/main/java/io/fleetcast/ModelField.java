@@ -130,6 +130,10 @@ public enum ModelField {
     /** Leased: yearly relative decline of the lease price. */
     LEASE_PRICE_DECLINE(Owner.DEPLOYMENT, "lease-price-decline", Dimension.YEARLY_RATE, Bounds.DECLINE, false, 0,
             "1/year", "yearly decline of the price (a negative decline is a rise)"),
+    /** Leased: share of the contracted spend that buys non-accelerator services. */
+    SERVICES_SHARE(Owner.DEPLOYMENT, "services-share", Dimension.FRACTION, Bounds.UNIT_HALF_OPEN, false, 0, "",
+            "share of the contracted spend that buys non-accelerator services (CPU, storage, network, support): "
+                    + "lease cost = accelerator lease / (1 - share), so a budget buys accelerators with the rest"),
     /** Owned: other opex per year as a fraction of capex. */
     OPEX(Owner.DEPLOYMENT, "opex", Dimension.YEARLY_RATE, Bounds.NON_NEGATIVE, false, 0, "1/year",
             "other opex per year as a fraction of capex"),
@@ -151,6 +155,7 @@ public enum ModelField {
         TERM.anchored = true;
         LEASE_PRICE.only = Ownership.LEASED;
         LEASE_PRICE_DECLINE.only = Ownership.LEASED;
+        SERVICES_SHARE.only = Ownership.LEASED;
         OPEX.only = Ownership.OWNED;
         COST_OF_CAPITAL.only = Ownership.OWNED;
         OPEX.jsonName = "opex_fraction_per_year";

@@ -104,5 +104,21 @@ class ContractsTest {
         ScenarioException owned = assertThrows(ScenarioException.class,
                 () -> new ScenarioReader().readString(HEAD + "    take-or-pay: true\n"));
         assertTrue(owned.getMessage().contains("deployments[0].take-or-pay: only for leased deployments"), owned.getMessage());
+        ScenarioException share = assertThrows(ScenarioException.class,
+                () -> new ScenarioReader().readString(HEAD + "    ownership: leased\n    services-share: 100 %\n"));
+        assertTrue(share.getMessage().contains("deployments[0].services-share") && share.getMessage().contains("in [0, 1)"),
+                share.getMessage());
+    }
+
+    @Test
+    void project_budgetWithServicesShare_buysAcceleratorsWithTheRestAndSpendsTheBudget() {
+        for (Mode mode : Mode.values()) {
+            Scenario s = leased(TestFleets.deployment("d").size(Size.budget(10_000)).termHours(1000)
+                    .set(ModelField.SERVICES_SHARE, 0.2));
+            // 20 % of 10,000 USD buys services: 8,000 / (1,000 h x 2 USD/h) = 4 accelerators
+            assertEquals(4, Fleetcast.sizing(s).get(0).count());
+            // the contract is paid in full: 4 x 1,000 h x 2 USD/h / (1 - 0.2) = 10,000 USD
+            assertRel(10_000, Fleetcast.project(s, mode, 2L).summary().total(Metric.LEASE_COST_USD), mode + " lease");
+        }
     }
 }

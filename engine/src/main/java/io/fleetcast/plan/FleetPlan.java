@@ -102,7 +102,10 @@ public final class FleetPlan {
     public final double[] embodiedKg;
     /** EFLOP delivered per up accelerator-hour: peak TFLOP/s x {@link #computeFraction} x 3600 / 1e6. */
     public final double[] eflopPerUpHour;
-    /** Lease price per accelerator-hour in the deployment's first year, USD (0 when owned). */
+    /**
+     * Price paid per contracted accelerator-hour in the deployment's first year, USD (0 when owned): the lease
+     * price divided by {@code 1 - services-share}.
+     */
     public final double[] leasePrice;
     /** Yearly relative decline of the lease price. */
     public final double[] leaseDecline;
@@ -230,7 +233,10 @@ public final class FleetPlan {
             embodiedKg[d] = check(a.id(), ModelField.EMBODIED_CARBON, a.embodiedKgCo2e());
             eflopPerUpHour[d] = check("accelerators", a.id(), dep.precision().name(),
                     a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * mfu * 3600.0 / 1e6;
-            leasePrice[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE, dep.leasePriceUsdPerHour());
+            // the services share of a contract is paid with the accelerators: it scales the price of a contracted
+            // accelerator-hour, so a budget buys accelerators with the rest
+            leasePrice[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE, dep.leasePriceUsdPerHour())
+                    / (1 - check(dep.id(), ModelField.SERVICES_SHARE, dep.servicesShare()));
             leaseDecline[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE_DECLINE, dep.leasePriceDeclinePerYear());
             if (isOwned) {
                 double coc = Double.isNaN(dep.costOfCapitalPerYear()) ? scenario.costOfCapitalPerYear()
