@@ -197,6 +197,11 @@ public final class Deployment {
         return v(ModelField.OPEX);
     }
 
+    /** Owned: spare accelerators as a fraction of the count, in [0, 1]. */
+    public double spares() {
+        return v(ModelField.SPARES);
+    }
+
     /** Owned: cost of capital per year; NaN when not given (the scenario's counts). */
     public double costOfCapitalPerYear() {
         return v(ModelField.COST_OF_CAPITAL);

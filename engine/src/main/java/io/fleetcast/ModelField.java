@@ -137,6 +137,10 @@ public enum ModelField {
     /** Owned: other opex per year as a fraction of capex. */
     OPEX(Owner.DEPLOYMENT, "opex", Dimension.YEARLY_RATE, Bounds.NON_NEGATIVE, false, 0, "1/year",
             "other opex per year as a fraction of capex"),
+    /** Owned: spare accelerators bought with the fleet, as a fraction of the count. */
+    SPARES(Owner.DEPLOYMENT, "spares", Dimension.FRACTION, Bounds.UNIT, false, 0, "",
+            "spare accelerators bought with the fleet, as a fraction of the count: their capex (without network "
+                    + "and storage) and embodied carbon are added, they draw idle power and deliver no compute"),
     /** Owned: cost of capital (WACC); NaN: the scenario's. */
     COST_OF_CAPITAL(Owner.DEPLOYMENT, "cost-of-capital", Dimension.YEARLY_RATE, Bounds.RATE, false, Double.NaN,
             "1/year", "cost of capital (WACC) charged on the capital still tied up; default: the scenario's "
@@ -158,6 +162,7 @@ public enum ModelField {
         SERVICES_SHARE.only = Ownership.LEASED;
         OPEX.only = Ownership.OWNED;
         COST_OF_CAPITAL.only = Ownership.OWNED;
+        SPARES.only = Ownership.OWNED;
         OPEX.jsonName = "opex_fraction_per_year";
         int[] next = new int[Owner.values().length];
         for (ModelField f : values()) {

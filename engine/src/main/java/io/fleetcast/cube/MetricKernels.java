@@ -67,6 +67,7 @@ public final class MetricKernels {
             }
             boolean owned = plan.owned[d];
             double watts = plan.wattsUp[d];
+            double spareWatts = plan.spareWattsPerSlot[d];
             double price = plan.energyPaid[d] ? plan.electricityPrice[d] : 0;
             double intensity = plan.gridIntensity[d];
             double capex = plan.capexUsd[d];
@@ -120,7 +121,7 @@ public final class MetricKernels {
                 double writeOff = state.writeOff[sOff + c];
                 double facH = state.facilityHours[sOff + c];
 
-                double itMwh = upH * watts / Units.WATTS_PER_MW;
+                double itMwh = (upH * watts + slotH * spareWatts) / Units.WATTS_PER_MW;
                 double energy = itMwh * plan.pue[pueBase + grid.monthOfYear[c]];
                 double energyCost = energy * price * elecFactor[y];
                 // take-or-pay: the contracted count is paid from the start to the contract end, installed or not

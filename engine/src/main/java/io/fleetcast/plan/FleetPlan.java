@@ -79,7 +79,12 @@ public final class FleetPlan {
     public final double[] repairHours;
     /** IT watts drawn by one up accelerator: linear model at the utilization, or the measured average. */
     public final double[] wattsUp;
-    /** IT capex per slot: capex + network-capex + storage-capex, USD (0 when leased). */
+    /**
+     * Idle IT watts of the spares per slot in service: {@code spares x all-in power x idle fraction} (owned; 0
+     * otherwise).
+     */
+    public final double[] spareWattsPerSlot;
+    /** IT capex per slot: capex + network-capex + storage-capex, plus the spares' share of capex, USD (0 when leased). */
     public final double[] capexUsd;
     /** Facility capex per slot (design facility power of one accelerator x capex per MW), USD (0 when leased). */
     public final double[] facilityCapexUsd;
@@ -156,6 +161,7 @@ public final class FleetPlan {
         facilityCapexUsd = new double[n];
         replacementFraction = new double[n];
         replacementCostUsd = new double[n];
+        spareWattsPerSlot = new double[n];
         capitalRatePerHour = new double[n];
         buildTimeHours = new double[n];
         computeFraction = new double[n];
@@ -224,13 +230,16 @@ public final class FleetPlan {
             double acceleratorCapex = check(a.id(), ModelField.CAPEX, a.capexUsd());
             capexUsd[d] = isOwned ? acceleratorCapex + check(a.id(), ModelField.NETWORK_CAPEX, a.networkCapexUsd())
                     + check(a.id(), ModelField.STORAGE_CAPEX, a.storageCapexUsd()) : 0;
+            double spares = isOwned ? check(dep.id(), ModelField.SPARES, dep.spares()) : 0;
+            capexUsd[d] += acceleratorCapex * spares;
             replacementFraction[d] = check(a.id(), ModelField.REPLACEMENT_COST, a.replacementCostFraction());
             replacementCostUsd[d] = isOwned ? acceleratorCapex * replacementFraction[d] : 0;
             double mfu = !Double.isNaN(dep.mfu()) ? check(dep.id(), ModelField.DEPLOYMENT_MFU, dep.mfu())
                     : !Double.isNaN(a.mfu()) ? check(a.id(), ModelField.MFU, a.mfu()) : util;
             computeFraction[d] = mfu;
             opexFractionPerYear[d] = isOwned ? check(dep.id(), ModelField.OPEX, dep.opexFractionPerYear()) : 0;
-            embodiedKg[d] = check(a.id(), ModelField.EMBODIED_CARBON, a.embodiedKgCo2e());
+            embodiedKg[d] = check(a.id(), ModelField.EMBODIED_CARBON, a.embodiedKgCo2e()) * (1 + spares);
+            spareWattsPerSlot[d] = spares * allIn * idle;
             eflopPerUpHour[d] = check("accelerators", a.id(), dep.precision().name(),
                     a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * mfu * 3600.0 / 1e6;
             // the services share of a contract is paid with the accelerators: it scales the price of a contracted
