@@ -88,8 +88,14 @@ public final class MetricKernels {
             boolean charged = owned && delta > 0;
             double life = plan.bookLifeHours[d];
             double kappa = charged ? CapitalCharge.kappa(delta, life) : 0;
+            double eLife = Math.exp(-delta * life);
+            double gLife = kappa * life - 1;
+            double iLife = charged ? CapitalCharge.integralAtLife(delta, life, kappa) : 0;
             double facLife = plan.facility[d] ? plan.facilityLifeHours[d] : 1;
             double facKappa = charged && plan.facility[d] ? CapitalCharge.kappa(delta, facLife) : 0;
+            double eFac = Math.exp(-delta * facLife);
+            double gFac = facKappa * facLife - 1;
+            double iFac = facKappa > 0 ? CapitalCharge.integralAtLife(delta, facLife, facKappa) : 0;
             double idcPerInstall = charged ? facCapex * CapitalCharge.duringConstruction(delta, plan.buildTimeHours[d]) : 0;
             double s0 = plan.startHour[d];
             double ramp = plan.rampHours[d];
@@ -139,15 +145,15 @@ public final class MetricKernels {
                     double b = grid.bounds[c + 1];
                     double bp = Math.min(b, cap);
                     double itCum = ramp > 0
-                            ? density * (CapitalCharge.cumulativeIntegral(bp - s0, delta, life, kappa)
-                                    - CapitalCharge.cumulativeIntegral(bp - s0 - ramp, delta, life, kappa))
-                            : n * CapitalCharge.cumulative(bp - s0, delta, life, kappa);
+                            ? density * (CapitalCharge.cumulativeIntegral(bp - s0, delta, life, kappa, eLife, iLife, gLife)
+                                    - CapitalCharge.cumulativeIntegral(bp - s0 - ramp, delta, life, kappa, eLife, iLife, gLife))
+                            : n * CapitalCharge.cumulative(bp - s0, delta, life, kappa, eLife);
                     double facCum = 0;
                     if (facKappa > 0) {
                         facCum = ramp > 0
-                                ? (rampEnd > s0 ? density * (CapitalCharge.cumulativeIntegral(b - s0, delta, facLife, facKappa)
-                                        - CapitalCharge.cumulativeIntegral(b - rampEnd, delta, facLife, facKappa)) : 0)
-                                : (cap > s0 ? n * CapitalCharge.cumulative(b - s0, delta, facLife, facKappa) : 0);
+                                ? (rampEnd > s0 ? density * (CapitalCharge.cumulativeIntegral(b - s0, delta, facLife, facKappa, eFac, iFac, gFac)
+                                        - CapitalCharge.cumulativeIntegral(b - rampEnd, delta, facLife, facKappa, eFac, iFac, gFac)) : 0)
+                                : (cap > s0 ? n * CapitalCharge.cumulative(b - s0, delta, facLife, facKappa, eFac) : 0);
                     }
                     capitalCharge = capex * (itCum - prevItCharge) + facCapex * (facCum - prevFacCharge)
                             + installs * idcPerInstall;
