@@ -65,6 +65,48 @@ public final class CapitalCharge {
         return kappa * x * x * (0.5 - eNegLife * phi(delta * x));
     }
 
+    /**
+     * {@link #cumulative} given {@code ez = e^(δx)} (precomputed per cell boundary; no exponential here).
+     *
+     * @param x        age, hours
+     * @param ez       {@code e^(δx)}
+     * @param delta    rate per hour, above 0
+     * @param life     depreciation life, hours
+     * @param kappa    {@link #kappa(double, double)}
+     * @param eNegLife {@code e^(-δL)}
+     * @param cumulativeAtLife {@code κL - 1}
+     * @return the fraction
+     */
+    public static double cumulativeFromExp(double x, double ez, double delta, double life, double kappa,
+                                           double eNegLife, double cumulativeAtLife) {
+        if (x <= 0) {
+            return 0;
+        }
+        if (x >= life) {
+            return cumulativeAtLife;
+        }
+        double z = delta * x;
+        double em1 = Math.abs(z) < 1e-4 ? z * (1 + z * (0.5 + z / 6)) : ez - 1;
+        return kappa * (x - eNegLife * em1 / delta);
+    }
+
+    /**
+     * {@link #cumulativeIntegral} given {@code ez = e^(δx)}: {@code φ(δx)} from it, by its series where
+     * {@code δx < 1e-3} (there {@code e^z - 1 - z} would cancel), so a cell costs no exponential.
+     */
+    public static double cumulativeIntegralFromExp(double x, double ez, double delta, double life, double kappa,
+                                                   double eNegLife, double integralAtLife, double cumulativeAtLife) {
+        if (x <= 0) {
+            return 0;
+        }
+        if (x >= life) {
+            return integralAtLife + cumulativeAtLife * (x - life);
+        }
+        double z = delta * x;
+        double phi = z < 1e-3 ? 0.5 + z / 6 + z * z / 24 : (ez - 1 - z) / (z * z);
+        return kappa * x * x * (0.5 - eNegLife * phi);
+    }
+
     /** {@link #cumulativeIntegral} at {@code x = L}: {@code κ L² (1/2 - e^(-δL) φ(δL))}. */
     public static double integralAtLife(double delta, double life, double kappa) {
         return kappa * life * life * (0.5 - Math.exp(-delta * life) * phi(delta * life));

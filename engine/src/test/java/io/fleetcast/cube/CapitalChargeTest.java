@@ -46,4 +46,21 @@ class CapitalChargeTest {
         assertEquals(0.5e-9, CapitalCharge.duringConstruction(1e-9, 1), 1e-18);
         assertEquals(0, CapitalCharge.duringConstruction(DELTA, 0));
     }
+
+    @Test
+    void fromExp_givenTheExponential_matchesTheDirectClosedForms() {
+        double kappa = CapitalCharge.kappa(DELTA, LIFE);
+        double e = Math.exp(-DELTA * LIFE);
+        double atLife = CapitalCharge.integralAtLife(DELTA, LIFE, kappa);
+        double gLife = kappa * LIFE - 1;
+        // 0.5 h (series branch), a month, half a life, past the life
+        for (double x : new double[] {0.5, 744, 0.5 * LIFE, 1.2 * LIFE}) {
+            double ez = Math.exp(DELTA * x);
+            assertEquals(CapitalCharge.cumulative(x, DELTA, LIFE, kappa, e),
+                    CapitalCharge.cumulativeFromExp(x, ez, DELTA, LIFE, kappa, e, gLife), 1e-12, "cumulative " + x);
+            double direct = CapitalCharge.cumulativeIntegral(x, DELTA, LIFE, kappa, e, atLife, gLife);
+            assertEquals(direct, CapitalCharge.cumulativeIntegralFromExp(x, ez, DELTA, LIFE, kappa, e, atLife, gLife),
+                    Math.abs(direct) * 1e-9 + 1e-15, "integral " + x);
+        }
+    }
 }
