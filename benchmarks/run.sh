@@ -4,7 +4,8 @@
 #
 # Usage: benchmarks/run.sh [--quick|--full] [--baseline FILE] [--out DIR] [--include REGEX]
 #                          [--update-baseline] [-- JMH_ARGS...]
-#   --quick            short iterations, 1 fork, the parameters that matter (CI; <= 8 min with the build)
+#   --quick            short iterations, 1 fork, 10M devices; the gate's paired benchmarks in full; 2 x 2
+#                      cold processes per target (CI; about 2.5 min on a quiet 2-core machine, 5+ busy)
 #   --full             every parameter at the iterations each benchmark declares (the default)
 #   --baseline FILE    baseline JMH result (default: benchmarks/baseline.json)
 #   --out DIR          where jmh-result.json, jmh-output.txt, benchmark-report.md and the chart go
@@ -13,7 +14,10 @@
 #   --update-baseline  after a run, write its result as the baseline file (commit it with the reason)
 #   -- JMH_ARGS        passed to JMH last (for example -- -prof perfnorm)
 # Environment: FC_TARGET build folder name (default target), JAVA_HOME (a JDK 21+; found otherwise).
-# Exit codes: 0 no benchmark below half of its baseline; 1 at least one below half; 2 usage error;
+# Three JMH runs (warm suites; the gate's paired benchmarks; ColdStartBenchmark's whole ./fleetcast
+# processes), one report, whose gate is the median in-run ratios of RatioGate.
+# Exit codes: 0 the gate held (rates against the baseline are reported, not gated: they move with the load);
+#             1 a gated ratio below its floor; 2 usage error;
 #             3 build, JMH or report tool failed (a benchmark that throws fails the run: that is a bug,
 #             not noise).
 set -euo pipefail
@@ -73,36 +77,69 @@ built=$(date +%s)
 # Profiles. JMH gives command-line options precedence over the benchmarks' annotations, so quick
 # overrides iterations and forks (never below 1 fork: an unforked run measures the harness's JIT
 # profile, not the benchmark's) and narrows the parameters to the sizes the targets are set at.
-jmh_args=(-rf json -rff "$out/jmh-result.json" -prof gc -foe true)
+# Three JMH runs, one report: the warm suites; the gate's paired benchmarks (KernelPairBenchmark,
+# ColdStartBenchmark.coldAndWarm) at their own settings, never shortened, since the gate's medians need their
+# iterations; the cold single-shot processes of ColdStartBenchmark (the GC profiler would see only the harness).
+jmh_args=(-rf json -rff "$out/jmh-result.json" -prof gc -foe true -e 'ColdStartBenchmark|KernelPairBenchmark')
+gate_args=(-rf json -rff "$out/jmh-gate-result.json" -foe true 'KernelPairBenchmark|ColdStartBenchmark\.coldAndWarm$')
+cold_args=(-rf json -rff "$out/jmh-cold-result.json" -foe true)
 case "$profile" in
   quick)
     jmh_args+=(-f 1 -wi 2 -w 1s -i 3 -r 1s
-      -p devices=1000000,10000000
+      -p devices=10000000
       -p grid=months-120,hours-350640)
+    # the targets' cold runs: 2 forks x 2 single shots each
+    cold_args+=(-f 2 -i 2 'ColdStartBenchmark\.(version|portfolio|fleet10mSimulate)$')
     ;;
-  full) ;;
+  full) cold_args+=('ColdStartBenchmark\.(version|portfolio|fleet10mSimulate|portfolioSimulate)$') ;;
 esac
-[ -n "$include" ] && jmh_args+=("$include")
+runs=(warm gate cold)
+if [ -n "$include" ]; then
+  # one run of what the pattern names, with the profile's settings
+  jmh_args=(-rf json -rff "$out/jmh-result.json" -prof gc -foe true "${jmh_args[@]:10}" "$include")
+  runs=(warm)
+fi
 jmh_args+=("${extra[@]+"${extra[@]}"}")
+gate_args+=("${extra[@]+"${extra[@]}"}")
+cold_args+=("${extra[@]+"${extra[@]}"}")
+
+# run_jmh RESULT_FILE JMH_ARGS...: JMH with its output appended to $out/jmh-output.txt; exits 3 when it fails
+run_jmh() {
+  local result="$1"; shift
+  set +e
+  "$JAVA_HOME/bin/java" -jar "$jar" "$@" 2>&1 | tee -a "$out/jmh-output.txt" \
+    | grep --line-buffered -E '^# (Benchmark|Parameters):|^Result "|^# Run complete|^ERROR|Exception' >&2
+  local status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ] || [ ! -s "$result" ]; then
+    tail -n 60 "$out/jmh-output.txt" >&2
+    echo "run.sh: JMH failed (exit $status); its output is above and in $out/jmh-output.txt." >&2
+    exit 3
+  fi
+}
 
 echo "run.sh: JMH ($profile profile) with $JAVA_HOME; full output in $out/jmh-output.txt" >&2
-set +e
-"$JAVA_HOME/bin/java" -jar "$jar" "${jmh_args[@]}" 2>&1 | tee "$out/jmh-output.txt" \
-  | grep --line-buffered -E '^# (Benchmark|Parameters):|^Result "|^# Run complete|^ERROR|Exception' >&2
-jmh_status=${PIPESTATUS[0]}
-set -e
+: >"$out/jmh-output.txt"
+results=()
+# ColdStartBenchmark finds the launcher here; ./fleetcast rebuilds engine/target/fleetcast.jar itself when stale
+export FLEETCAST_ROOT="$root"
+rm -f "$out/jmh-result.json" "$out/jmh-gate-result.json" "$out/jmh-cold-result.json"
+for run in "${runs[@]}"; do
+  case "$run" in
+    warm) run_jmh "$out/jmh-result.json" "${jmh_args[@]}"; results+=(--results "$out/jmh-result.json") ;;
+    gate) run_jmh "$out/jmh-gate-result.json" "${gate_args[@]}"; results+=(--results "$out/jmh-gate-result.json") ;;
+    cold) run_jmh "$out/jmh-cold-result.json" "${cold_args[@]}"; results+=(--results "$out/jmh-cold-result.json") ;;
+  esac
+done
 measured=$(date +%s)
-if [ "$jmh_status" -ne 0 ] || [ ! -s "$out/jmh-result.json" ]; then
-  tail -n 60 "$out/jmh-output.txt" >&2
-  echo "run.sh: JMH failed (exit $jmh_status); its output is above and in $out/jmh-output.txt." >&2
-  exit 3
-fi
 
 save=()
 [ "$update_baseline" = 1 ] && save=(--save-baseline "$baseline")
 set +e
 "$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$jar" io.fleetcast.bench.report.BenchReport \
-  --results "$out/jmh-result.json" --baseline "$baseline" --out "$out" --profile "$profile" "${save[@]+"${save[@]}"}"
+  "${results[@]}" --baseline "$baseline" --out "$out" --profile "$profile" \
+  --commit "$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')" \
+  "${save[@]+"${save[@]}"}"
 report_status=$?
 set -e
 echo "run.sh: build $((built - started)) s, JMH $((measured - built)) s, total $(( $(date +%s) - started )) s;" \

@@ -28,55 +28,55 @@ import java.util.Locale;
 public enum ModelField {
     // ---- accelerators.<id>.<field>, in the order of the format doc
     /** Dense peak bf16 TFLOP/s. */
-    BF16(Owner.ACCELERATOR, "bf16", Dimension.COMPUTE, Bounds.NON_NEGATIVE, false, 0, "TFLOPS",
+    BF16(Owner.ACCELERATOR, "bf16", Dimension.COMPUTE, Bounds.FIGURE, false, 0, "TFLOPS",
             "dense peak bf16 TFLOP/s; 0 (or absent) when the part does not support it"),
     /** Dense peak fp8 TFLOP/s. */
-    FP8(Owner.ACCELERATOR, "fp8", Dimension.COMPUTE, Bounds.NON_NEGATIVE, false, 0, "TFLOPS",
+    FP8(Owner.ACCELERATOR, "fp8", Dimension.COMPUTE, Bounds.FIGURE, false, 0, "TFLOPS",
             "dense peak fp8 TFLOP/s; 0 when not supported"),
     /** Dense peak fp4 TFLOP/s. */
-    FP4(Owner.ACCELERATOR, "fp4", Dimension.COMPUTE, Bounds.NON_NEGATIVE, false, 0, "TFLOPS",
+    FP4(Owner.ACCELERATOR, "fp4", Dimension.COMPUTE, Bounds.FIGURE, false, 0, "TFLOPS",
             "dense peak fp4 TFLOP/s; 0 when not supported"),
     /** HBM capacity, GB. */
-    HBM(Owner.ACCELERATOR, "hbm", Dimension.MEMORY, Bounds.NON_NEGATIVE, true, 0, "GB", "HBM capacity"),
+    HBM(Owner.ACCELERATOR, "hbm", Dimension.MEMORY, Bounds.FIGURE, true, 0, "GB", "HBM capacity"),
     /** Chip TDP, W (informational). */
-    TDP(Owner.ACCELERATOR, "tdp", Dimension.POWER, Bounds.NON_NEGATIVE, true, 0, "W", "chip TDP (informational)"),
+    TDP(Owner.ACCELERATOR, "tdp", Dimension.POWER, Bounds.DEVICE_POWER, true, 0, "W", "chip TDP (informational)"),
     /** All-in IT watts per accelerator at full load. */
-    ALL_IN_POWER(Owner.ACCELERATOR, "all-in-power", Dimension.POWER, Bounds.POSITIVE, true, 0, "W",
+    ALL_IN_POWER(Owner.ACCELERATOR, "all-in-power", Dimension.POWER, Bounds.DEVICE_POWER_POSITIVE, true, 0, "W",
             "IT watts per accelerator at full load, incl. its share of host, network, storage"),
     /** Idle power as a fraction of all-in power. */
     IDLE_FRACTION(Owner.ACCELERATOR, "idle-fraction", Dimension.FRACTION, Bounds.UNIT, true, 0, "",
             "idle power as a fraction of all-in-power"),
     /** All-in IT capex per accelerator, USD. */
-    CAPEX(Owner.ACCELERATOR, "capex", Dimension.MONEY, Bounds.NON_NEGATIVE, true, 0, "USD",
+    CAPEX(Owner.ACCELERATOR, "capex", Dimension.MONEY, Bounds.MONEY, true, 0, "USD",
             "all-in IT capex per accelerator (say in the note what is included)"),
     /** Capex of the scale-out network per accelerator, USD; added to IT capex. */
-    NETWORK_CAPEX(Owner.ACCELERATOR, "network-capex", Dimension.MONEY, Bounds.NON_NEGATIVE, false, 0, "USD",
+    NETWORK_CAPEX(Owner.ACCELERATOR, "network-capex", Dimension.MONEY, Bounds.MONEY, false, 0, "USD",
             "capex of the scale-out network per accelerator (beyond what capex includes); added to IT capex, "
                     + "depreciated with it, not replaced on a failure"),
     /** Capex of storage per accelerator, USD; added to IT capex. */
-    STORAGE_CAPEX(Owner.ACCELERATOR, "storage-capex", Dimension.MONEY, Bounds.NON_NEGATIVE, false, 0, "USD",
+    STORAGE_CAPEX(Owner.ACCELERATOR, "storage-capex", Dimension.MONEY, Bounds.MONEY, false, 0, "USD",
             "capex of storage per accelerator (beyond what capex includes); added to IT capex, depreciated with "
                     + "it, not replaced on a failure"),
     /** Useful (book and service) life, hours. */
-    USEFUL_LIFE(Owner.ACCELERATOR, "useful-life", Dimension.DURATION, Bounds.POSITIVE, true,
+    USEFUL_LIFE(Owner.ACCELERATOR, "useful-life", Dimension.DURATION, Bounds.DURATION_POSITIVE, true,
             5 * Units.HOURS_PER_YEAR, "h", "book and service life"),
     /** Annual failure rate, fraction in [0, 1). */
     AFR(Owner.ACCELERATOR, "afr", Dimension.FRACTION, Bounds.UNIT_HALF_OPEN, true, 0, "1/year",
             "annual failure rate: probability that a new device fails within its first year"),
     /** Weibull shape of lifetimes; 1 is exponential. */
-    WEIBULL_SHAPE(Owner.ACCELERATOR, "weibull-shape", Dimension.NUMBER, Bounds.POSITIVE, false, 1, "",
+    WEIBULL_SHAPE(Owner.ACCELERATOR, "weibull-shape", Dimension.NUMBER, Bounds.WEIBULL_SHAPE, false, 1, "",
             "shape of the lifetime distribution; 1 is exponential"),
     /** Down time from a failure until the replacement is in service, hours. */
-    REPAIR_TIME(Owner.ACCELERATOR, "repair-time", Dimension.DURATION, Bounds.NON_NEGATIVE, true, 0, "h",
+    REPAIR_TIME(Owner.ACCELERATOR, "repair-time", Dimension.DURATION, Bounds.DURATION_NON_NEGATIVE, true, 0, "h",
             "down time from a failure until the replacement is in service"),
     /** Fraction of capex expensed per replacement. */
     REPLACEMENT_COST(Owner.ACCELERATOR, "replacement-cost", Dimension.FRACTION, Bounds.UNIT, true, 1, "",
             "fraction of capex expensed per replacement"),
     /** Embodied kgCO2e per accelerator. */
-    EMBODIED_CARBON(Owner.ACCELERATOR, "embodied-carbon", Dimension.MASS, Bounds.NON_NEGATIVE, true, 0, "kgCO2e",
+    EMBODIED_CARBON(Owner.ACCELERATOR, "embodied-carbon", Dimension.MASS, Bounds.FIGURE, true, 0, "kgCO2e",
             "embodied emissions per accelerator (with its host share)"),
     /** Reference lease price per accelerator-hour, USD/h; 0 when none is known. */
-    ACCELERATOR_LEASE_PRICE(Owner.ACCELERATOR, "lease-price", Dimension.PRICE_PER_HOUR, Bounds.NON_NEGATIVE, false, 0,
+    ACCELERATOR_LEASE_PRICE(Owner.ACCELERATOR, "lease-price", Dimension.PRICE_PER_HOUR, Bounds.FIGURE, false, 0,
             "USD/h", "reference price per accelerator-hour (the default of a leased deployment)"),
     /** Typical model FLOP utilization; NaN: none (a deployment's utilization counts). */
     MFU(Owner.ACCELERATOR, "mfu", Dimension.FRACTION, Bounds.UNIT, false, Double.NaN, "",
@@ -85,37 +85,37 @@ public enum ModelField {
 
     // ---- sites.<id>.<field> (pue is read apart: one or twelve values)
     /** Design PUE used to size facility power; NaN: the highest monthly PUE. */
-    DESIGN_PUE(Owner.SITE, "design-pue", Dimension.NUMBER, Bounds.AT_LEAST_ONE, false, Double.NaN, "",
+    DESIGN_PUE(Owner.SITE, "design-pue", Dimension.NUMBER, Bounds.PUE, false, Double.NaN, "",
             "PUE used to size facility power; default: the highest monthly PUE"),
     /** Electricity price at the scenario start, USD/MWh. */
-    ELECTRICITY_PRICE(Owner.SITE, "electricity-price", Dimension.ENERGY_PRICE, Bounds.NON_NEGATIVE, true, 0, "USD/MWh",
+    ELECTRICITY_PRICE(Owner.SITE, "electricity-price", Dimension.ENERGY_PRICE, Bounds.FIGURE, true, 0, "USD/MWh",
             "electricity price at the scenario start"),
     /** Yearly relative change of the electricity price. */
     ELECTRICITY_ESCALATION(Owner.SITE, "electricity-escalation", Dimension.YEARLY_RATE, Bounds.ABOVE_MINUS_ONE, false, 0,
             "1/year", "yearly relative change of the electricity price"),
     /** Grid carbon intensity at the scenario start, g/kWh. */
-    GRID_INTENSITY(Owner.SITE, "grid-intensity", Dimension.CARBON_INTENSITY, Bounds.NON_NEGATIVE, true, 0, "g/kWh",
+    GRID_INTENSITY(Owner.SITE, "grid-intensity", Dimension.CARBON_INTENSITY, Bounds.FIGURE, true, 0, "g/kWh",
             "grid carbon intensity at the scenario start"),
     /** Yearly relative change of the grid intensity. */
     GRID_INTENSITY_CHANGE(Owner.SITE, "grid-intensity-change", Dimension.YEARLY_RATE, Bounds.ABOVE_MINUS_ONE, false, 0,
             "1/year", "yearly relative change of the grid intensity"),
     /** Facility capex per MW of design facility power, USD/MW. */
-    FACILITY_CAPEX(Owner.SITE, "facility-capex", Dimension.CAPACITY_PRICE, Bounds.NON_NEGATIVE, false, 0, "USD/MW",
+    FACILITY_CAPEX(Owner.SITE, "facility-capex", Dimension.CAPACITY_PRICE, Bounds.FIGURE, false, 0, "USD/MW",
             "facility capex per MW of design facility power (owned deployments)"),
     /** Time from the start of construction to energization, over which facility capex is paid, hours. */
-    BUILD_TIME(Owner.SITE, "build-time", Dimension.DURATION, Bounds.NON_NEGATIVE, false, 0, "h",
+    BUILD_TIME(Owner.SITE, "build-time", Dimension.DURATION, Bounds.DURATION_NON_NEGATIVE, false, 0, "h",
             "construction time before a slot is energized, over which its facility capex is paid evenly; "
                     + "the cost of capital on it (interest during construction) is charged at install"),
     /** Facility depreciation life, hours. */
-    FACILITY_LIFE(Owner.SITE, "facility-life", Dimension.DURATION, Bounds.POSITIVE, false, 20 * Units.HOURS_PER_YEAR,
+    FACILITY_LIFE(Owner.SITE, "facility-life", Dimension.DURATION, Bounds.DURATION_POSITIVE, false, 20 * Units.HOURS_PER_YEAR,
             "h", "depreciation life of the facility"),
 
     // ---- deployments.<id>.<field> (size and start are read apart)
     /** Ramp, hours from the deployment start. */
-    RAMP(Owner.DEPLOYMENT, "ramp", Dimension.DURATION, Bounds.NON_NEGATIVE, false, 0, "h",
+    RAMP(Owner.DEPLOYMENT, "ramp", Dimension.DURATION, Bounds.DURATION_NON_NEGATIVE, false, 0, "h",
             "installs spread uniformly over [start, start + ramp); 0 installs all at the start"),
     /** Term, hours from the deployment start; NaN: no term. */
-    TERM(Owner.DEPLOYMENT, "term", Dimension.DURATION, Bounds.POSITIVE, false, Double.NaN, "h",
+    TERM(Owner.DEPLOYMENT, "term", Dimension.DURATION, Bounds.DURATION_POSITIVE, false, Double.NaN, "h",
             "every slot ends at start + term; default: no term"),
     /** Utilization of up accelerators, fraction of peak. */
     UTILIZATION(Owner.DEPLOYMENT, "utilization", Dimension.FRACTION, Bounds.UNIT, false, 1, "",
@@ -125,7 +125,7 @@ public enum ModelField {
             "model FLOP utilization: delivered compute = up accelerators x peak x mfu (power still follows "
                     + "utilization); default: the accelerator's mfu, else the utilization"),
     /** Leased: price per contracted accelerator-hour; NaN: the catalog's. */
-    LEASE_PRICE(Owner.DEPLOYMENT, "lease-price", Dimension.PRICE_PER_HOUR, Bounds.NON_NEGATIVE, false, Double.NaN,
+    LEASE_PRICE(Owner.DEPLOYMENT, "lease-price", Dimension.PRICE_PER_HOUR, Bounds.FIGURE, false, Double.NaN,
             "USD/h", "price per contracted accelerator-hour at the start; default: the catalog's lease-price"),
     /** Leased: yearly relative decline of the lease price. */
     LEASE_PRICE_DECLINE(Owner.DEPLOYMENT, "lease-price-decline", Dimension.YEARLY_RATE, Bounds.DECLINE, false, 0,
@@ -135,7 +135,7 @@ public enum ModelField {
             "share of the contracted spend that buys non-accelerator services (CPU, storage, network, support): "
                     + "lease cost = accelerator lease / (1 - share), so a budget buys accelerators with the rest"),
     /** Owned: other opex per year as a fraction of capex. */
-    OPEX(Owner.DEPLOYMENT, "opex", Dimension.YEARLY_RATE, Bounds.NON_NEGATIVE, false, 0, "1/year",
+    OPEX(Owner.DEPLOYMENT, "opex", Dimension.YEARLY_RATE, Bounds.YEARLY_UP_TO_TENFOLD, false, 0, "1/year",
             "other opex per year as a fraction of capex"),
     /** Owned: spare accelerators bought with the fleet, as a fraction of the count. */
     SPARES(Owner.DEPLOYMENT, "spares", Dimension.FRACTION, Bounds.UNIT, false, 0, "",
@@ -146,7 +146,7 @@ public enum ModelField {
             "1/year", "cost of capital (WACC) charged on the capital still tied up; default: the scenario's "
                     + "cost-of-capital"),
     /** Measured average IT watts per up accelerator; NaN: the linear power model. */
-    AVERAGE_POWER(Owner.DEPLOYMENT, "average-power", Dimension.POWER, Bounds.POSITIVE, false, Double.NaN, "W",
+    AVERAGE_POWER(Owner.DEPLOYMENT, "average-power", Dimension.POWER, Bounds.DEVICE_POWER_POSITIVE, false, Double.NaN, "W",
             "measured average IT power per up accelerator, replacing the linear model; default: none");
 
     private static final int[] COUNTS;
@@ -204,8 +204,32 @@ public enum ModelField {
         UNIT_HALF_OPEN(0, true, 1, false, "in [0, 1)"),
         /** [1, +inf). */
         AT_LEAST_ONE(1, true, Double.POSITIVE_INFINITY, false, ">= 1"),
-        /** Yearly relative changes: a fall of 100 %/year or more makes no sense. */
-        ABOVE_MINUS_ONE(-1, false, Double.POSITIVE_INFINITY, false, "> -100 %/year"),
+        /**
+         * Yearly relative changes: a fall of 100 %/year or more makes no sense; a rise beyond 1000 %/year (x11 a
+         * year) compounds past the largest double within a long horizon (1e300 %/year overflowed in two years).
+         */
+        ABOVE_MINUS_ONE(-1, false, 10, true, "in (-100 %/year, 1000 %/year]"),
+        // Upper bounds of the fields that multiply into money, energy and compute (issue #9: 1e300 values crashed
+        // the engine): far beyond any real figure, low enough that count (<= 1e15) x figure x hours (<= 200 years)
+        // stays finite in a double.
+        /** Figures per accelerator or per unit (compute, memory, prices, intensities, masses): [0, 1e12]. */
+        FIGURE(0, true, 1e12, true, "in [0, 1e12]"),
+        /** Money per accelerator: [0, 1e15 USD]. */
+        MONEY(0, true, 1e15, true, "in [0, 1e15 USD]"),
+        /** Power of one accelerator: [0, 10 MW] (base: W). */
+        DEVICE_POWER(0, true, 1e7, true, "in [0, 10 MW]"),
+        /** Positive power of one accelerator: (0, 10 MW]. */
+        DEVICE_POWER_POSITIVE(0, false, 1e7, true, "> 0 and at most 10 MW"),
+        /** Durations (life, repair, ramp, term, build): [0, 1000 years] (base: hours). */
+        DURATION_NON_NEGATIVE(0, true, 1000 * Units.HOURS_PER_YEAR, true, ">= 0 and at most 1000 years"),
+        /** Positive durations: (0, 1000 years]. */
+        DURATION_POSITIVE(0, false, 1000 * Units.HOURS_PER_YEAR, true, "> 0 and at most 1000 years"),
+        /** PUE: [1, 100]. */
+        PUE(1, true, 100, true, "in [1, 100]"),
+        /** Weibull shape: (0, 100], the lifetime tables' limit. */
+        WEIBULL_SHAPE(0, false, 100, true, "in (0, 100]"),
+        /** Yearly rates that only add (opex): [0, 1000 %/year]. */
+        YEARLY_UP_TO_TENFOLD(0, true, 10, true, "in [0 %/year, 1000 %/year]"),
         /** Yearly declines: below 100 %/year (a negative decline is a rise). */
         DECLINE(-1, false, 1, false, "in (-100 %/year, 100 %/year)"),
         /** Rates such as a cost of capital: from 0 to below 100 %/year. */

@@ -66,10 +66,25 @@ public record Summary(
         }
         double tco = totals[Metric.TCO_USD.ordinal()];
         double eflop = totals[Metric.COMPUTE_EFLOP.ordinal()];
-        return new Summary(totals, peaks, npv, slotHours,
-                slotHours > 0 ? tco / slotHours : 0,
-                eflop > 0 ? tco / eflop : 0,
-                resolvedAccelerators, discountRatePerYear);
+        double perHour = slotHours > 0 ? finite(tco / slotHours, "$/accelerator-hour", tco, slotHours, "slot-hours") : 0;
+        double perEflop = eflop > 0 ? finite(tco / eflop, "$/EFLOP", tco, eflop, "EFLOP") : 0;
+        for (Metric m : Metric.values()) {
+            finite(totals[m.ordinal()], "the total of " + m.id(), Double.NaN, Double.NaN, "");
+        }
+        finite(npv, "the NPV of cash", Double.NaN, Double.NaN, "");
+        return new Summary(totals, peaks, npv, slotHours, perHour, perEflop, resolvedAccelerators, discountRatePerYear);
+    }
+
+    /**
+     * Returns a summary figure when it is finite. No NaN or infinity reaches an output (DESIGN.md): a ratio whose
+     * denominator is positive but tiny (a utilization of 1e-320 gives 1e-300 EFLOP) overflows, and fails here.
+     */
+    private static double finite(double v, String what, double numerator, double denominator, String unit) {
+        if (!Double.isFinite(v)) {
+            throw new ArithmeticException(what + " is " + v + (Double.isNaN(numerator) ? ""
+                    : " (tco " + numerator + " USD / " + denominator + " " + unit + ")"));
+        }
+        return v;
     }
 
     private static java.util.Map<String, String> allTo(MetricCube cube) {

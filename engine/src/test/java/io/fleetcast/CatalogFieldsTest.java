@@ -120,7 +120,7 @@ class CatalogFieldsTest {
         ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
                 () -> new ScenarioReader().readString(yaml));
         assertTrue(e.getMessage().contains("accelerators.h100.network-capex"), e.getMessage());
-        assertTrue(e.getMessage().contains(">= 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("in [0, 1e15 USD]"), e.getMessage());
     }
 
     @Test

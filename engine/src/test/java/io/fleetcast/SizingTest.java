@@ -84,11 +84,30 @@ class SizingTest {
     }
 
     @Test
-    void sizing_countJustBelowAWholeNumber_roundsUpWithinTolerance() {
-        // 3 x 1,000 W given as 2,999.9999999 W: 2.9999999999 accelerators count as 3
-        assertEquals(3, resolve(TestFleets.scenario(2026, 1, 12), TestFleets.deployment("t").size(Size.itPower(2999.9999999))).count());
-        // but 2,999 W is 2.999 accelerators: 2
+    void sizing_quotientOneUlpBelowAWholeNumber_roundsUpOnlyTheRoundOff() {
+        // 3,190 W facility of a 2,900 W accelerator at PUE 1.1: 2,900 x 1.1 = 3,190.0000000000005 as a double,
+        // 3,190 / that = 0.9999999999999999 (one ulp below 1): round-off of exactly 1 accelerator, counted as 1
+        ScenarioBuilder b = ScenarioBuilder.scenario("ulp").start(2026, 1).horizonMonths(12)
+                .accelerator(TestFleets.accelerator().allInPowerW(2900).build())
+                .site(ScenarioBuilder.site("site").pue(1.1).electricityUsdPerMwh(50).gridGPerKwh(400).build());
+        assertEquals(1, resolve(b, TestFleets.deployment("u").size(Size.facilityPower(3190))).count());
+        // 2,999.9999999 W of 1,000 W accelerators is 2.9999999999, far more than round-off below 3: 2
+        assertEquals(2, resolve(TestFleets.scenario(2026, 1, 12), TestFleets.deployment("t").size(Size.itPower(2999.9999999))).count());
         assertEquals(2, resolve(TestFleets.scenario(2026, 1, 12), TestFleets.deployment("t").size(Size.itPower(2999))).count());
+    }
+
+    @Test
+    void sizing_countOneBillion_isExactlyOneBillion() {
+        // regression (issue #9): floor(1e9 + 1e-9 x 1e9) gave 1,000,000,001; 1e12 gave 1,000,000,001,000
+        assertEquals(1_000_000_000L, resolve(TestFleets.scenario(2026, 1, 12), TestFleets.deployment("b").count(1_000_000_000L)).count());
+        assertEquals(1_000_000_000_000L, resolve(TestFleets.scenario(2026, 1, 12), TestFleets.deployment("t").count(1_000_000_000_000L)).count());
+        assertEquals(1_000_000_000_000_000L, resolve(TestFleets.scenario(2026, 1, 12), TestFleets.deployment("t").count(1_000_000_000_000_000L)).count());
+    }
+
+    @Test
+    void sizing_itPowerOfOneBillionAccelerators_isExactlyOneBillion() {
+        // 1e12 W / 1,000 W = 1e9 exactly: no tolerance added on top of an exact quotient
+        assertEquals(1_000_000_000L, resolve(TestFleets.scenario(2026, 1, 12), TestFleets.deployment("p").size(Size.itPower(1e12))).count());
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.concurrent.ForkJoinTask;
  * its own buffer, and buffers are added in task order. A task samples its slots with
  * {@link SweepKernels#simulateBlockSweep} from counter-based streams ({@link CounterStreams}: every slot's
  * draws depend on (seed, deployment, slot) only), drawn and folded by the {@link SimulateSupport} that
- * {@link SimulateSupportProvider} chose (Vector API or its scalar twin, same lifecycles). The split depends only on
+ * {@link SimulateSupportProvider#forDevices} picks (Vector API or its scalar twin, same lifecycles). The split depends only on
  * the counts, so the result is the same bit for bit whatever the number of threads. At most
  * {@link #window()} task buffers and scratch rows and one deployment buffer are alive: memory O(cells), not
  * O(devices).
@@ -93,14 +93,30 @@ public final class FleetStates {
     }
 
     /**
-     * A sampled fleet state: every device's lifecycle drawn from streams derived from the seed.
+     * A sampled fleet state: every device's lifecycle drawn from streams derived from the seed, by the
+     * kernel {@link SimulateSupportProvider#forDevices} picks for the plan's fleet size (a function of the
+     * plan and the {@code fleetcast.simd} policy, never of timing: the same input gives the same bits).
      *
      * @param plan the plan
      * @param seed root seed
      * @return the state
      */
     public static FleetState simulated(FleetPlan plan, long seed) {
-        return simulated(plan, seed, SimulateSupportProvider.get());
+        return simulated(plan, seed, SimulateSupportProvider.forDevices(totalSlots(plan)));
+    }
+
+    /**
+     * The slots a simulated run of the plan samples (the work that picks its kernel).
+     *
+     * @param plan the plan
+     * @return the sum of the deployments' counts
+     */
+    static long totalSlots(FleetPlan plan) {
+        long total = 0;
+        for (int d = 0; d < plan.deployments; d++) {
+            total += plan.count[d];
+        }
+        return total;
     }
 
     /**

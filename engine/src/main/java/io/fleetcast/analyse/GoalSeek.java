@@ -303,8 +303,11 @@ public final class GoalSeek {
             return new Answer(x, fx, target, lo, hi, fLo, fHi, evaluations, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, at);
         }
-        double below = Math.floor(x);
-        double above = below + 1;
+        // the metric is a step function of the count (the engine counts floor(count)): its steps sit at whole
+        // numbers and Brent's bracket closes on one of them, from either side; the whole counts around the
+        // crossing are the two beside the nearest whole number
+        double above = Math.max(1, Math.rint(x));
+        double below = above - 1;
         double atBelow = editor.check(0, below) == null ? evaluate(below) : Double.NaN;
         double atAbove = evaluate(above);
         // Brent's x lies somewhere on the step where the metric crosses; the answer is the whole count

@@ -165,6 +165,8 @@ public final class MonteCarlo {
         boolean separateMean = options.grouping() != Grouping.DEPLOYMENT;
         long exactBytes = (long) runs * cells * Double.BYTES;
         boolean exact = exactBytes <= options.memoryBudgetBytes();
+        checkMemory(runs, inputs.size(), deploymentIds.size(), cells, deploymentCells, exact ? exactBytes : 0,
+                Runtime.getRuntime().maxMemory());
         // Runs go in blocks; after each block the by-deployment rows are added, in run order, to the
         // sum behind the mean projection, and (streaming) the band rows are folded. Neither the block
         // size nor the thread count changes any sum's order, so neither changes a bit of the result.
@@ -214,6 +216,41 @@ public final class MonteCarlo {
         } finally {
             options.progress().end();
         }
+    }
+
+    /**
+     * Refuses, before any work, a Monte Carlo whose per-run figures cannot fit in the heap: each run keeps its
+     * summary figures (twice, for the exact summary bands), its sampled inputs and its resolved sizing, whatever
+     * the band grouping, so 10 million runs need gigabytes (issue #9: they ran out of memory after minutes).
+     *
+     * @param runs            runs
+     * @param inputs          uncertain inputs
+     * @param deployments     deployments
+     * @param cells           band cells (metric x group x period)
+     * @param deploymentCells cells of the mean projection
+     * @param exactBandBytes  bytes of the exact band rows, 0 when streaming
+     * @param heap            the JVM's maximum heap, bytes
+     * @throws IllegalArgumentException with the estimate, the heap and the largest number of runs that fits
+     */
+    static void checkMemory(long runs, int inputs, int deployments, int cells, int deploymentCells, long exactBandBytes,
+                            long heap) {
+        long perRun = (long) Double.BYTES * (2L * SummaryCells.COUNT + inputs + 3L * deployments) + 32;
+        long fixed = (long) Double.BYTES * (4L * deploymentCells + 2L * cells);
+        long need = runs * perRun + exactBandBytes + fixed;
+        long usable = heap / 10 * 8;
+        if (need > usable) {
+            long fits = Math.max(0, (usable - fixed - Math.min(exactBandBytes, usable / 2)) / (perRun + (exactBandBytes > 0
+                    ? (long) cells * Double.BYTES : 0)));
+            throw new IllegalArgumentException(runs + " runs need about " + gib(need) + " of memory (" + perRun
+                    + " bytes per run for its summary figures, inputs and sizing" + (exactBandBytes > 0 ? ", plus "
+                    + gib(exactBandBytes) + " of exact bands" : "") + "), more than the " + gib(heap)
+                    + " heap allows; use at most about " + fits + " runs, or a larger heap (FLEETCAST_JAVA_OPTS=-Xmx...)");
+        }
+    }
+
+    private static String gib(long bytes) {
+        return String.format(java.util.Locale.ROOT, bytes >= (1L << 30) ? "%.1f GiB" : "%.0f MiB",
+                bytes >= (1L << 30) ? bytes / (double) (1L << 30) : bytes / (double) (1L << 20));
     }
 
     private static int cellsOf(int groups, Timeline timeline) {

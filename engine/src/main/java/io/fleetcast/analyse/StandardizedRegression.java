@@ -115,8 +115,9 @@ public final class StandardizedRegression {
             return new Result(coefficients, varied, ysd > 1e-12 * Math.max(1.0, Math.abs(ym)) ? 0.0 : Double.NaN, runs);
         }
         if (runs <= columns + 1) {
-            throw new IllegalArgumentException("standardized regression needs more runs than varying inputs + 1: "
-                    + runs + " runs, " + columns + " inputs");
+            throw new IllegalArgumentException("--runs " + runs + ": the regression of " + columns
+                    + (columns == 1 ? " varying input" : " varying inputs") + " needs at least " + (columns + 2)
+                    + " runs (more than the inputs + 1)");
         }
         DMatrixRMaj a = new DMatrixRMaj(runs, columns);
         DMatrixRMaj b = new DMatrixRMaj(runs, 1);

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * Maps an exception thrown by a command to an exit code and a message: bad input (a
  * {@link ScenarioException} with every problem, a {@link BadInputException}) is printed plainly with
- * exit code 2; anything else is an internal error, exit code 1, with the stack trace only under
+ * exit code 2; output that cannot be written ({@link OutputException}) with exit code 3; anything else is an internal error, exit code 1, with the stack trace only under
  * {@code --debug}. Usage errors never reach here: picocli prints them with the usage and exits 2.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
@@ -30,6 +30,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         } else if (ex instanceof BadInputException) {
             err.println("fleetcast: " + ex.getMessage());
             code = ExitCodes.BAD_INPUT;
+        } else if (ex instanceof OutputException) {
+            err.println("fleetcast: " + ex.getMessage());
+            code = ExitCodes.OUTPUT;
         } else {
             err.println("fleetcast: internal error: " + ex);
             if (!debug) {

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Exit codes: {@value ExitCodes#OK} success; {@value ExitCodes#BAD_INPUT} bad input (an invalid
  * scenario, catalog or sites file, an unknown option or a missing argument); {@value ExitCodes#INTERNAL}
- * an internal error (a bug: the message asks for {@code --debug} to show the stack trace).
+ * an internal error (a bug: the message asks for {@code --debug} to show the stack trace); {@value ExitCodes#OUTPUT}
+ * the output could not be written (the message names the file).
  */
 public final class Main {
     private Main() {
@@ -33,7 +34,7 @@ public final class Main {
      * @return the exit code ({@link ExitCodes})
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int code = FleetcastCommand.commandLine(out, err).execute(args);
+        int code = FleetcastCommand.commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();
         return code;

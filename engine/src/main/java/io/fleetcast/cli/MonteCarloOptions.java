@@ -67,10 +67,7 @@ final class MonteCarloOptions {
         if (runs < 1) {
             throw new BadInputException("--runs " + runs + ": expected at least 1");
         }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) {
-            throw new BadInputException("--threads " + t + ": expected at least 1");
-        }
+        int t = threads(threads);
         List<MonteCarloResult> results = new ArrayList<>();
         for (Scenario s : scenarios) {
             MonteCarloSettings settings = new MonteCarloSettings(runs, seed != null ? seed : s.monteCarlo().seed(),
@@ -100,6 +97,31 @@ final class MonteCarloOptions {
         return written;
     }
 
+    /** Worker threads allowed per core: more only adds contention (100,000 threads ran the JVM out of memory). */
+    static final int THREADS_PER_CORE = 8;
+
+    /**
+     * The worker threads of {@code --threads}: every core by default, at least 1, at most
+     * {@value #THREADS_PER_CORE} per core.
+     *
+     * @param requested the option's value, or null
+     * @return the threads to use
+     * @throws BadInputException outside [1, 8 x cores], naming the range
+     */
+    static int threads(Integer requested) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (requested == null) {
+            return cores;
+        }
+        int max = THREADS_PER_CORE * cores;
+        if (requested < 1 || requested > max) {
+            throw new BadInputException("--threads " + requested + ": expected 1 to " + max + " (" + THREADS_PER_CORE
+                    + " per core on this machine's " + cores + (cores == 1 ? " core" : " cores")
+                    + "); the numbers do not depend on it");
+        }
+        return requested;
+    }
+
     /**
      * Prints the Monte Carlo block of one scenario: what was run, then the headline quantiles.
      *
@@ -111,6 +133,11 @@ final class MonteCarloOptions {
                 + r.inputCount() + (r.inputCount() == 1 ? " uncertain input" : " uncertain inputs")
                 + "; bands by " + r.grouping().id() + " ("
                 + (r.bandsExact() ? "exact order statistics" : "P2 estimates: the runs exceed the memory budget") + ")");
+        if (r.inputCount() == 0 && r.mode() == io.fleetcast.Mode.EXPECTED) {
+            // N identical runs, silently, would read as a very certain answer (issue #9)
+            out.println("warning: " + r.scenario().name() + " has no uncertainty: block, so its " + r.runs()
+                    + " expected runs are identical; add an uncertainty: block, or --mode simulate to sample the devices");
+        }
         out.print(AnalysisViews.headlineTable(r));
     }
 }

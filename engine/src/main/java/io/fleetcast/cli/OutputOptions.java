@@ -7,11 +7,11 @@ import io.fleetcast.Scenario;
 import io.fleetcast.write.ConsoleProgress;
 import io.fleetcast.write.Format;
 import io.fleetcast.write.OutputWriter;
+import io.fleetcast.write.ResultFolder;
 import io.fleetcast.write.RunInfo;
 import io.fleetcast.write.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
  * files; {@code --csv-groupings} the groupings of the CSV files; {@code --quiet} turns the progress bar off. The bar only ever appears on an interactive terminal
  * outside CI (see {@link ConsoleProgress#forStandardError(boolean)}).
  *
- * <p>Order of work, so that bad input leaves nothing behind: {@link #check(List)} before projecting (a
- * folder that cannot be created, two scenarios with one name: exit code 2), then {@link #write} after
- * every scenario projected. Each file is written atomically.
+ * <p>Order of work, so that bad input leaves nothing behind: {@link #check(List)} before projecting (two
+ * scenarios with one name: exit code 2; a folder that cannot be created or written: exit code 3; another
+ * fleetcast writing there: exit code 2), which also takes the folder's lock, then {@link #write} after every
+ * scenario projected, then {@link #close}. Each scenario's folder is switched in whole ({@link ResultFolder}).
  */
 final class OutputOptions {
 
@@ -54,6 +55,9 @@ final class OutputOptions {
 
     @Option(names = "--quiet", description = "No progress bar on standard error.")
     boolean quiet;
+
+    /** The open, locked output folder from {@link #check} to {@link #close}; null without --out. */
+    private ResultFolder folder;
 
     /** Parses {@code --format}; a bad name is a usage error (exit code 2) naming the accepted ones. */
     static final class FormatsConverter implements CommandLine.ITypeConverter<Set<Format>> {
@@ -125,10 +129,35 @@ final class OutputOptions {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw new BadInputException("--out " + out + ": " + (existing == null ? "no such place" : existing + " is a file, not a folder"));
+            throw new OutputException(out, existing == null ? "no such place" : existing + " is a file, not a folder");
         }
-        if (!Files.isWritable(existing)) {
-            throw new BadInputException("--out " + out + ": cannot write into " + existing + " (permission denied)");
+        folder = openFolder(out);
+    }
+
+    /**
+     * Opens and locks the output folder before any work, so that a folder that cannot be written (/proc/x, no
+     * permission) fails at once, not after the projection, and a second writer fails at once.
+     *
+     * @param dir the output folder
+     * @return the open folder
+     * @throws BadInputException when another fleetcast holds its lock (exit code 2)
+     * @throws OutputException   when it cannot be created or written (exit code 3)
+     */
+    static ResultFolder openFolder(Path dir) {
+        try {
+            return ResultFolder.open(dir);
+        } catch (ResultFolder.BusyException e) {
+            throw new BadInputException("--out " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new OutputException(dir, e);
+        }
+    }
+
+    /** Releases the output folder's lock (and removes a folder created for a run that wrote nothing). */
+    void close() {
+        if (folder != null) {
+            folder.close();
+            folder = null;
         }
     }
 
@@ -178,22 +207,25 @@ final class OutputOptions {
         List<String> lines = new ArrayList<>();
         ProgressListener progress = progress("writing " + results.size() + (results.size() == 1 ? " scenario" : " scenarios"),
                 results.size() + 1);
+        if (folder == null) {
+            folder = openFolder(out);
+        }
         try {
+            for (String removed : folder.removedStale()) {
+                lines.add("removed " + removed + " (left in " + out + " by an interrupted run)");
+            }
             for (ScenarioResult r : results) {
-                List<Path> files = OutputWriter.writeScenario(r, run, options);
+                List<Path> files = OutputWriter.writeScenario(folder, r, run, options, java.util.Map.of());
                 lines.add("wrote " + OutputWriter.scenarioFolder(options, r.name()) + "/ (" + names(files) + ")");
                 progress.advance(1);
             }
-            List<Path> comparison = OutputWriter.writeComparison(results, run, options);
+            List<Path> comparison = OutputWriter.writeComparison(folder, results, run, options);
             if (!comparison.isEmpty()) {
                 lines.add("wrote " + names(comparison) + " in " + out + "/");
             }
             progress.advance(1);
-        } catch (FileSystemException e) {
-            throw new BadInputException("--out " + out + ": cannot write " + e.getFile() + " ("
-                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + ")");
         } catch (IOException e) {
-            throw new BadInputException("--out " + out + ": writing failed: " + e.getMessage());
+            throw new OutputException(out, e);
         } finally {
             progress.end();
         }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
         description = {"Project scenarios and print their sizing, a summary per year and the headline totals.",
                 "SCENARIO is a file or a built-in name; without one, the built-in openai-portfolio."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:projected", "2:a scenario is invalid, or bad usage", "1:internal error"})
+        exitCodeList = {"0:projected", "2:a scenario is invalid, bad usage, or another fleetcast is writing into --out",
+            "3:could not write output (the message names the file; --out keeps its previous results)", "1:internal error"})
 final class RunCommand implements Callable<Integer> {
 
     /** The scenario projected when none is named. */
@@ -62,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Rows of the yearly table: deployment, deal, accelerator, vendor, site, ownership or total. Default: ${DEFAULT-VALUE}.")
     private Grouping groupBy;
 
+    @Option(names = "--allow-large", description = "Run a simulation estimated to take more than about 10 minutes"
+            + " (without it, such a request is refused with the estimate).")
+    private boolean allowLarge;
+
     /** --out, --format, --csv-groupings, --quiet: result files, report and comparison (io.fleetcast.write). */
     @CommandLine.Mixin
     private OutputOptions output = new OutputOptions();
@@ -79,6 +84,16 @@ final class RunCommand implements Callable<Integer> {
             loaded.add(Fleetcast.loadNamedOrPath(name));
         }
         output.check(loaded);
+        try {
+            SizeEstimate.check(loaded, mode, monteCarlo.requested() ? Math.max(1, monteCarlo.runs) : 1, output.out,
+                    output.csvGroupings.size(), allowLarge, Runtime.getRuntime().maxMemory());
+            return project(loaded);
+        } finally {
+            output.close();
+        }
+    }
+
+    private int project(List<Scenario> loaded) {
         if (monteCarlo.requested()) {
             PrintWriter console = spec.commandLine().getOut();
             output.writeResults(monteCarlo.run(loaded, mode, seed, groupBy, output.quiet, console), console);
@@ -326,21 +341,26 @@ final class RunCommand implements Callable<Integer> {
         // would read as "free", so an undefined ratio is printed as n/a with the reason
         if (sum.slotHours() > 0) {
             double charge = sum.total(Metric.CAPITAL_CHARGE_USD);
-            line(out, "$/accelerator-hour", String.format(Locale.ROOT, "$%.2f", sum.usdPerAcceleratorHour()),
+            line(out, "$/accelerator-hour", dollars(sum.usdPerAcceleratorHour(), 2),
                     "tco / " + HumanUnits.format(sum.slotHours(), Dimension.COUNT) + " slot-hours"
-                            + (charge > 0 ? String.format(Locale.ROOT, "; incl. capital charge, $%.2f without",
-                            (sum.total(Metric.TCO_USD) - charge) / sum.slotHours()) : ""));
+                            + (charge > 0 ? "; incl. capital charge, " + dollars((sum.total(Metric.TCO_USD) - charge)
+                            / sum.slotHours(), 2) + " without" : ""));
         } else {
             line(out, "$/accelerator-hour", "n/a", "no slot-hours in the horizon");
         }
         if (sum.total(Metric.COMPUTE_EFLOP) > 0) {
-            line(out, "$/EFLOP", String.format(Locale.ROOT, "$%.4f", sum.usdPerEflop()),
+            line(out, "$/EFLOP", dollars(sum.usdPerEflop(), 4),
                     "tco / " + HumanUnits.format(sum.total(Metric.COMPUTE_EFLOP), Dimension.COMPUTE_EFLOP));
         } else {
             line(out, "$/EFLOP", "n/a", "no compute delivered");
         }
         line(out, "CO2e", HumanUnits.format(sum.total(Metric.CO2_OPERATIONAL_T) + sum.total(Metric.CO2_EMBODIED_T), Dimension.CO2_T),
                 "operational + embodied");
+    }
+
+    /** Dollars with fixed decimals, or in human units ($1.23T, $4.56e18) when large: never a 300-digit string. */
+    private static String dollars(double v, int decimals) {
+        return Math.abs(v) >= 1e6 ? HumanUnits.format(v, Dimension.USD) : String.format(Locale.ROOT, "$%." + decimals + "f", v);
     }
 
     private static void line(PrintWriter out, String label, String value, String note) {

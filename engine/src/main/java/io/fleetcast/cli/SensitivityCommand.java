@@ -12,16 +12,15 @@ import io.fleetcast.ScenarioException;
 import io.fleetcast.analyse.MetricSelector;
 import io.fleetcast.analyse.Sensitivity;
 import io.fleetcast.analyse.StandardizedRegression;
-import io.fleetcast.write.AtomicFiles;
 import io.fleetcast.write.ConsoleProgress;
 import io.fleetcast.write.HumanUnits;
 import io.fleetcast.write.Numbers;
 import io.fleetcast.write.OutputWriter;
+import io.fleetcast.write.ResultFolder;
 import io.fleetcast.write.RunInfo;
 import io.fleetcast.write.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,14 +42,15 @@ import picocli.CommandLine.Parameters;
  *
  * <p>With {@code --out DIR}, writes {@code DIR/SCENARIO/sensitivity.csv} and {@code sensitivity.json},
  * and the scenario's result files with the Monte Carlo bands and the tornado (CSV, JSON and the HTML
- * report with its tornado chart), each file atomically.
+ * report with its tornado chart), as one set switched in whole ({@link ResultFolder}).
  */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
         description = {"Which uncertain input moves a metric the most: tornado (P10/P90 one at a time) and"
                 + " standardized regression coefficients over Monte Carlo runs, with R².",
                 "The inputs are the scenario's uncertainty: block."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:done", "2:a bad scenario, metric or option, or no uncertainty: block", "1:internal error"})
+        exitCodeList = {"0:done", "2:a bad scenario, metric or option, no uncertainty: block, or another fleetcast is writing into --out",
+            "3:could not write output (the message names the file; --out keeps its previous results)", "1:internal error"})
 final class SensitivityCommand implements Callable<Integer> {
 
     /** Output formats on standard output. */
@@ -102,12 +102,25 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ScenarioException, IOException {
         Scenario s = AnalysisViews.read(scenario);
+        ResultFolder folder = null;
         if (outDir != null) {
-            // as fleetcast run does: an unusable --out fails before the Monte Carlo runs, not after them
+            // as fleetcast run does: an unusable or busy --out fails before the Monte Carlo runs, not after them
             OutputOptions target = new OutputOptions();
             target.out = outDir;
             target.check(List.of(s));
+            target.close();
+            folder = OutputOptions.openFolder(outDir);
         }
+        try {
+            return analyse(s, folder);
+        } finally {
+            if (folder != null) {
+                folder.close();
+            }
+        }
+    }
+
+    private int analyse(Scenario s, ResultFolder folder) {
         if (period != null && total) {
             throw new BadInputException("give --period or --total, not both");
         }
@@ -119,13 +132,14 @@ final class SensitivityCommand implements Callable<Integer> {
             selectorText = metric + "@" + period;
         }
         int n = runs != null ? runs : s.monteCarlo().runs();
-        if (n < 3) {
-            throw new BadInputException("--runs " + n + ": the regression needs at least 3 runs (more than the inputs + 1)");
+        int inputs = io.fleetcast.analyse.UncertainInputs.of(s).size();
+        int least = Math.max(3, inputs + 2);
+        if (n < least) {
+            // the same rule and words as StandardizedRegression's: more runs than the inputs + 1
+            throw new BadInputException("--runs " + n + ": the regression of " + inputs + (inputs == 1 ? " input" : " inputs")
+                    + " needs at least " + least + " runs (more than the inputs + 1)");
         }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) {
-            throw new BadInputException("--threads " + t + ": expected at least 1");
-        }
+        int t = MonteCarloOptions.threads(threads);
         MonteCarloSettings settings = new MonteCarloSettings(n, seed != null ? seed : s.monteCarlo().seed(),
                 s.monteCarlo().quantiles());
         Sensitivity.Result r;
@@ -137,8 +151,8 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         String csv = csv(s, r);
         String json = json(s, r);
-        if (outDir != null) {
-            write(s, r, csv, json);
+        if (folder != null) {
+            write(folder, s, r, csv, json);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
@@ -150,20 +164,18 @@ final class SensitivityCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void write(Scenario s, Sensitivity.Result r, String csv, String json) throws IOException {
+    private void write(ResultFolder folder, Scenario s, Sensitivity.Result r, String csv, String json) {
         OutputWriter.Options options = OutputWriter.Options.of(outDir, io.fleetcast.write.Format.DEFAULT);
         ScenarioResult result = ScenarioResult.of(r.monteCarlo().meanProjection())
                 .withBands(AnalysisViews.bands(r.monteCarlo()))
                 .withTornado(AnalysisViews.tornado(r, s));
-        Path dir = OutputWriter.scenarioFolder(options, s.name());
+        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
+        extra.put("sensitivity.csv", csv);
+        extra.put("sensitivity.json", json + "\n");
         try {
-            Files.createDirectories(dir);
-            AtomicFiles.writeString(dir.resolve("sensitivity.csv"), csv);
-            AtomicFiles.writeString(dir.resolve("sensitivity.json"), json + "\n");
-            OutputWriter.writeScenario(result, RunInfo.current(Clock.systemUTC()), options);
-        } catch (java.nio.file.FileSystemException e) {
-            throw new BadInputException("--out " + outDir + ": cannot write " + e.getFile() + " ("
-                    + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()) + ")");
+            OutputWriter.writeScenario(folder, result, RunInfo.current(Clock.systemUTC()), options, extra);
+        } catch (IOException e) {
+            throw new OutputException(outDir, e);
         }
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  * of each. Exit code 0 when all are valid, 2 otherwise.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = FleetcastCommand.Version.class,
-        description = {"Check scenario, catalog (accelerators:) and sites (sites:) files; print every problem.",
+        description = {"Check scenario, catalog (accelerators:), sites (sites:) and calibration (anchors:) files; print every problem.",
                 "A FILE that does not exist is looked up as a built-in scenario name."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every file is valid", "2:a file has problems, or bad usage", "1:internal error"})

@@ -27,12 +27,25 @@ public final class Projector {
      * @param mode     the mode
      * @param seed     root seed (simulate mode)
      * @return the projection
+     * @throws IllegalArgumentException when the scenario cannot be planned, or a value or summary figure of the
+     *                                  projection is not finite (saying which)
      */
     public static Projection project(Scenario scenario, Mode mode, long seed) {
         FleetPlan plan = FleetPlan.of(scenario);
         FleetState state = mode == Mode.EXPECTED ? FleetStates.expected(plan) : FleetStates.simulated(plan, seed);
-        return new Projection(scenario, mode, seed, plan.sizing(), cube(plan, state));
+        try {
+            Projection p = new Projection(scenario, mode, seed, plan.sizing(), cube(plan, state));
+            p.summary(); // computed now: a summary figure that overflows is reported here, not while printing
+            return p;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(OVERFLOW + e.getMessage() + OVERFLOW_HINT, e);
+        }
     }
+
+    /** How an overflowing projection is reported: it is the input's fault, not a bug. */
+    static final String OVERFLOW = "the projection is beyond what a double holds: ";
+    static final String OVERFLOW_HINT = "; some input is too extreme for a finite result (a rate of change, price or size"
+            + " near the limit of its range, or a utilization or FLOP/s near zero)";
 
     /**
      * The cube of a fleet state, grouped by deployment.

@@ -285,7 +285,7 @@ public final class FleetPlan {
                     : Sizing.expectedLeaseCostPerSlot(startHour[d], rampHours[d], endCapHour[d], slotLifeHours[d],
                             leasePrice[d], leaseDecline[d], ann);
             double exact = Sizing.exactCount(dep, a, s, leaseCostPerSlot);
-            long c = Sizing.floorCount(exact);
+            long c = Sizing.wholeCount(dep.size().kind(), exact);
             count[d] = c;
             LocalDateTime installEnd = dep.start().plusNanos(Math.round(rampHours[d] * 3.6e12));
             // a per-slot term: the end of the last slot's term

@@ -4,6 +4,7 @@ import io.fleetcast.Accelerator;
 import io.fleetcast.Deployment;
 import io.fleetcast.Ownership;
 import io.fleetcast.Site;
+import io.fleetcast.SizeKind;
 
 /**
  * Resolves a deployment's size, as given, to a number of accelerators (DESIGN.md "Deployment"):
@@ -14,8 +15,14 @@ import io.fleetcast.Site;
  */
 public final class Sizing {
 
-    /** Relative tolerance of the floor: 2.9999999999 accelerators count as 3. */
-    public static final double COUNT_TOLERANCE = 1e-9;
+    /**
+     * Round-off forgiven on a quotient before it is rounded down, in ulps of the quotient. A size by power or
+     * budget is {@code value / unit} where the value (a decimal such as 0.1 GW scaled to W), the unit (all-in W x
+     * design PUE, or a lease sum) and the division each round once: at most about 2 ulps between the double and
+     * the exact quotient, so 4 ulps absorb it (3,190 W of 2,900 W x PUE 1.1 is 0.9999999999999999 as doubles,
+     * exactly 1 as numbers) and nothing more: 2,999.9999999 W of 1,000 W accelerators stays 2.
+     */
+    public static final double QUOTIENT_ULPS = 4;
     /** The most accelerators one deployment may resolve to; counts stay exact in a double below 2^53. */
     public static final double MAX_COUNT = 1e15;
 
@@ -57,13 +64,27 @@ public final class Sizing {
     }
 
     /**
-     * Rounds an exact count down to whole accelerators, forgiving a relative error of {@link #COUNT_TOLERANCE}.
+     * Rounds a quotient (a size by power or budget) down to whole accelerators, forgiving the round-off of
+     * its computation ({@link #QUOTIENT_ULPS}).
      *
-     * @param exact the exact count
-     * @return {@code floor(exact + 1e-9 * max(1, exact))}
+     * @param exact the quotient, finite, in [0, {@link #MAX_COUNT}]
+     * @return {@code floor(exact + 4 ulp(exact))}
      */
     public static long floorCount(double exact) {
-        return (long) Math.floor(exact + COUNT_TOLERANCE * Math.max(1.0, exact));
+        return (long) Math.floor(exact + QUOTIENT_ULPS * Math.ulp(exact));
+    }
+
+    /**
+     * The whole number of accelerators a size resolves to: a count is the count written (a whole number below
+     * 2^53 is exact in a double: 1e9 is 1,000,000,000, never one more); a sampled or solved fractional count
+     * (uncertainty, {@code solve}) is rounded down; a quotient goes through {@link #floorCount}.
+     *
+     * @param kind  the size's form
+     * @param exact the exact count ({@link #exactCount})
+     * @return accelerators
+     */
+    public static long wholeCount(SizeKind kind, double exact) {
+        return kind == SizeKind.COUNT ? (long) Math.floor(exact) : floorCount(exact);
     }
 
     private static String unitName(Deployment d) {

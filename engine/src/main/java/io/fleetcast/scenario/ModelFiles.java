@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Validates any file of the {@code models/} format, telling the kinds apart by their top-level key:
- * {@code scenario:} (a scenario or a validation case), {@code accelerators:} (a catalog) or {@code sites:}.
+ * {@code scenario:} (a scenario or a validation case), {@code accelerators:} (a catalog), {@code sites:} or
+ * {@code anchors:} (the calibration anchors).
  * What {@code fleetcast validate} runs.
  */
 public final class ModelFiles {
@@ -26,7 +27,9 @@ public final class ModelFiles {
         /** An accelerator catalog (a top-level {@code accelerators:} list). */
         ACCELERATORS,
         /** Sites (a top-level {@code sites:} list). */
-        SITES
+        SITES,
+        /** Calibration anchors ({@code models/calibration/anchors.yaml}, a top-level {@code anchors:} list). */
+        ANCHORS
     }
 
     /**
@@ -71,6 +74,10 @@ public final class ModelFiles {
                 throwIfAny(sink);
                 return new Checked(kind, d.size() + " sites");
             }
+            case ANCHORS -> {
+                int n = AnchorsReader.read(path).size();
+                return new Checked(kind, n + " calibration anchors");
+            }
             default -> {
                 Scenario s = new ScenarioReader().read(path);
                 return new Checked(kind, describe(s));
@@ -108,6 +115,9 @@ public final class ModelFiles {
                         }
                         case "accelerators" -> accelerators = t.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode;
                         case "sites" -> sites = t.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode;
+                        case "anchors" -> {
+                            return Kind.ANCHORS;
+                        }
                         default -> {
                         }
                     }

@@ -23,7 +23,7 @@ final class ModelSpecs {
     static final List<Spec> SITE = specs(ModelField.Owner.SITE);
 
     /** The PUE field of a site, as a spec for uncertainty parameters. */
-    static final Spec SITE_PUE = Spec.required("pue", Dimension.NUMBER, Range.AT_LEAST_ONE);
+    static final Spec SITE_PUE = Spec.required("pue", Dimension.NUMBER, Range.PUE);
 
     /** Text fields of a site. */
     static final List<String> SITE_TEXTS = List.of("name");
@@ -41,10 +41,11 @@ final class ModelSpecs {
 
     /** The size kinds, by key, as specs. */
     static final List<Spec> SIZE = List.of(
-            Spec.required("count", Dimension.NUMBER, Range.NON_NEGATIVE),
-            Spec.required("it-power", Dimension.POWER, Range.NON_NEGATIVE),
-            Spec.required("facility-power", Dimension.POWER, Range.NON_NEGATIVE),
-            Spec.required("budget", Dimension.MONEY, Range.NON_NEGATIVE));
+            // a whole number (checked by the reader): up to the most accelerators the engine counts exactly
+            Spec.required("count", Dimension.NUMBER, new Range(0, true, 1e15, true, "in [0, 1e15]")),
+            Spec.required("it-power", Dimension.POWER, Range.FLEET_POWER),
+            Spec.required("facility-power", Dimension.POWER, Range.FLEET_POWER),
+            Spec.required("budget", Dimension.MONEY, Range.MONEY));
 
     /** The spec with {@code key} in {@code specs}, or {@code null}. */
     static Spec find(List<Spec> specs, String key) {

@@ -16,8 +16,14 @@ record Range(double lo, boolean loInclusive, double hi, boolean hiInclusive, Str
     static final Range UNIT = new Range(0, true, 1, true, "in [0, 1]");
     static final Range UNIT_HALF_OPEN = new Range(0, true, 1, false, "in [0, 1)");
     static final Range AT_LEAST_ONE = new Range(1, true, Double.POSITIVE_INFINITY, false, ">= 1");
-    /** Yearly relative changes: a fall of 100 %/year or more makes no sense. */
-    static final Range ABOVE_MINUS_ONE = new Range(-1, false, Double.POSITIVE_INFINITY, false, "> -100 %/year");
+    /** A scenario's horizon: up to 200 years (base: hours), so that compounding and hourly steps stay finite. */
+    static final Range HORIZON = new Range(0, false, 200 * 8766.0, true, "> 0 and at most 200 years");
+    /** A fleet's power (size by IT or facility power): up to 1000 TW (base: W). */
+    static final Range FLEET_POWER = new Range(0, true, 1e15, true, "in [0, 1000 TW]");
+    /** A budget: up to 1e15 USD. */
+    static final Range MONEY = new Range(0, true, 1e15, true, "in [0, 1e15 USD]");
+    /** PUE: from 1 to 100 (as {@link io.fleetcast.ModelField.Bounds#PUE}). */
+    static final Range PUE = new Range(1, true, 100, true, "in [1, 100]");
     /** Yearly declines: below 100 %/year (a negative decline is a rise). */
     static final Range DECLINE = new Range(-1, false, 1, false, "in (-100 %/year, 100 %/year)");
     /** Discount rates: from 0 to below 100 %/year. */

@@ -59,7 +59,7 @@ public final class ScenarioReader {
     private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
     private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included", "term-from", "take-or-pay");
     private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
-    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.POSITIVE);
+    private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.HORIZON);
     private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final Spec COST_OF_CAPITAL = Spec.optional("cost-of-capital", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final int MAX_LISTED_IDS = 40;
@@ -127,6 +127,17 @@ public final class ScenarioReader {
         Path p = Path.of(nameOrPath);
         if (Files.isRegularFile(p)) {
             return read(p);
+        }
+        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+            // a link to itself, in a loop, or to nothing: "no such built-in" would hide that a file was meant
+            String target;
+            try {
+                target = Files.readSymbolicLink(p).toString();
+            } catch (java.io.IOException e) {
+                target = "?";
+            }
+            throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", null,
+                    "a symbolic link to " + target + " that loops or leads nowhere; expected a scenario YAML file")));
         }
         if (Files.exists(p)) {
             // a folder (or a device): "no such file" would send the user looking for a typo
@@ -496,6 +507,12 @@ public final class ScenarioReader {
         Spec spec = ModelSpecs.find(ModelSpecs.SIZE, key);
         Figure fig = Values.figure(s, spec);
         if (fig == null) {
+            return;
+        }
+        if (key.equals("count") && fig.base() != Math.rint(fig.base())) {
+            // 2.5 accelerators would be shown as given "3" and resolve to 2: neither is what was written
+            p.at(fig.node(), s.path(key), "expected a whole number of accelerators, e.g. "
+                    + (long) Math.floor(fig.base()) + " or " + (long) Math.ceil(fig.base()));
             return;
         }
         d.sizeKind = switch (key) {

@@ -231,7 +231,7 @@ final class Values {
     static Figure pue(Fields f, String key, boolean required) {
         Node n = f.get(key);
         String path = f.path(key);
-        String expected = "a PUE >= 1, or a list of 12 monthly PUE values (January first)";
+        String expected = "a PUE in [1, 100], or a list of 12 monthly PUE values (January first)";
         if (n == null) {
             if (required) {
                 f.problems().missing(f.node(), path, expected);
@@ -242,7 +242,7 @@ final class Values {
         if (s == null) {
             return null;
         }
-        Spec one = Spec.required(key, Dimension.NUMBER, Range.AT_LEAST_ONE);
+        Spec one = Spec.required(key, Dimension.NUMBER, Range.PUE);
         double[] values = new double[12];
         if (s.value instanceof SequenceNode seq) {
             List<Node> items = seq.getValue();

@@ -8,7 +8,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -28,6 +35,14 @@ final class YamlText {
     }
 
     /**
+     * The largest model file read, in bytes and (checked again by SnakeYAML while reading) code points. The
+     * shipped files are under 40 KB; a 50 MB scalar sat in the parser for 10 minutes using 3.5 GB (issue #9).
+     */
+    static final int MAX_FILE_BYTES = 2 << 20;
+    /** The deepest nesting of mappings and lists accepted (the format needs 5). */
+    static final int MAX_NESTING = 30;
+
+    /**
      * Reads and composes {@code source}.
      *
      * @param source   the file
@@ -37,6 +52,12 @@ final class YamlText {
     static Parsed read(Source source, Problems problems) {
         byte[] bytes;
         try {
+            if (source instanceof Source.File f && java.nio.file.Files.isRegularFile(f.path())
+                    && java.nio.file.Files.size(f.path()) > MAX_FILE_BYTES) {
+                problems.add((Mark) null, "", null, "the file is " + java.nio.file.Files.size(f.path())
+                        + " bytes; model files are limited to " + MAX_FILE_BYTES + " bytes (2 MiB)");
+                return new Parsed(new byte[0], null);
+            }
             bytes = source.bytes();
         } catch (NoSuchFileException e) {
             problems.add((Mark) null, "", null, "file not found");
@@ -46,7 +67,9 @@ final class YamlText {
                 problems.add((Mark) null, "", null, "a folder, not a file");
                 return new Parsed(new byte[0], null);
             }
-            problems.add((Mark) null, "", null, "cannot read the file: " + e);
+            problems.add((Mark) null, "", null, "cannot read the file: " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : String.valueOf(e.getMessage())));
             return new Parsed(new byte[0], null);
         }
         String text;
@@ -62,15 +85,27 @@ final class YamlText {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
+        if (text.length() > MAX_FILE_BYTES) {
+            problems.add((Mark) null, "", null, "the file is " + bytes.length + " bytes; model files are limited to "
+                    + MAX_FILE_BYTES + " bytes (2 MiB)");
+            return new Parsed(bytes, null);
+        }
         LoaderOptions options = new LoaderOptions();
         // Duplicate keys are reported by Fields with both positions; anchors are allowed but bounded.
         options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(100);
+        options.setCodePointLimit(MAX_FILE_BYTES);
+        options.setNestingDepthLimit(MAX_NESTING);
         Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(text));
+            root = new UseLocatingComposer(new ParserImpl(new StreamReader(new StringReader(text)), options), options)
+                    .getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (e.getContextMark() != null && e.getProblem() != null && e.getProblem().contains("end of stream")) {
+                // an unclosed quote or bracket is found at the end of the file: point at where it opened
+                mark = e.getContextMark();
+            }
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             if (e.getContext() != null) {
                 what = e.getContext() + ", " + what;
@@ -78,12 +113,91 @@ final class YamlText {
             problems.add(mark, "", null, "malformed YAML: " + what.replace('\n', ' '));
             return new Parsed(bytes, null);
         } catch (YAMLException e) {
-            problems.add((Mark) null, "", null, "malformed YAML: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            String m = String.valueOf(e.getMessage());
+            if (m.startsWith("Nesting Depth exceeded")) {
+                // SnakeYAML says this without a position: find the first line indented past the limit
+                problems.add(deepest(text), "", null, "nested more than " + MAX_NESTING
+                        + " levels deep; a model file needs at most 5");
+            } else {
+                problems.add((Mark) null, "", null, "malformed YAML: " + m.replace('\n', ' '));
+            }
             return new Parsed(bytes, null);
         }
         if (root == null) {
             problems.add((Mark) null, "", null, "the file is empty; expected a YAML mapping");
         }
         return new Parsed(bytes, root);
+    }
+
+    /**
+     * SnakeYAML's composer, except that a mapping value written as an alias ({@code capex: *price}) is a copy of
+     * the anchored node marked where the alias is used: a problem with that value then points at its use, not
+     * at the anchor (issue #9). The copy shares the anchored node's children.
+     */
+    private static final class UseLocatingComposer extends Composer {
+        UseLocatingComposer(ParserImpl parser, LoaderOptions options) {
+            super(parser, new Resolver(), options);
+        }
+
+        @Override
+        protected Node composeValueNode(MappingNode node) {
+            if (!parser.checkEvent(Event.ID.Alias)) {
+                return super.composeValueNode(node);
+            }
+            Event use = parser.peekEvent();
+            Node anchored = super.composeValueNode(node);
+            if (anchored instanceof ScalarNode s) {
+                return new ScalarNode(s.getTag(), s.getValue(), use.getStartMark(), use.getEndMark(), s.getScalarStyle());
+            }
+            if (anchored instanceof MappingNode m) {
+                return new MappingNode(m.getTag(), true, m.getValue(), use.getStartMark(), use.getEndMark(), m.getFlowStyle());
+            }
+            if (anchored instanceof SequenceNode q) {
+                return new SequenceNode(q.getTag(), true, q.getValue(), use.getStartMark(), use.getEndMark(), q.getFlowStyle());
+            }
+            return anchored;
+        }
+    }
+
+    /**
+     * Where nesting first exceeds the limit: the line with the most opening brackets plus indentation levels
+     * (flow [ { and block indentation both nest), approximately; at least a line the user can go to.
+     */
+    private static Mark deepest(String text) {
+        int depth = 0;
+        int line = 0;
+        int col = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 0;
+                continue;
+            }
+            col++;
+            if (c == '[' || c == '{') {
+                depth++;
+                if (depth > MAX_NESTING) {
+                    return new Mark("", i, line, col - 1, new int[0], 0);
+                }
+            } else if (c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        // block nesting: the most indented line
+        int best = 0;
+        int bestIndent = -1;
+        String[] lines = text.split("\n", -1);
+        for (int l = 0; l < lines.length; l++) {
+            int indent = 0;
+            while (indent < lines[l].length() && (lines[l].charAt(indent) == ' ' || lines[l].charAt(indent) == '-')) {
+                indent++;
+            }
+            if (indent < lines[l].length() && indent > bestIndent) {
+                bestIndent = indent;
+                best = l;
+            }
+        }
+        return new Mark("", 0, best, Math.max(0, bestIndent), new int[0], 0);
     }
 }

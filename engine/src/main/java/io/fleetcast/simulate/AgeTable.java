@@ -116,6 +116,52 @@ public final class AgeTable {
         return x <= 0 ? 0 : hermite(failures, failureRate, step, Math.min(x, life));
     }
 
+    /**
+     * The expected up-hours by one instant of slots installed uniformly over a window of ages: the integral
+     * of {@code U(clamp(y, 0, life))} over {@code [lo, lo + width)}, i.e. {@code W(lo + width) - W(lo)} with W
+     * as in {@link #upIntegralCapped}, computed without subtracting two values of W's linearly growing tail.
+     * Once the whole window is past the life ({@code lo >= life}) it is exactly {@code U(life) * width}: the
+     * same double at every later instant, so the cells after a cohort's end of life difference to exactly 0.
+     *
+     * @param lo    the lower age of the window (the age of the last slot installed), hours; may be negative
+     * @param width width of the window (the ramp), hours, positive
+     * @param life  slot life, hours (may be +infinity); {@code min(lo + width, life) <= maxAge} is required
+     * @return the integral
+     */
+    public double upWindowCapped(double lo, double width, double life) {
+        return cappedWindow(upIntegral, up, avail, step, lo, width, life);
+    }
+
+    /**
+     * The expected failures by one instant of slots installed uniformly over a window of ages, as
+     * {@link #upWindowCapped} for F.
+     *
+     * @param lo    lower age of the window, hours (may be negative)
+     * @param width width of the window, hours, positive
+     * @param life  slot life, hours (may be +infinity)
+     * @return the integral
+     */
+    public double failureWindowCapped(double lo, double width, double life) {
+        return cappedWindow(failureIntegral, failures, failureRate, step, lo, width, life);
+    }
+
+    /**
+     * {@code ∫ over [lo, lo + width) of f(clamp(y, 0, life)) dy} for tabulated f with integral g: the part below
+     * the life from g, the part beyond it as {@code f(life) x length}. With {@code lo >= life} the result does
+     * not depend on {@code lo}, which is what keeps post-life cells exactly zero.
+     */
+    static double cappedWindow(double[] g, double[] f, double[] df, double h, double lo, double width, double life) {
+        double hi = lo + width;
+        if (hi <= 0) {
+            return 0;
+        }
+        if (lo >= life) {
+            return hermite(f, df, h, life) * width;
+        }
+        double below = hermite(g, f, h, Math.min(hi, life)) - (lo > 0 ? hermite(g, f, h, lo) : 0);
+        return hi > life ? below + hermite(f, df, h, life) * (hi - life) : below;
+    }
+
     static double cappedIntegral(double[] g, double[] f, double[] df, double h, double x, double life) {
         if (x <= 0) {
             return 0;

@@ -53,12 +53,14 @@ public final class AgeTables {
         } else {
             // classical RK4 on U' = 1 - λ (U(a) - U(a - R)); R is a whole number m of steps, so the delayed
             // values at nodes are table entries and at midpoints cubic Hermite interpolants (4th order)
-            int m = (int) Math.round(repair / h);
+            // a long: a repair far longer than the table (1e11 h) overflowed an int into a negative lag and read
+            // outside the table; such a repair never ends within the table, so every delayed term is 0
+            long m = Math.round(repair / h);
             a[0] = 1;
             for (int i = 0; i + 1 < nodes; i++) {
-                double dStart = i >= m ? u[i - m] : 0;
+                double dStart = i >= m ? u[(int) (i - m)] : 0;
                 double dMid = i >= m ? AgeTable.hermite(u, a, h, (i - m + 0.5) * h) : 0;
-                double dEnd = i + 1 >= m ? u[i + 1 - m] : 0;
+                double dEnd = i + 1 >= m ? u[(int) (i + 1 - m)] : 0;
                 double k1 = 1 - rate * (u[i] - dStart);
                 double k2 = 1 - rate * (u[i] + 0.5 * h * k1 - dMid);
                 double k3 = 1 - rate * (u[i] + 0.5 * h * k2 - dMid);

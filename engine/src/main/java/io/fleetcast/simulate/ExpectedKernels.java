@@ -53,6 +53,13 @@ public final class ExpectedKernels {
         double facLife = plan.facilityLifeHours[d];
         double rampEnd = Math.min(s + r, cap);
         double density = r > 0 ? n / r : 0;
+        // the largest terms the window formulas add and subtract (W at the oldest age reached): their round-off
+        // bounds how far a computed cumulative value may dip below the previous one (see nonDecreasing)
+        double oldest = Math.max(0, cap - s);
+        double slotScale = density * clampedIntegral(Math.min(oldest, life), life);
+        double upScale = density * table.upIntegralCapped(Math.min(oldest, life), life);
+        double failScale = density * table.failureIntegralCapped(Math.min(oldest, life), life);
+        double facScale = density * clampedIntegral(Math.min(Math.max(0, bounds[cells] - s), facLife), facLife);
         double prevInst = 0;
         double prevSlot = 0;
         double prevUp = 0;
@@ -67,14 +74,15 @@ public final class ExpectedKernels {
             double fail;
             double facH = 0;
             if (r > 0) {
-                double x0 = bp - s;
+                // windows of ages [bp - s - r, bp - s): no difference of two growing tails, so a cohort past its
+                // life gives the same cumulative double at every later boundary and its cells are exactly 0
                 double x1 = bp - s - r;
-                inst = density * Math.min(Math.max(x0, 0), r);
-                slot = density * (clampedIntegral(x0, life) - clampedIntegral(x1, life));
-                up = density * (table.upIntegralCapped(x0, life) - table.upIntegralCapped(x1, life));
-                fail = density * (table.failureIntegralCapped(x0, life) - table.failureIntegralCapped(x1, life));
+                inst = density * Math.min(Math.max(bp - s, 0), r);
+                slot = nonDecreasing(density * clampedWindow(x1, r, life), prevSlot, slotScale);
+                up = nonDecreasing(density * table.upWindowCapped(x1, r, life), prevUp, upScale);
+                fail = nonDecreasing(density * table.failureWindowCapped(x1, r, life), prevFail, failScale);
                 if (fac && rampEnd > s) {
-                    facH = density * (clampedIntegral(b - s, facLife) - clampedIntegral(b - rampEnd, facLife));
+                    facH = nonDecreasing(density * clampedWindow(b - rampEnd, rampEnd - s, facLife), prevFac, facScale);
                 }
             } else {
                 double x = bp - s;
@@ -113,6 +121,50 @@ public final class ExpectedKernels {
             }
             writeOff[offset + grid.cellOf(term)] += expected;
         }
+    }
+
+    /**
+     * {@code ∫ over [lo, lo + width) of clamp(y, 0, life) dy}: the slot-hours by one instant of slots installed
+     * uniformly over a window of ages; exactly {@code life * width} once the window is past the life.
+     */
+    static double clampedWindow(double lo, double width, double life) {
+        double hi = lo + width;
+        if (hi <= 0) {
+            return 0;
+        }
+        if (lo >= life) {
+            return life * width;
+        }
+        double below = clampedIntegral(Math.min(hi, life), life) - clampedIntegral(lo, life);
+        return hi > life ? below + life * (hi - life) : below;
+    }
+
+    /** Relative round-off tolerated by {@link #nonDecreasing}: about 4,500 ulps of the largest term. */
+    static final double ROUND_OFF = 1e-12;
+
+    /**
+     * A cumulative expectation (slot-hours, up-hours, failures) never decreases: every cell is a non-negative
+     * amount. The window formulas still subtract two values of W below the life, so near the end of a
+     * cohort's life, where the true increment tends to zero, round-off of order ulp(scale) could make the
+     * computed value dip below the previous boundary's and leave a cell of, say, -1e-9 up-hours. A dip within
+     * {@link #ROUND_OFF} x (scale + |prev|) is that round-off and the previous value is kept (the cell is 0);
+     * a larger dip would be a modelling bug and fails loudly instead of being hidden.
+     *
+     * @param cum   the cumulative value computed at this boundary
+     * @param prev  the value kept at the previous boundary
+     * @param scale the largest term the formula adds or subtracts (density x W at the oldest age)
+     * @return {@code max(cum, prev)}
+     * @throws IllegalStateException when the dip exceeds round-off
+     */
+    static double nonDecreasing(double cum, double prev, double scale) {
+        if (!(cum < prev)) {
+            return cum; // also NaN: it is not hidden here, the projection's finiteness check reports it
+        }
+        if (prev - cum > ROUND_OFF * (scale + Math.abs(prev))) {
+            throw new IllegalStateException("expected cumulative quantity decreased from " + prev + " to " + cum
+                    + ", more than round-off of " + scale);
+        }
+        return prev;
     }
 
     /** {@code ∫_0^x clamp(y, 0, life) dy}: the slot-hours integral when every slot is up. */

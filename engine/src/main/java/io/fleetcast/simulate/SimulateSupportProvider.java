@@ -5,18 +5,29 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Chooses the {@link SimulateSupport} implementation once, at start-up (Lucene's
- * {@code VectorizationProvider} pattern): the Vector API one when the {@code jdk.incubator.vector}
- * module is present, the CPU has vectors of at least 256 bits and the JIT compiles, else the scalar
- * twin, with one log line saying why. Both sample the same lifecycles (see {@link SimulateSupport} for
- * what they agree on), so the choice changes speed, not results.
+ * Chooses the {@link SimulateSupport} implementation for a run (Lucene's {@code VectorizationProvider}
+ * pattern): whether the Vector API one is usable is decided once, at start-up (the
+ * {@code jdk.incubator.vector} module is present, the CPU has vectors of at least 256 bits and the JIT
+ * compiles; else one log line says why), and {@link #forDevices} applies the policy of system property
+ * {@value #PROPERTY} to the run's fleet size. Both implementations sample the same lifecycles (see
+ * {@link SimulateSupport} for what they agree on); every policy depends on the plan and the settings only,
+ * never on timing or on how warm the JIT is, so a run's results are a function of its input.
  *
- * <p>System property {@value #PROPERTY}: {@code auto} (default), {@code scalar} (force the scalar twin,
- * for comparisons) or {@code vector} (fail at start-up when the vector implementation is unavailable).
- *
- * <p>Why vector by default: 134 +- 6 M devices/s against 41.1 +- 1.8 M for the scalar twin
- * ({@code SimulateBenchmark.fleetStateVector} / {@code fleetStateScalar}, 10 million devices, 2-core AMD EPYC
- * with AVX-512, JDK 25); see {@link SweepKernels} for the breakdown.
+ * <p>{@value #PROPERTY}:
+ * <ul>
+ *   <li>{@code auto} (the library's default): the vector one wherever it is available. A JVM that projects
+ *       more than once (an application, a service, a benchmark) has it compiled after the first run, and it
+ *       is 3.3x faster than the scalar twin there (134 +- 6 against 41.1 +- 1.8 M devices/s,
+ *       {@code SimulateBenchmark.fleetStateVector} / {@code fleetStateScalar}, 10 million devices, 2-core AMD
+ *       EPYC with AVX-512, JDK 25; {@link SweepKernels} has the breakdown).</li>
+ *   <li>{@code by-size} (set by the {@code fleetcast} launcher, where every command is a fresh JVM that
+ *       projects once): the vector one from {@link SimulateParameters#VECTOR_MIN_DEVICES} devices, the scalar
+ *       twin below, where it finishes first in a cold JVM ({@link SimulateParameters} has the measurements).
+ *       The two policies can give different last bits for one input below the threshold, as machines with
+ *       and without the vector module already do; each is deterministic.</li>
+ *   <li>{@code scalar}: the scalar twin (comparisons); {@code vector}: the vector one, failing at start-up when
+ *       it is unavailable.</li>
+ * </ul>
  */
 public final class SimulateSupportProvider {
 
@@ -32,18 +43,34 @@ public final class SimulateSupportProvider {
     private static final int MIN_VECTOR_BITS = 256;
 
     private static final Optional<SimulateSupport> VECTOR = loadVector();
-    private static final SimulateSupport DEFAULT = choose(System.getProperty(PROPERTY, "auto"));
+    /** The policy's fixed implementation, or null for {@code by-size}. */
+    private static final SimulateSupport FIXED = fixed(System.getProperty(PROPERTY, "auto"));
 
     private SimulateSupportProvider() {
     }
 
     /**
-     * The implementation the engine uses.
+     * The implementation the engine uses for a run of {@code devices} slots under the policy of
+     * {@value #PROPERTY} (see the class comment).
      *
-     * @return the chosen implementation
+     * @param devices slots the run simulates, summed over its deployments
+     * @return the implementation
      */
-    public static SimulateSupport get() {
-        return DEFAULT;
+    public static SimulateSupport forDevices(long devices) {
+        return FIXED != null ? FIXED : bySize(devices, VECTOR);
+    }
+
+    /**
+     * The {@code by-size} policy: the vector implementation from {@link SimulateParameters#VECTOR_MIN_DEVICES}
+     * devices when there is one, else the scalar twin.
+     *
+     * @param devices slots of the run
+     * @param vector  the vector implementation, or empty
+     * @return the implementation
+     */
+    static SimulateSupport bySize(long devices, Optional<SimulateSupport> vector) {
+        return devices >= SimulateParameters.VECTOR_MIN_DEVICES && vector.isPresent()
+                ? vector.get() : ScalarSimulateSupport.INSTANCE;
     }
 
     /**
@@ -64,7 +91,7 @@ public final class SimulateSupportProvider {
         return VECTOR;
     }
 
-    private static SimulateSupport choose(String setting) {
+    private static SimulateSupport fixed(String setting) {
         switch (setting.trim().toLowerCase(Locale.ROOT)) {
             case "scalar":
                 LOG.log(System.Logger.Level.DEBUG, "simulate support: scalar (" + PROPERTY + "=scalar)");
@@ -77,8 +104,13 @@ public final class SimulateSupportProvider {
                 SimulateSupport chosen = VECTOR.isPresent() ? VECTOR.get() : ScalarSimulateSupport.INSTANCE;
                 LOG.log(System.Logger.Level.DEBUG, "simulate support: " + chosen.name());
                 return chosen;
+            case "by-size":
+                LOG.log(System.Logger.Level.DEBUG, "simulate support: by fleet size, vector from "
+                        + SimulateParameters.VECTOR_MIN_DEVICES + " devices ("
+                        + VECTOR.map(SimulateSupport::name).orElse("unavailable") + ")");
+                return null;
             default:
-                throw new IllegalStateException(PROPERTY + "=" + setting + ": expected auto, scalar or vector");
+                throw new IllegalStateException(PROPERTY + "=" + setting + ": expected auto, by-size, scalar or vector");
         }
     }
 

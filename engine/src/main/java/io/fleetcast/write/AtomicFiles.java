@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,6 +82,13 @@ public final class AtomicFiles {
             }
             moved = true;
             syncFolder(dir);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // a full disk or an I/O error surfaces as a plain IOException ("No space left on device"): name the file
+            FileSystemException named = new FileSystemException(absolute.toString(), null, e.getMessage());
+            named.initCause(e);
+            throw named;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
@@ -146,7 +154,7 @@ public final class AtomicFiles {
      * refuses (Windows), the rename is still atomic, only its durability across a power cut is left
      * to the file system, so the failure is ignored.
      */
-    private static void syncFolder(Path dir) {
+    static void syncFolder(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {

@@ -187,7 +187,30 @@ public final class HumanUnits {
     }
 
     /**
-     * A number with three significant digits and no exponent: {@code 6.00}, {@code 52.6},
+     * Engineering notation with three significant digits, the exponent a multiple of 3: {@code 1.23e18},
+     * {@code 456e-12}. Extreme magnitudes (beyond 1e15 or below 1e-9) print this way instead of as a
+     * 300-digit string.
+     *
+     * @param value a finite, non-zero number
+     * @return the text
+     */
+    public static String engineering(double value) {
+        double a = Math.abs(value);
+        int exp = (int) Math.floor(Math.log10(a) / 3) * 3;
+        double mantissa = a / Math.pow(10, exp);
+        if (mantissa >= 999.5) {
+            exp += 3;
+            mantissa /= 1000;
+        } else if (mantissa < 1) {
+            exp -= 3;
+            mantissa *= 1000;
+        }
+        int decimals = mantissa >= 99.95 ? 0 : mantissa >= 9.995 ? 1 : 2;
+        return (value < 0 ? "-" : "") + String.format(Locale.ROOT, "%." + decimals + "f", mantissa) + "e" + exp;
+    }
+
+    /**
+     * A number with three significant digits and no exponent (engineering notation beyond 1e15 or below 1e-9): {@code 6.00}, {@code 52.6},
      * {@code 412}, {@code 0.0123}; values of 1000 and more keep all their integer digits.
      *
      * @param value any finite number
@@ -197,6 +220,9 @@ public final class HumanUnits {
         double a = Math.abs(value);
         if (a == 0) {
             return "0";
+        }
+        if (a >= 1e15 || a < 1e-9) {
+            return engineering(value);
         }
         int decimals;
         if (a >= 99.95) {

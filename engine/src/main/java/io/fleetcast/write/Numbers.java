@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * <p>A double is written as the shortest decimal that reads back to the same double (the JDK's
  * {@link Double#toString(double)} has produced the shortest such digits since JDK 19), without an
- * exponent and without trailing zeros: {@code 6000}, {@code 0.1}, {@code 52596}, {@code 1234.5678}.
+ * exponent and without trailing zeros: {@code 6000}, {@code 0.1}, {@code 52596}, {@code 1234.5678}; only extreme
+ * magnitudes (from 1e21, below 1e-12) keep an exponent: {@code 1E+30}.
  * Reading the text with {@link Double#parseDouble(String)} gives the original bits back, so files
  * can be compared exactly (golden tests) and the JSON cube round-trips to an equal {@code MetricCube}.
  */
@@ -38,6 +39,12 @@ public final class Numbers {
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v); // the common case of whole numbers, without BigDecimal
+        }
+        double a = Math.abs(v);
+        if (a >= 1e21 || a < 1e-12) {
+            // extreme magnitudes keep their exponent (1E+30, 9.07E-313), still the shortest exact digits: a plain
+            // 1e300 would be a 301-character field
+            return new BigDecimal(Double.toString(v)).stripTrailingZeros().toString();
         }
         return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }

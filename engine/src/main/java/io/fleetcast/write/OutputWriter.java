@@ -26,8 +26,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * OUT/charts/compare-NAME.png      (png, two or more scenarios)
  * </pre>
  *
- * Every file goes through {@link AtomicFiles}: an interrupted run leaves each file complete (old or new)
- * or absent.
+ * Each scenario's folder is one set, and the comparison files another, switched in whole by {@link ResultFolder}:
+ * an interrupted, killed or failed run leaves the old complete set or the new one, never a mix.
  */
 public final class OutputWriter {
 
@@ -68,50 +68,90 @@ public final class OutputWriter {
     private OutputWriter() {
     }
 
-    /** The folder of a scenario's files: {@code OUT/<scenario name>}. */
+    /** The folder of a scenario's files: {@code OUT/<scenario name>} (a link to the current set). */
     public static Path scenarioFolder(Options options, String scenario) {
         return options.folder().resolve(scenario);
     }
 
     /**
-     * Writes one scenario's files.
+     * Writes one scenario's files as one set (see {@link ResultFolder}): locks the folder, builds the set in a
+     * hidden sibling and switches it in with one rename.
      *
      * @param result  its results
      * @param run     version, JDK and time for the provenance
      * @param options where and what
-     * @return the files written, in order
-     * @throws IOException when a folder cannot be created or a file cannot be written; files already
-     *                     written stay, the one being written is left as it was
+     * @return the files written, under the visible folder {@code OUT/SCENARIO}, in order
+     * @throws IOException when a folder or file cannot be written (the message names it; the folder then holds the
+     *                     previous complete set), or another writer holds the folder ({@link ResultFolder.BusyException})
      */
     public static List<Path> writeScenario(ScenarioResult result, RunInfo run, Options options) throws IOException {
-        Path dir = scenarioFolder(options, result.name());
-        Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
-        if (options.formats().contains(Format.CSV)) {
-            written.add(text(dir.resolve("results-long.csv"), w -> CsvWriter.writeLong(result, options.groupings(), w)));
-            written.add(text(dir.resolve("results-wide.csv"), w -> CsvWriter.writeWide(result, options.groupings(), w)));
+        try (ResultFolder folder = ResultFolder.open(options.folder())) {
+            return writeScenario(folder, result, run, options, Map.of());
         }
-        if (options.formats().contains(Format.JSON)) {
-            Path json = dir.resolve("results.json");
-            AtomicFiles.write(json, out -> JsonWriter.write(result, run, out));
-            written.add(json);
-        }
-        if (options.formats().contains(Format.HTML)) {
-            written.add(text(dir.resolve("report.html"), w -> w.write(HtmlReport.render(result, run))));
-        }
-        if (options.formats().contains(Format.PNG)) {
-            Path charts = dir.resolve("charts");
-            Files.createDirectories(charts);
-            Map<String, Chart<?, ?>> all = new java.util.LinkedHashMap<>(HtmlReport.charts(result.projection()));
-            result.bands().ifPresent(b -> all.putAll(HtmlReport.bandCharts(result.projection(), b)));
-            result.tornado().ifPresent(t -> all.put("tornado", HtmlReport.tornadoChart(t)));
-            written.addAll(pngs(charts, all));
-        }
-        return written;
     }
 
     /**
-     * Writes the comparison of two or more scenarios; does nothing for fewer.
+     * Writes one scenario's files, and any extra text files, as one set into an open folder.
+     *
+     * @param folder  the open, locked output folder
+     * @param result  its results
+     * @param run     version, JDK and time for the provenance
+     * @param options what to write (its folder is {@code folder}'s)
+     * @param extra   more files of the set: name to UTF-8 text, written first (e.g. sensitivity.csv); not modified
+     * @return the files written, under the visible folder {@code OUT/SCENARIO}, in order
+     * @throws IOException when a file cannot be written; the staged set is then removed and the old one stays
+     */
+    public static List<Path> writeScenario(ResultFolder folder, ScenarioResult result, RunInfo run, Options options,
+                                           Map<String, String> extra) throws IOException {
+        ResultFolder.Staged staged = folder.stage(result.name());
+        Path dir = staged.folder();
+        List<String> written = new ArrayList<>();
+        boolean done = false;
+        try {
+            for (Map.Entry<String, String> e : extra.entrySet()) {
+                AtomicFiles.writeString(dir.resolve(e.getKey()), e.getValue());
+                written.add(e.getKey());
+            }
+            if (options.formats().contains(Format.CSV)) {
+                written.add(name(text(dir.resolve("results-long.csv"), w -> CsvWriter.writeLong(result, options.groupings(), w))));
+                written.add(name(text(dir.resolve("results-wide.csv"), w -> CsvWriter.writeWide(result, options.groupings(), w))));
+            }
+            if (options.formats().contains(Format.JSON)) {
+                AtomicFiles.write(dir.resolve("results.json"), out -> JsonWriter.write(result, run, out));
+                written.add("results.json");
+            }
+            if (options.formats().contains(Format.HTML)) {
+                written.add(name(text(dir.resolve("report.html"), w -> w.write(HtmlReport.render(result, run)))));
+            }
+            if (options.formats().contains(Format.PNG)) {
+                Path charts = dir.resolve("charts");
+                Files.createDirectories(charts);
+                Map<String, Chart<?, ?>> all = new java.util.LinkedHashMap<>(HtmlReport.charts(result.projection()));
+                result.bands().ifPresent(b -> all.putAll(HtmlReport.bandCharts(result.projection(), b)));
+                result.tornado().ifPresent(t -> all.put("tornado", HtmlReport.tornadoChart(t)));
+                for (Path p : pngs(charts, all)) {
+                    written.add("charts/" + p.getFileName());
+                }
+            }
+            Path visible = folder.commit(staged);
+            done = true;
+            List<Path> out = new ArrayList<>();
+            for (String w : written) {
+                out.add(visible.resolve(w));
+            }
+            return out;
+        } finally {
+            if (!done) {
+                folder.abandon(staged);
+            }
+        }
+    }
+
+    /** The hidden set behind the comparison files: {@code OUT/.comparison -> ..comparison.fc-ID}. */
+    static final String COMPARISON_SET = ".comparison";
+
+    /**
+     * Writes the comparison of two or more scenarios as one set; does nothing for fewer.
      *
      * @param results the scenarios' results, in command-line order
      * @param run     version, JDK and time
@@ -120,27 +160,71 @@ public final class OutputWriter {
      * @throws IOException when a file cannot be written
      */
     public static List<Path> writeComparison(List<ScenarioResult> results, RunInfo run, Options options) throws IOException {
+        try (ResultFolder folder = ResultFolder.open(options.folder())) {
+            return writeComparison(folder, results, run, options);
+        }
+    }
+
+    /**
+     * Writes the comparison of two or more scenarios into an open folder as one set: the files are built in
+     * a hidden version, {@code OUT/.comparison} is switched to it in one rename, and {@code OUT/comparison.csv},
+     * {@code OUT/comparison.html} and {@code OUT/charts} are fixed links through it.
+     *
+     * @param folder  the open, locked output folder
+     * @param results the scenarios' results, in command-line order
+     * @param run     version, JDK and time
+     * @param options what to write
+     * @return the files written (visible paths); empty for fewer than two scenarios
+     * @throws IOException when a file cannot be written; the old comparison then stays
+     */
+    public static List<Path> writeComparison(ResultFolder folder, List<ScenarioResult> results, RunInfo run, Options options)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         if (results.size() < 2) {
             return written;
         }
-        Files.createDirectories(options.folder());
-        if (options.formats().contains(Format.CSV)) {
-            written.add(text(options.folder().resolve("comparison.csv"), w -> Comparison.writeCsv(results, w)));
-        }
-        if (options.formats().contains(Format.HTML)) {
-            List<Optional<String>> links = new ArrayList<>();
-            for (ScenarioResult r : results) {
-                links.add(Optional.of(r.name() + "/report.html"));
+        ResultFolder.Staged staged = folder.stage(COMPARISON_SET);
+        Path dir = staged.folder();
+        List<String> names = new ArrayList<>();
+        boolean done = false;
+        try {
+            if (options.formats().contains(Format.CSV)) {
+                names.add(name(text(dir.resolve("comparison.csv"), w -> Comparison.writeCsv(results, w))));
             }
-            written.add(text(options.folder().resolve("comparison.html"), w -> w.write(Comparison.renderHtml(results, run, links))));
+            if (options.formats().contains(Format.HTML)) {
+                List<Optional<String>> links = new ArrayList<>();
+                for (ScenarioResult r : results) {
+                    links.add(Optional.of(r.name() + "/report.html"));
+                }
+                names.add(name(text(dir.resolve("comparison.html"), w -> w.write(Comparison.renderHtml(results, run, links)))));
+            }
+            if (options.formats().contains(Format.PNG)) {
+                Path charts = dir.resolve("charts");
+                Files.createDirectories(charts);
+                for (Path p : pngs(charts, Comparison.charts(results))) {
+                    names.add("charts/" + p.getFileName());
+                }
+            }
+            folder.commit(staged);
+            done = true;
+        } finally {
+            if (!done) {
+                folder.abandon(staged);
+            }
         }
-        if (options.formats().contains(Format.PNG)) {
-            Path charts = options.folder().resolve("charts");
-            Files.createDirectories(charts);
-            written.addAll(pngs(charts, Comparison.charts(results)));
+        Set<String> linked = new java.util.LinkedHashSet<>();
+        for (String n : names) {
+            String top = n.contains("/") ? n.substring(0, n.indexOf('/')) : n;
+            if (linked.add(top)) {
+                folder.link(top, Path.of(COMPARISON_SET, top));
+            }
+            written.add(folder.dir().resolve(n));
         }
         return written;
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
     }
 
     private static Path text(Path file, AtomicFiles.TextWriter content) throws IOException {

@@ -12,8 +12,10 @@
  * OUT/comparison.html             the headline figures side by side, bar charts, power and cash over time
  * </pre>
  * Numbers are written exactly ({@link io.fleetcast.write.Numbers#exact(double)}: the shortest decimal that
- * reads back to the same double, no exponent), instants as {@code 2026-07-01T00:00:00Z} (UTC), and every file
- * through {@link io.fleetcast.write.AtomicFiles} (temporary file, fsync, atomic rename).
+ * reads back to the same double, no exponent below 1e21), instants as {@code 2026-07-01T00:00:00Z} (UTC), and
+ * every file through {@link io.fleetcast.write.AtomicFiles} (temporary file, fsync, atomic rename). Each
+ * {@code OUT/SCENARIO/} folder and the comparison files are one set, switched in whole by
+ * {@link io.fleetcast.write.ResultFolder} ({@code OUT/SCENARIO} is a link to a hidden complete version).
  *
  * <h2>Monte Carlo bands and sensitivity</h2>
  * The writers take a {@link io.fleetcast.write.ScenarioResult}: a projection plus, optionally,

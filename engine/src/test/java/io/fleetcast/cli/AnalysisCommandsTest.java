@@ -123,7 +123,8 @@ class AnalysisCommandsTest {
         CliResult r = run("solve", scenario().toString(), "--set", "deployments.rent.count=2000", "--vary",
                 "deployments.own.count", "--target", "facility_power_mw@peak=1 MW", "--group", "own", "--between", "1", "5000");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("answer    1000 accelerators (around the crossing: 1000 gives 1, 1001 gives 1.001 MW)"),
+        // the step reaching 1 MW is at 1,000: the whole counts around it are 999 and 1,000
+        assertTrue(r.out().contains("answer    1000 accelerators (around the crossing: 999 gives 0.999, 1000 gives 1 MW)"),
                 r.out());
     }
 
@@ -194,11 +195,12 @@ class AnalysisCommandsTest {
     }
 
     @Test
-    void sensitivity_outUnderAFile_exit2BeforeRunningWithTheFolderMessage() throws Exception {
-        // regression: the Monte Carlo ran first, then writing failed with "cannot write ... (Not a directory)"
+    void sensitivity_outUnderAFile_exit3BeforeRunningWithTheFolderMessage() throws Exception {
+        // regression: the Monte Carlo ran first, then writing failed with "cannot write ... (Not a directory)";
+        // a file in the path is an output failure (exit 3), found before any work
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
         CliResult r = run("sensitivity", scenario().toString(), "--runs", "20", "--quiet", "--out", file.resolve("sub").toString());
-        assertEquals(2, r.code(), r.err());
+        assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("is a file, not a folder"), r.err());
         assertEquals("", r.out());
     }

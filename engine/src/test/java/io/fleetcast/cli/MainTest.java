@@ -109,7 +109,7 @@ class MainTest {
         Path acc = write("accelerators.yaml", CATALOG.replace("    capex: 50000 USD\n", ""));
         CliResult r = run("validate", acc.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains(acc + ":2:5: accelerators[0].capex: missing; expected an amount of money (USD) >= 0"),
+        assertTrue(r.err().contains(acc + ":2:5: accelerators[0].capex: missing; expected an amount of money (USD) in [0, 1e15 USD]"),
                 r.err());
     }
 
@@ -282,5 +282,38 @@ class MainTest {
         CliResult r = runWithBoom("--debug", "boom");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("\tat io.fleetcast.cli.MainTest$Boom.call"), r.err());
+    }
+
+    @Test
+    void commandLine_argsNameAVerb_buildsThatVerbOnly() {
+        StringWriter sink = new StringWriter();
+        // "--debug" before the verb is a top-level option; the verb is the first other argument
+        CommandLine cl = FleetcastCommand.commandLine(new PrintWriter(sink), new PrintWriter(sink), "--debug", "catalog", "--sites");
+        assertEquals(java.util.Set.of("catalog"), cl.getSubcommands().keySet());
+    }
+
+    @Test
+    void commandLine_loneVersion_buildsNoVerb() {
+        StringWriter sink = new StringWriter();
+        CommandLine cl = FleetcastCommand.commandLine(new PrintWriter(sink), new PrintWriter(sink), "--version");
+        assertTrue(cl.getSubcommands().isEmpty());
+    }
+
+    @Test
+    void commandLine_noVerbOrUnknownVerb_buildsEveryVerbForTheUsage() {
+        StringWriter sink = new StringWriter();
+        for (String[] args : new String[][] {{}, {"--help"}, {"rnu"}}) {
+            CommandLine cl = FleetcastCommand.commandLine(new PrintWriter(sink), new PrintWriter(sink), args);
+            assertEquals(java.util.List.of("validate", "catalog", "run", "sensitivity", "solve", "calibrate"),
+                    java.util.List.copyOf(cl.getSubcommands().keySet()));
+        }
+    }
+
+    @Test
+    void run_oneVerbBuilt_inheritedDebugAndCaseInsensitiveEnumsStillApply() {
+        // --debug is inherited and --format takes CSV in any case, as with every verb present
+        CliResult r = run("catalog", "--debug", "--format", "CSV");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("id,"), r.out());
     }
 }

@@ -151,10 +151,10 @@ class RunOutputTest {
     }
 
     @Test
-    void run_outIsAFile_exit2AndNothingWritten() throws Exception {
+    void run_outIsAFile_exit3AndNothingWritten() throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "not a folder");
         CliResult r = run("run", A, "--out", file.resolve("sub").toString());
-        assertEquals(2, r.code());
+        assertEquals(3, r.code(), "a file in the path is an output failure");
         assertTrue(r.err().contains("is a file, not a folder"), r.err());
         assertEquals("", r.out(), "nothing is projected or printed before the output is known to be writable");
     }

@@ -97,7 +97,7 @@ class ScenarioValidationTest {
         Problem p = only(problems(deployment("", "", "    ramp: 6 monts\n")));
         assertAt(p, 13, 11, "deployments[0].ramp");
         assertEquals("6 monts", p.value());
-        assertEquals("unknown unit 'monts'; expected a duration (s, min, h, d, w, months, month, years, year, y) >= 0",
+        assertEquals("unknown unit 'monts'; expected a duration (s, min, h, d, w, months, month, years, year, y) >= 0 and at most 1000 years",
                 p.expected());
     }
 
@@ -106,7 +106,7 @@ class ScenarioValidationTest {
         Problem p = only(problems(deployment("{ count: 10 }", "{ it-power: 6 GWh }", "")));
         // "    size: { it-power: " is 22 characters
         assertAt(p, 11, 23, "deployments[0].size.it-power");
-        assertEquals("'GWh' is an energy; expected a power (W, kW, MW, GW) >= 0", p.expected());
+        assertEquals("'GWh' is an energy; expected a power (W, kW, MW, GW) in [0, 1000 TW]", p.expected());
     }
 
     @Test
@@ -149,7 +149,22 @@ class ScenarioValidationTest {
         Problem p = only(problems(deployment("{ count: 10 }", "{ count: -5 }", "")));
         // "    size: { count: " is 19 characters
         assertAt(p, 11, 20, "deployments[0].size.count");
-        assertTrue(p.expected().endsWith(">= 0"), p.message());
+        assertTrue(p.expected().endsWith("in [0, 1e15]"), p.message());
+    }
+
+    @Test
+    void read_fractionalCount_wholeNumberExpectedAtTheValue() {
+        // regression (issue #9): 2.5 was shown as given "3" and resolved to 2
+        Problem p = only(problems(deployment("{ count: 10 }", "{ count: 2.5 }", "")));
+        assertAt(p, 11, 20, "deployments[0].size.count");
+        assertEquals("x.yaml:11:20: deployments[0].size.count: expected a whole number of accelerators, e.g. 2 or 3"
+                + " (got: 2.5)", p.message());
+    }
+
+    @Test
+    void read_countOneBillionInExponentForm_accepted() throws Exception {
+        assertEquals(1e9, Fixtures.read(dir, deployment("{ count: 10 }", "{ count: 1e9 }", "")).deployments().get(0)
+                .size().value());
     }
 
     @Test
@@ -158,7 +173,7 @@ class ScenarioValidationTest {
                 + deployment("", "", "").substring(Fixtures.HEAD.length())));
         // "  hot: { pue: " is 14 characters
         assertAt(p, 8, 15, "sites.hot.pue");
-        assertEquals("out of range; expected a plain number without a unit >= 1", p.expected());
+        assertEquals("out of range; expected a plain number without a unit in [1, 100]", p.expected());
     }
 
     @Test
@@ -167,7 +182,7 @@ class ScenarioValidationTest {
                 + deployment("", "", "").substring(Fixtures.HEAD.length())));
         // "  hot: { electricity-price: " is 28 characters
         assertAt(p, 8, 29, "sites.hot.electricity-price");
-        assertEquals("out of range; expected an energy price (USD/MWh, USD/kWh) >= 0", p.expected());
+        assertEquals("out of range; expected an energy price (USD/MWh, USD/kWh) in [0, 1e12]", p.expected());
     }
 
     @Test

@@ -60,7 +60,9 @@ class AtomicFilesTest {
             w.flush();
             throw new IOException("disk full (simulated)");
         }));
-        assertEquals("disk full (simulated)", thrown.getMessage());
+        // the failure names the file it was writing (a plain IOException from a full disk names none)
+        assertEquals(target.toAbsolutePath() + ": disk full (simulated)", thrown.getMessage());
+        assertEquals("disk full (simulated)", thrown.getCause().getMessage());
         assertEquals("{\"complete\":true}", Files.readString(target));
         assertEquals(List.of(target), listing());
     }

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
  * {@code benchmark-report.md} and {@code benchmark-ratios.png} into the output folder and prints
  * the Markdown to standard output. {@code benchmarks/run.sh} calls it after JMH.
  *
- * <p>Exit codes: 0 when no benchmark fell below the threshold (missed targets, noise and missing
- * baselines never fail); 1 when at least one fell below {@code --threshold} (one half) of its
- * baseline rate; 2 when an input is unusable (missing or malformed result file, bad option); 3 for
+ * <p>Exit codes: 0 when every {@link RatioGate} check held (missed targets, rates against the baseline, noise
+ * and missing baselines never fail, unless {@code --gate-absolute}); 1 when a ratio of the gate fell below its
+ * floor (or, with {@code --gate-absolute}, a benchmark below {@code --threshold} of its baseline rate); 2 when an input is unusable (missing or malformed result file, bad option); 3 for
  * a bug in the tool (with its stack trace).
  *
  * <pre>
@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no benchmark below the threshold of its baseline",
-            "1:at least one benchmark below the threshold",
+            "1:a gated ratio below its floor (or, with --gate-absolute, a benchmark below the threshold of its baseline)",
             "2:unusable input (missing or malformed file, bad option)",
             "3:internal error (a bug in this tool)"})
 public final class BenchReport implements Callable<Integer> {
@@ -51,8 +51,12 @@ public final class BenchReport implements Callable<Integer> {
     /** The chart's file name in the output folder. */
     public static final String CHART_FILE = "benchmark-ratios.png";
 
-    @Option(names = "--results", required = true, paramLabel = "FILE", description = "JMH result written with -rf json.")
-    Path results;
+    @Option(names = "--results", required = true, paramLabel = "FILE",
+            description = "JMH result written with -rf json; repeat for several JMH runs of one report.")
+    List<Path> results;
+
+    @Option(names = "--commit", paramLabel = "HASH", description = "The git commit the benchmarks were built from (named in the report).")
+    String commit;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Baseline JMH result (benchmarks/baseline.json); when absent, ratios are left out.")
@@ -67,6 +71,12 @@ public final class BenchReport implements Callable<Integer> {
     @Option(names = "--save-baseline", paramLabel = "FILE",
             description = "Also write the results as a new baseline (the JMH JSON without per-iteration data).")
     Path saveBaseline;
+
+    @Option(names = "--gate-absolute",
+            description = "Also fail when a rate is below --threshold of its baseline even at the top of its error bar. "
+                    + "Off by default: on a shared machine absolute rates move with the load (a busy quick run measured "
+                    + "the scenario loader at 0.02x of its baseline); the RatioGate ratios are what CI gates on.")
+    boolean gateAbsolute;
 
     @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "RATIO",
             description = "Fail when rate now / baseline rate is below this (default: ${DEFAULT-VALUE}).")
@@ -127,7 +137,10 @@ public final class BenchReport implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<JmhResult> current = JmhResultReader.read(results);
+        List<JmhResult> current = new java.util.ArrayList<>();
+        for (Path file : results) {
+            current.addAll(JmhResultReader.read(file));
+        }
         if (current.isEmpty()) {
             throw new ReportInputException(results + ": no results (did every benchmark fail, or did the include pattern match none?)");
         }
@@ -142,6 +155,7 @@ public final class BenchReport implements Callable<Integer> {
             }
         }
         BaselineComparison comparison = BaselineComparison.compare(current, base, threshold);
+        List<RatioGate.Outcome> gate = RatioGate.evaluate(current, RatioGate.CHECKS);
         Files.createDirectories(out);
 
         String chartFile = null;
@@ -156,18 +170,23 @@ public final class BenchReport implements Callable<Integer> {
             // A chart is a convenience: a machine without fonts must still get its report and verdict.
             chartProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        MarkdownReport.Meta meta = new MarkdownReport.Meta("fleetcast benchmark report", profile, results.toString(),
+        StringBuilder names = new StringBuilder();
+        for (Path file : results) {
+            names.append(names.length() == 0 ? "" : "`, `").append(file);
+        }
+        MarkdownReport.Meta meta = new MarkdownReport.Meta("fleetcast benchmark report", profile, names.toString(),
                 baselineName, chartFile, chartProblem,
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
-        String markdown = MarkdownReport.render(comparison, MachineContext.current(), meta);
+        String markdown = MarkdownReport.render(comparison, MachineContext.current(), meta, gateAbsolute)
+                + MarkdownReport.gate(gate, commit);
         writeAtomically(out.resolve(REPORT_FILE), markdown);
         if (saveBaseline != null) {
-            BaselineFile.write(results, saveBaseline);
+            BaselineFile.write(results.get(0), saveBaseline);
             stderr.println("bench-report: wrote the baseline " + saveBaseline + "; commit it with the reason.");
         }
         stdout.print(markdown);
         stdout.flush();
-        return comparison.failed() ? EXIT_REGRESSION : 0;
+        return (gateAbsolute && comparison.failed()) || RatioGate.failed(gate) ? EXIT_REGRESSION : 0;
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {

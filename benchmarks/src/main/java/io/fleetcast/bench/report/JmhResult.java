@@ -34,8 +34,21 @@ public record JmhResult(
      * @param error half-width of the 99.9 % confidence interval; NaN when JMH could not compute one
      *     (a single measurement iteration)
      * @param unit JMH's unit string, for example {@code ops/s} or {@code ms/op}
+     * @param forks the per-iteration scores of each fork ({@code rawData}), in the score's unit; empty when
+     *     the file has none (a compact baseline). Not modified after construction.
      */
-    public record Metric(double score, double error, String unit) {}
+    public record Metric(double score, double error, String unit, List<double[]> forks) {
+
+        /** @param score the mean score  @param error the error  @param unit the unit (no per-fork data) */
+        public Metric(double score, double error, String unit) {
+            this(score, error, unit, List.of());
+        }
+
+        /** Copies the list (the arrays are not copied: callers hand them over). */
+        public Metric {
+            forks = List.copyOf(forks);
+        }
+    }
 
     /**
      * The JMH settings of one result; results that share them are listed once in the report.

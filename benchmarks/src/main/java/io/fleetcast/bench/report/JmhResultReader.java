@@ -126,8 +126,20 @@ public final class JmhResultReader {
         if (score == null) {
             throw new ReportInputException(where + ".score: missing");
         }
+        List<double[]> forks = new ArrayList<>();
+        JsonNode raw = node.get("rawData");
+        if (raw != null && raw.isArray()) {
+            for (int f = 0; f < raw.size(); f++) {
+                JsonNode fork = raw.get(f);
+                double[] samples = new double[fork.size()];
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = number(fork.get(i), where + ".rawData[" + f + "][" + i + "]");
+                }
+                forks.add(samples);
+            }
+        }
         return new JmhResult.Metric(number(score, where + ".score"), number(node.get("scoreError"), where + ".scoreError"),
-                node.path("scoreUnit").asText(""));
+                node.path("scoreUnit").asText(""), forks);
     }
 
     /** JMH writes "NaN" as a string when an error cannot be computed (one iteration). */

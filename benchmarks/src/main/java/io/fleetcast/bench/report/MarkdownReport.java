@@ -39,9 +39,23 @@ public final class MarkdownReport {
      * @return the Markdown text, ending with a newline
      */
     public static String render(BaselineComparison comparison, MachineContext machine, Meta meta) {
+        return render(comparison, machine, meta, true);
+    }
+
+    /**
+     * Renders the report.
+     *
+     * @param comparison results against the baseline; not modified
+     * @param machine the machine context
+     * @param meta how the report was produced
+     * @param absoluteGated whether a rate below the threshold of its baseline fails the build (else it is reported
+     *     as information: the {@link RatioGate} decides)
+     * @return the Markdown text, ending with a newline
+     */
+    public static String render(BaselineComparison comparison, MachineContext machine, Meta meta, boolean absoluteGated) {
         StringBuilder md = new StringBuilder(4096);
         md.append("# ").append(meta.title()).append("\n\n");
-        verdict(md, comparison, meta);
+        verdict(md, comparison, meta, absoluteGated);
         Map<JmhResult.RunSettings, String> settingsIds = settingsIds(comparison);
         results(md, comparison, settingsIds);
         targets(md, comparison);
@@ -60,7 +74,7 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    private static void verdict(StringBuilder md, BaselineComparison comparison, Meta meta) {
+    private static void verdict(StringBuilder md, BaselineComparison comparison, Meta meta, boolean absoluteGated) {
         md.append("Profile **").append(meta.profile()).append("**, ").append(meta.generatedAt())
                 .append(". Results: `").append(meta.resultFile()).append("`; baseline: ")
                 .append(meta.baselineFile() == null ? "none" : "`" + meta.baselineFile() + "`").append(".\n\n");
@@ -71,7 +85,8 @@ public final class MarkdownReport {
                     .append(comparison.rows().size()).append(" results; a result fails only when its rate plus its ")
                     .append("99.9 % error is below that, so noise on a busy machine does not).\n\n");
         } else {
-            md.append("**FAIL**: ").append(bad.size()).append(bad.size() == 1 ? " benchmark" : " benchmarks")
+            md.append(absoluteGated ? "**FAIL**: " : "Not gated (absolute rates move with the machine's load; the ratios at the "
+                    + "end decide): ").append(bad.size()).append(bad.size() == 1 ? " benchmark" : " benchmarks")
                     .append(" below ").append(half).append(" of the baseline rate even at the top of the error bar:");
             for (BaselineComparison.Row row : bad) {
                 md.append(" `").append(row.result().shortName()).append(row.result().paramsText(" ", ""))
@@ -240,5 +255,33 @@ public final class MarkdownReport {
 
     private static String threshold(double threshold) {
         return threshold == 0.5 ? "1/2" : String.format(Locale.ROOT, "%.2f", threshold);
+    }
+
+    /**
+     * The gate's section: each ratio, its floor and verdict, and the commit measured.
+     *
+     * @param outcomes the gate's outcomes; not modified
+     * @param commit   the git commit the benchmarks were built from, or null
+     * @return the Markdown section
+     */
+    public static String gate(List<RatioGate.Outcome> outcomes, String commit) {
+        StringBuilder md = new StringBuilder(1024);
+        md.append("\n## Gate: ratios measured in this run\n\n");
+        md.append("Both durations of a ratio are measured back to back in one invocation; the value is the median of the "
+                + "per-iteration ratios over every fork; the build fails when it is below its floor.\n\n");
+        md.append("| Ratio | Value | Floor | Verdict | Why this floor |\n| --- | --- | --- | --- | --- |\n");
+        for (RatioGate.Outcome o : outcomes) {
+            md.append("| ").append(o.check().name())
+                    .append(" | ").append(Double.isNaN(o.value()) ? "—" : Rates.significant(o.value()) + " (" + o.samples() + " iterations)")
+                    .append(" | ").append(Rates.significant(o.check().min()))
+                    .append(" | ").append(switch (o.status()) {
+                        case PASS -> "pass";
+                        case FAIL -> "**FAIL**";
+                        case NOT_RUN -> "not run";
+                    })
+                    .append(" | ").append(o.check().why()).append(" |\n");
+        }
+        md.append("\nBuilt from commit `").append(commit == null || commit.isBlank() ? "unknown" : commit).append("`.\n");
+        return md.toString();
     }
 }

@@ -83,12 +83,26 @@ class BenchReportTest {
         // baseline 1.0e8 devices/s, now 4.2e7: 0.42 < 0.5
         Path baseline = baselineScaled(results, "4.2E7", "1.0E8");
 
-        int code = run("--results", results.toString(), "--baseline", baseline.toString(), "--out", dir.resolve("o").toString());
+        int code = run("--results", results.toString(), "--baseline", baseline.toString(), "--out", dir.resolve("o").toString(),
+                "--gate-absolute");
 
         assertEquals(BenchReport.EXIT_REGRESSION, code);
         // even at the top of its error bar, (4.2e7 + 1.1e6) / 1.0e8 = 0.431 < 0.5
         assertTrue(out.toString().contains("**FAIL**: 1 benchmark below 1/2 of the baseline rate even at the top of the error bar: "
                 + "`report.AnnotatedSample.simulate devices=10000000` at 0.42x."), out.toString());
+    }
+
+    @Test
+    void run_simulateBelowHalfOfBaselineNotGatedAbsolute_exitsZeroAndSaysSo() throws IOException {
+        Path results = sample();
+        // the same 0.42x, without --gate-absolute: reported, not failing (the RatioGate decides; its benchmarks did not run)
+        Path baseline = baselineScaled(results, "4.2E7", "1.0E8");
+
+        int code = run("--results", results.toString(), "--baseline", baseline.toString(), "--out", dir.resolve("o").toString());
+
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("Not gated (absolute rates move with the machine's load"), out.toString());
+        assertTrue(out.toString().contains("| not run |"), out.toString());
     }
 
     @Test
@@ -127,10 +141,10 @@ class BenchReportTest {
         String text = Files.readString(saved);
         assertFalse(text.contains("rawData"), text);
         assertFalse(text.contains("scorePercentiles"), text);
-        // same scores as read back from the full file
+        // same scores as read back from the full file, without the per-fork samples
         java.util.List<JmhResult> full = JmhResultReader.read(results);
         java.util.List<JmhResult> compact = JmhResultReader.read(saved);
-        assertEquals(full, compact);
+        assertEquals(withoutSamples(full), compact);
     }
 
     @Test
@@ -166,5 +180,18 @@ class BenchReportTest {
         Files.writeString(empty, "[]", StandardCharsets.UTF_8);
 
         assertEquals(BenchReport.EXIT_INPUT, run("--results", empty.toString(), "--out", dir.resolve("o").toString()));
+    }
+
+    /** The results with every metric's per-fork samples dropped (what a compact baseline keeps). */
+    private static java.util.List<JmhResult> withoutSamples(java.util.List<JmhResult> results) {
+        java.util.List<JmhResult> out = new java.util.ArrayList<>();
+        for (JmhResult r : results) {
+            java.util.Map<String, JmhResult.Metric> secondary = new java.util.LinkedHashMap<>();
+            r.secondary().forEach((k, m) -> secondary.put(k, new JmhResult.Metric(m.score(), m.error(), m.unit())));
+            JmhResult.Metric p = r.primary();
+            out.add(new JmhResult(r.benchmark(), r.mode(), r.params(), new JmhResult.Metric(p.score(), p.error(), p.unit()),
+                    secondary, r.settings(), r.jvm()));
+        }
+        return out;
     }
 }
