@@ -51,12 +51,12 @@ final class CatalogCommand implements Callable<Integer> {
     }
 
     /** The columns of one kind of entry: text columns for the table and for CSV/JSON, then numeric columns. */
-    private record Layout<T>(List<String> tableTexts, Function<T, List<String>> tableText,
+    record Layout<T>(List<String> tableTexts, Function<T, List<String>> tableText,
                              List<String> fullTexts, Function<T, List<String>> fullText,
                              Function<T, Map<String, Provenance>> provenance, List<Column<T>> columns) {
     }
 
-    private static final Layout<Accelerator> ACCELERATORS = new Layout<>(
+    static final Layout<Accelerator> ACCELERATORS = new Layout<>(
             List.of("id", "vendor"), a -> List.of(a.id(), a.vendor()),
             List.of("id", "vendor", "name"), a -> List.of(a.id(), a.vendor(), a.name()),
             Accelerator::provenance,
@@ -71,7 +71,7 @@ final class CatalogCommand implements Callable<Integer> {
                             a -> a.usefulLifeHours() / Units.HOURS_PER_YEAR, false),
                     new Column<>("AFR", "afr", "afr", Accelerator::afr, false)));
 
-    private static final Layout<Site> SITES = new Layout<>(
+    static final Layout<Site> SITES = new Layout<>(
             List.of("id", "name"), s -> List.of(s.id(), s.name()),
             List.of("id", "name"), s -> List.of(s.id(), s.name()),
             Site::provenance,

@@ -34,7 +34,8 @@ public final class FleetcastCommand implements Runnable {
             new Verb("run", RunCommand::new),
             new Verb("sensitivity", SensitivityCommand::new),
             new Verb("solve", SolveCommand::new),
-            new Verb("calibrate", CalibrateCommand::new));
+            new Verb("calibrate", CalibrateCommand::new),
+            new Verb("serve", ServeCommand::new));
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

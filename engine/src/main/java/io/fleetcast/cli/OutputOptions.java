@@ -180,7 +180,7 @@ final class OutputOptions {
      *
      * @param projections the projections, in command-line order
      * @param console     where to list what was written. Modified.
-     * @throws BadInputException when a file cannot be written (permissions, disk full), naming it
+     * @throws OutputException when a file cannot be written (permissions, disk full), naming it (exit code 3)
      */
     void write(List<Projection> projections, PrintWriter console) {
         List<ScenarioResult> results = new ArrayList<>();
@@ -195,7 +195,7 @@ final class OutputOptions {
      *
      * @param results the results, in command-line order
      * @param console where to list what was written. Modified.
-     * @throws BadInputException when a file cannot be written, naming it
+     * @throws OutputException when a file cannot be written, naming it (exit code 3)
      */
     void writeResults(List<ScenarioResult> results, PrintWriter console) {
         if (out == null) {

@@ -121,6 +121,41 @@ final class SensitivityCommand implements Callable<Integer> {
     }
 
     private int analyse(Scenario s, ResultFolder folder) {
+        Sensitivity.Result r = compute(s, metric, period, total, group, runs, seed, mode, threads,
+                ConsoleProgress.forStandardError(quiet));
+        String csv = csv(s, r);
+        String json = json(s, r);
+        if (folder != null) {
+            write(folder, s, r, csv, json);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case TABLE -> out.print(table(s, r));
+            case CSV -> out.print(csv);
+            case JSON -> out.println(json);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The analysis, as the command runs it (and {@code POST /v1/sensitivity}, through {@link Analyses}).
+     *
+     * @param s        the scenario
+     * @param metric   {@code METRIC[@WHEN]}
+     * @param period   a period or year, or null
+     * @param total    whether {@code --total} was given
+     * @param group    the group, or null for total
+     * @param runs     Monte Carlo runs, or null for the scenario's
+     * @param seed     the seed, or null for the scenario's
+     * @param mode     the mode of the runs
+     * @param threads  worker threads, or null for every core
+     * @param progress told of each finished run (it may throw to stop the analysis)
+     * @return the tornado and the regression coefficients
+     * @throws BadInputException for a bad metric, period, group or count
+     */
+    static Sensitivity.Result compute(Scenario s, String metric, String period, boolean total, String group, Integer runs,
+                                      Long seed, Mode mode, Integer threads, ProgressListener progress) {
         if (period != null && total) {
             throw new BadInputException("give --period or --total, not both");
         }
@@ -142,26 +177,11 @@ final class SensitivityCommand implements Callable<Integer> {
         int t = MonteCarloOptions.threads(threads);
         MonteCarloSettings settings = new MonteCarloSettings(n, seed != null ? seed : s.monteCarlo().seed(),
                 s.monteCarlo().quantiles());
-        Sensitivity.Result r;
-        ProgressListener progress = ConsoleProgress.forStandardError(quiet);
         try {
-            r = Sensitivity.run(s, MetricSelector.parse(selectorText, group, s), mode, settings, t, progress);
+            return Sensitivity.run(s, MetricSelector.parse(selectorText, group, s), mode, settings, t, progress);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new BadInputException(e.getMessage());
         }
-        String csv = csv(s, r);
-        String json = json(s, r);
-        if (folder != null) {
-            write(folder, s, r, csv, json);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case TABLE -> out.print(table(s, r));
-            case CSV -> out.print(csv);
-            case JSON -> out.println(json);
-        }
-        out.flush();
-        return ExitCodes.OK;
     }
 
     private void write(ResultFolder folder, Scenario s, Sensitivity.Result r, String csv, String json) {
@@ -275,7 +295,7 @@ final class SensitivityCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static String json(Scenario s, Sensitivity.Result r) {
+    static String json(Scenario s, Sensitivity.Result r) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         MetricSelector m = r.metric();

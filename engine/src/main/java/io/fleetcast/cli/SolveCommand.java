@@ -78,7 +78,28 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException {
-        Scenario base = AnalysisViews.applySets(AnalysisViews.read(scenario), sets);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(solve(AnalysisViews.read(scenario), sets, vary, target, between, group, format));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Solves, as the command does (and {@code POST /v1/solve}, through {@link Analyses}).
+     *
+     * @param scenario the scenario as read
+     * @param sets     {@code PATH=VALUE} overrides applied first
+     * @param vary     the paths sharing the unknown value
+     * @param target   {@code METRIC[@WHEN]=VALUE}
+     * @param between  the bracket (two values), or null for the default
+     * @param group    the group the metric is read for, or null for total
+     * @param format   table or json
+     * @return the answer as text, ending with a line break
+     * @throws BadInputException for a bad path, value or target, or no root in the bracket
+     */
+    static String solve(Scenario scenario, List<String> sets, List<String> vary, String target, List<String> between,
+                        String group, Format format) {
+        Scenario base = AnalysisViews.applySets(scenario, sets);
         int eq = target.indexOf('=');
         if (eq <= 0 || eq == target.length() - 1) {
             throw new BadInputException("--target " + target + ": expected METRIC[@WHEN]=VALUE, e.g. lease_cost_usd@total=38e9");
@@ -134,14 +155,14 @@ final class SolveCommand implements Callable<Integer> {
                     + selector.groupText() + " = " + AnalysisViews.withUnit(finalGoal, selector.unit()) + ": it is " + metricAt
                     + " (both " + (none.atLo() > finalGoal ? "above" : "below") + " the target); widen --between");
         }
-        PrintWriter out = spec.commandLine().getOut();
         if (format == Format.JSON) {
-            out.println(json(base, paths, selector, unit, value, baseValue, a, seek.nominal()));
-        } else {
-            print(out, base, paths, selector, unit, value, baseValue, a, seek.nominal());
+            return json(sets, base, paths, selector, unit, value, baseValue, a, seek.nominal()) + System.lineSeparator();
         }
+        java.io.StringWriter text = new java.io.StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        print(out, sets, base, paths, selector, unit, value, baseValue, a, seek.nominal());
         out.flush();
-        return ExitCodes.OK;
+        return text.toString();
     }
 
     /** Runs an analysis step, turning its user-facing failures (no root, a value out of range) into exit code 2. */
@@ -153,7 +174,7 @@ final class SolveCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, Scenario base, List<InputPath> paths, MetricSelector selector, String unit,
+    private static void print(PrintWriter out, List<String> sets, Scenario base, List<InputPath> paths, MetricSelector selector, String unit,
                        double[] value, double baseValue, GoalSeek.Answer a, double nominal) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"scenario", base.name() + base.origin().map(o -> " (" + o.location() + ")").orElse("")});
@@ -230,7 +251,7 @@ final class SolveCommand implements Callable<Integer> {
                 + AnalysisViews.precise(a.target() / slotHours) + " USD/h (the price when it does not decline)";
     }
 
-    private String json(Scenario base, List<InputPath> paths, MetricSelector selector, String unit, double[] value,
+    private static String json(List<String> sets, Scenario base, List<InputPath> paths, MetricSelector selector, String unit, double[] value,
                         double baseValue, GoalSeek.Answer a, double nominal) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();

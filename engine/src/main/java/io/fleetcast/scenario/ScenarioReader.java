@@ -160,6 +160,20 @@ public final class ScenarioReader {
         return read(new Source.Text(name, yaml, directory), extraKeys(List.of()));
     }
 
+    /**
+     * Reads a scenario sent by someone else (the HTTP server): text that may not name files on this machine,
+     * so {@code accelerators-file} and {@code sites-file} are reported as problems at their keys instead of
+     * being read. YAML, or JSON (a subset of YAML) that follows the scenario schema.
+     *
+     * @param text the scenario
+     * @param name the name problems carry, e.g. {@code request}
+     * @return the resolved scenario, without an origin
+     * @throws ScenarioException with every problem found
+     */
+    public Scenario readSandboxed(String text, String name) throws ScenarioException {
+        return read(new Source.Text(name, text, null), extraKeys(List.of()));
+    }
+
     /** Reads a scenario given as text named {@code <string>}; relative files resolve against the working directory. */
     public Scenario readString(String yaml) throws ScenarioException {
         return readString(yaml, "<string>", Path.of(""));
@@ -342,6 +356,16 @@ public final class ScenarioReader {
             return null;
         }
         Source s = scenario.resolve(rel);
+        if (scenario instanceof Source.Text t && t.directory() == null) {
+            // a scenario from elsewhere (the server) reads no file of this machine: its paths resolve as if it
+            // stood in the built-in models/scenarios/, and only the built-in model files may be named
+            if (!(s instanceof Source.Resource r) || !r.resource().startsWith("models/") || r.resource().contains("..")
+                    || !r.resource().endsWith(".yaml") || ScenarioReader.class.getClassLoader().getResource(r.resource()) == null) {
+                top.problems().at(top.get(key), key, "a scenario sent to the server names only built-in model files"
+                        + " (../accelerators.yaml, ../sites.yaml); give other figures as overrides in the scenario");
+                return null;
+            }
+        }
         if (s instanceof Source.File f && !Files.isRegularFile(f.path())) {
             top.problems().at(top.get(key), key, (Files.isDirectory(f.path()) ? "a folder, not a file: " : "file not found: ")
                     + f.path());

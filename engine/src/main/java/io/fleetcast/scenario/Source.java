@@ -66,7 +66,7 @@ sealed interface Source {
         }
     }
 
-    /** Text given directly; relative files resolve against {@code directory}. */
+    /** Text given directly; relative files resolve against {@code directory} (null: as if it stood among the built-in scenarios, so only built-in model files can be named). */
     record Text(String name, String text, Path directory) implements Source {
         @Override
         public byte[] bytes() {
@@ -75,6 +75,9 @@ sealed interface Source {
 
         @Override
         public Source resolve(String relative) {
+            if (directory == null) {
+                return new Resource(ScenarioReader.BUILTIN_SCENARIOS).resolve(relative);
+            }
             return new File(directory.resolve(relative).normalize());
         }
     }

@@ -74,6 +74,21 @@ public final class JsonWriter {
      * @throws IOException when writing fails
      */
     public static void write(ScenarioResult result, RunInfo run, OutputStream out) throws IOException {
+        write(result, run, Grouping.DEPLOYMENT, out);
+    }
+
+    /**
+     * Writes the document with its {@code cube} in another grouping (the same layout: the cube names its
+     * grouping and groups). {@code POST /v1/projections} answers with {@code cube_grouping: total} in a
+     * twentieth of the bytes of the by-deployment cube of the portfolio.
+     *
+     * @param result       the scenario's results
+     * @param run          version, JDK and time for the provenance block
+     * @param cubeGrouping the grouping of the {@code cube} block ({@link Grouping#DEPLOYMENT} in {@code results.json})
+     * @param out          the destination; not closed
+     * @throws IOException when writing fails
+     */
+    public static void write(ScenarioResult result, RunInfo run, Grouping cubeGrouping, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             // objects indented, arrays of numbers on one line: a 96-period series stays one line
@@ -93,7 +108,7 @@ public final class JsonWriter {
             summary(g, p.summary(), result);
             sizing(g, p.sizing(), result);
             inputs(g, s);
-            cube(g, p.cube());
+            cube(g, cubeGrouping == Grouping.DEPLOYMENT ? p.cube() : p.cube(cubeGrouping));
             if (result.bands().isPresent()) {
                 bands(g, result.bands().get());
             }

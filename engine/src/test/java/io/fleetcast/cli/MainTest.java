@@ -304,7 +304,7 @@ class MainTest {
         StringWriter sink = new StringWriter();
         for (String[] args : new String[][] {{}, {"--help"}, {"rnu"}}) {
             CommandLine cl = FleetcastCommand.commandLine(new PrintWriter(sink), new PrintWriter(sink), args);
-            assertEquals(java.util.List.of("validate", "catalog", "run", "sensitivity", "solve", "calibrate"),
+            assertEquals(java.util.List.of("validate", "catalog", "run", "sensitivity", "solve", "calibrate", "serve"),
                     java.util.List.copyOf(cl.getSubcommands().keySet()));
         }
     }

@@ -10,6 +10,9 @@ import java.util.Map;
  * The CI gate that can fail: ratios of two durations measured back to back inside one benchmark invocation,
  * which a busy shared machine hardly moves, each against a floor set from measurements.
  *
+ * <p>Only the vector / scalar ratio gates. The cold / warm ratio is reported beside it: two busy runs gave
+ * medians 0.066 and 0.027, so a floor that catches a 2x slower cold run would also fail on load.
+ *
  * <p>Why not absolute rates against a baseline ({@link BaselineComparison}): on the 2-core CI machine shared
  * with other builds, a 3-iteration, 1-fork quick run had 99.9 % error bars of 40-290 %, so "rate plus error
  * below half the baseline" could not fail even when the vector kernel was lost (3.3x slower). Nor ratios of
@@ -32,9 +35,10 @@ public final class RatioGate {
      * @param slowSide  the counter whose duration is expected to be the longer
      * @param fastSide  the other counter
      * @param min       the floor
+     * @param gated     whether falling below the floor fails the build (else it is reported only)
      * @param why       the measurements behind the floor
      */
-    public record Check(String name, String benchmark, String slowSide, String fastSide, double min, String why) {}
+    public record Check(String name, String benchmark, String slowSide, String fastSide, double min, boolean gated, String why) {}
 
     /** How a check came out. */
     public enum Status {
@@ -42,6 +46,8 @@ public final class RatioGate {
         PASS,
         /** Below the floor: fails the build. */
         FAIL,
+        /** Below the floor of a check that is reported, not gated. */
+        BELOW,
         /** The benchmark was not run (another profile or include pattern): never a failure. */
         NOT_RUN
     }
@@ -62,15 +68,15 @@ public final class RatioGate {
      */
     public static final List<Check> CHECKS = List.of(
             new Check("vector / scalar kernel speed, warm, 1M devices (KernelPairBenchmark)",
-                    "io.fleetcast.bench.KernelPairBenchmark.scalarThenVector", "scalarNanos", "vectorNanos", 2.5,
-                    "warm, separate benchmarks on a quiet machine: 3.26 (134 / 41.1 M devices/s); recorded busy run "
-                            + "(load average 12, 2 forks x 8 iterations): median 3.76, iterations 2.75-7.89. Lost "
+                    "io.fleetcast.bench.KernelPairBenchmark.scalarThenVector", "scalarNanos", "vectorNanos", 2.5, true,
+                    "warm, separate benchmarks on a quiet machine: 3.26 (134 / 41.1 M devices/s); recorded busy runs "
+                            + "(load average 12, 2 forks x 8 iterations): medians 3.76 and 4.28, iterations 2.75-7.89. Lost "
                             + "vector path: 1.0; vector kernel 2x slower: 1.65 quiet, 1.88 busy"),
             new Check("cold process / warm projection, 10M-device simulate (ColdStartBenchmark.coldAndWarm)",
-                    "io.fleetcast.bench.ColdStartBenchmark.coldAndWarm", "warmNanos", "coldNanos", 0.04,
-                    "recorded busy run (load average 12, 2 forks x 5 iterations, cold process 6-16 s): median 0.066, "
-                            + "iterations 0.025-0.126; a cold run 2x slower: 0.033. Margin is thin: a machine much busier "
-                            + "than recorded could fail it (RatioGateTest)"));
+                    "io.fleetcast.bench.ColdStartBenchmark.coldAndWarm", "warmNanos", "coldNanos", 0.04, false,
+                    "reported, not gated: two recorded busy runs (load average 12) gave medians 0.066 and 0.027, "
+                            + "as far apart as a 2x regression; the warm projection and the cold process do not slow "
+                            + "alike under load"));
 
     private RatioGate() {}
 
@@ -90,7 +96,8 @@ public final class RatioGate {
         for (Check check : checks) {
             double[] ratios = ratios(byKey.get(check.benchmark()), check);
             double value = ratios.length == 0 ? Double.NaN : median(ratios);
-            Status status = Double.isNaN(value) ? Status.NOT_RUN : value >= check.min() ? Status.PASS : Status.FAIL;
+            Status status = Double.isNaN(value) ? Status.NOT_RUN
+                    : value >= check.min() ? Status.PASS : check.gated() ? Status.FAIL : Status.BELOW;
             outcomes.add(new Outcome(check, value, ratios.length, status));
         }
         return outcomes;

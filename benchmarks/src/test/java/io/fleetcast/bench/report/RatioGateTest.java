@@ -13,15 +13,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gate against what it must tell apart: the results of the gate's benchmarks recorded on the 2-core machine
- * while four other builds ran ({@code busy-machine-quick.json}, as JMH wrote them, with their per-iteration
- * data) must pass; the same results with one side of a ratio made 2x slower, or the vector kernel as slow as the
- * scalar twin, must fail.
+ * The gate against what it must tell apart: the results of the gate's benchmarks recorded twice on the 2-core
+ * machine while four other builds ran ({@code busy-machine-quick.json}, {@code busy-machine-quick-2.json}, as
+ * JMH wrote them, with their per-iteration data) must pass; the same results with the vector kernel 2x slower, or
+ * as slow as the scalar twin, must fail.
  */
 class RatioGateTest {
 
     private static List<JmhResult> recorded() throws URISyntaxException {
-        return JmhResultReader.read(Path.of(RatioGateTest.class.getResource("busy-machine-quick.json").toURI()));
+        return recorded("busy-machine-quick.json");
+    }
+
+    /** The two recorded busy runs: 16:04-16:09 UTC (JMH -f 2) and 16:39-16:42 UTC (run.sh --quick), both at load 12. */
+    private static List<List<JmhResult>> bothRecorded() throws URISyntaxException {
+        return List.of(recorded("busy-machine-quick.json"), recorded("busy-machine-quick-2.json"));
+    }
+
+    private static List<JmhResult> recorded(String name) throws URISyntaxException {
+        return JmhResultReader.read(Path.of(RatioGateTest.class.getResource(name).toURI()));
     }
 
     /** The results with every iteration's {@code counter} (nanoseconds) of {@code benchmark} multiplied by {@code factor}. */
@@ -53,21 +62,23 @@ class RatioGateTest {
     }
 
     @Test
-    void evaluate_recordedBusyMachineRun_passes() throws Exception {
-        List<RatioGate.Outcome> outcomes = RatioGate.evaluate(recorded(), RatioGate.CHECKS);
-        for (RatioGate.Outcome o : outcomes) {
-            assertEquals(RatioGate.Status.PASS, o.status(), o.check().name() + " = " + o.value());
+    void evaluate_recordedBusyMachineRuns_pass() throws Exception {
+        for (List<JmhResult> run : bothRecorded()) {
+            List<RatioGate.Outcome> outcomes = RatioGate.evaluate(run, RatioGate.CHECKS);
+            assertEquals(RatioGate.Status.PASS, outcome(outcomes, 0).status(), "vector / scalar = " + outcome(outcomes, 0).value());
+            assertFalse(RatioGate.failed(outcomes));
         }
-        assertFalse(RatioGate.failed(outcomes));
     }
 
     @Test
     void evaluate_vectorKernelTwiceAsSlow_fails() throws Exception {
         RatioGate.Check vector = RatioGate.CHECKS.get(0);
-        List<JmhResult> results = slower(recorded(), vector.benchmark(), vector.fastSide(), 2.0);
-        List<RatioGate.Outcome> outcomes = RatioGate.evaluate(results, RatioGate.CHECKS);
-        assertEquals(RatioGate.Status.FAIL, outcome(outcomes, 0).status(), "vector / scalar = " + outcome(outcomes, 0).value());
-        assertTrue(RatioGate.failed(outcomes));
+        for (List<JmhResult> run : bothRecorded()) {
+            List<JmhResult> results = slower(run, vector.benchmark(), vector.fastSide(), 2.0);
+            List<RatioGate.Outcome> outcomes = RatioGate.evaluate(results, RatioGate.CHECKS);
+            assertEquals(RatioGate.Status.FAIL, outcome(outcomes, 0).status(), "vector / scalar = " + outcome(outcomes, 0).value());
+            assertTrue(RatioGate.failed(outcomes));
+        }
     }
 
     @Test
@@ -89,11 +100,13 @@ class RatioGateTest {
     }
 
     @Test
-    void evaluate_coldProcessTwiceAsSlow_fails() throws Exception {
+    void evaluate_coldProcessTwiceAsSlow_reportedNotFailing() throws Exception {
+        // the cold / warm ratio is not gated: the two busy runs (medians 0.066 and 0.027) differ as much as a 2x regression
         RatioGate.Check cold = RatioGate.CHECKS.get(1);
         List<JmhResult> results = slower(recorded(), cold.benchmark(), cold.fastSide(), 2.0);
         List<RatioGate.Outcome> outcomes = RatioGate.evaluate(results, RatioGate.CHECKS);
-        assertEquals(RatioGate.Status.FAIL, outcome(outcomes, 1).status(), "warm / cold = " + outcome(outcomes, 1).value());
+        assertEquals(RatioGate.Status.BELOW, outcome(outcomes, 1).status(), "warm / cold = " + outcome(outcomes, 1).value());
+        assertFalse(RatioGate.failed(outcomes));
     }
 
     @Test
