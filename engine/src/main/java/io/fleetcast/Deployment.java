@@ -22,6 +22,8 @@ public final class Deployment {
     private final LocalDateTime start;
     private final Precision precision;
     private final boolean energyIncluded;
+    private final TermFrom termFrom;
+    private final boolean takeOrPay;
     private final double[] values;
 
     /**
@@ -36,11 +38,15 @@ public final class Deployment {
      * @param start          first install instant (UTC), inside the scenario's horizon
      * @param precision      the precision whose peak counts as delivered compute
      * @param energyIncluded leased: whether the lease price includes energy
+     * @param termFrom       where the term counts from: each slot's install (leased only) or the deployment start
+     * @param takeOrPay      leased: the contracted count is paid from the deployment start to the term end (counted
+     *                       from the deployment start), installed or not
      * @param values         the numeric fields, indexed by {@link ModelField#index()}, one per deployment field,
      *                       in base units; the lease price is resolved (0 when owned) (copied)
      */
     public Deployment(String id, String deal, String acceleratorId, String siteId, Ownership ownership, Size size,
-                      LocalDateTime start, Precision precision, boolean energyIncluded, double[] values) {
+                      LocalDateTime start, Precision precision, boolean energyIncluded, TermFrom termFrom,
+                      boolean takeOrPay, double[] values) {
         this.id = Objects.requireNonNull(id, "id");
         this.deal = Objects.requireNonNull(deal, "deal");
         this.acceleratorId = Objects.requireNonNull(acceleratorId, "acceleratorId");
@@ -50,6 +56,8 @@ public final class Deployment {
         this.start = Objects.requireNonNull(start, "start");
         this.precision = Objects.requireNonNull(precision, "precision");
         this.energyIncluded = energyIncluded;
+        this.termFrom = Objects.requireNonNull(termFrom, "termFrom");
+        this.takeOrPay = takeOrPay;
         if (values.length != ModelField.count(ModelField.Owner.DEPLOYMENT)) {
             throw new IllegalArgumentException("deployment " + id + ": " + ModelField.count(ModelField.Owner.DEPLOYMENT)
                     + " values expected, got " + values.length);
@@ -68,17 +76,17 @@ public final class Deployment {
         f.checkOwner(ModelField.Owner.DEPLOYMENT);
         double[] copy = values.clone();
         copy[f.index()] = v;
-        return new Deployment(id, deal, acceleratorId, siteId, ownership, size, start, precision, energyIncluded, copy);
+        return new Deployment(id, deal, acceleratorId, siteId, ownership, size, start, precision, energyIncluded, termFrom, takeOrPay, copy);
     }
 
     /** A copy with another size. */
     public Deployment withSize(Size s) {
-        return new Deployment(id, deal, acceleratorId, siteId, ownership, s, start, precision, energyIncluded, values);
+        return new Deployment(id, deal, acceleratorId, siteId, ownership, s, start, precision, energyIncluded, termFrom, takeOrPay, values);
     }
 
     /** A copy with another start. */
     public Deployment withStart(LocalDateTime s) {
-        return new Deployment(id, deal, acceleratorId, siteId, ownership, size, s, precision, energyIncluded, values);
+        return new Deployment(id, deal, acceleratorId, siteId, ownership, size, s, precision, energyIncluded, termFrom, takeOrPay, values);
     }
 
     /** The numeric fields indexed by {@link ModelField#index()} (a copy). */
@@ -131,6 +139,16 @@ public final class Deployment {
         return energyIncluded;
     }
 
+    /** Where the term counts from. */
+    public TermFrom termFrom() {
+        return termFrom;
+    }
+
+    /** Leased: whether the contracted count is paid from the deployment start, installed or not. */
+    public boolean takeOrPay() {
+        return takeOrPay;
+    }
+
     private double v(ModelField f) {
         return values[f.index()];
     }
@@ -169,9 +187,19 @@ public final class Deployment {
         return v(ModelField.LEASE_PRICE_DECLINE);
     }
 
+    /** Leased: share of the contracted spend that buys non-accelerator services, in [0, 1). */
+    public double servicesShare() {
+        return v(ModelField.SERVICES_SHARE);
+    }
+
     /** Owned: other opex per year as a fraction of capex. */
     public double opexFractionPerYear() {
         return v(ModelField.OPEX);
+    }
+
+    /** Owned: spare accelerators as a fraction of the count, in [0, 1]. */
+    public double spares() {
+        return v(ModelField.SPARES);
     }
 
     /** Owned: cost of capital per year; NaN when not given (the scenario's counts). */
@@ -188,7 +216,8 @@ public final class Deployment {
     public boolean equals(Object o) {
         return o instanceof Deployment d && id.equals(d.id) && deal.equals(d.deal) && acceleratorId.equals(d.acceleratorId)
                 && siteId.equals(d.siteId) && ownership == d.ownership && size.equals(d.size) && start.equals(d.start)
-                && precision == d.precision && energyIncluded == d.energyIncluded && Arrays.equals(values, d.values);
+                && precision == d.precision && energyIncluded == d.energyIncluded && termFrom == d.termFrom
+                && takeOrPay == d.takeOrPay && Arrays.equals(values, d.values);
     }
 
     @Override

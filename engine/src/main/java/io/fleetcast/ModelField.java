@@ -130,9 +130,17 @@ public enum ModelField {
     /** Leased: yearly relative decline of the lease price. */
     LEASE_PRICE_DECLINE(Owner.DEPLOYMENT, "lease-price-decline", Dimension.YEARLY_RATE, Bounds.DECLINE, false, 0,
             "1/year", "yearly decline of the price (a negative decline is a rise)"),
+    /** Leased: share of the contracted spend that buys non-accelerator services. */
+    SERVICES_SHARE(Owner.DEPLOYMENT, "services-share", Dimension.FRACTION, Bounds.UNIT_HALF_OPEN, false, 0, "",
+            "share of the contracted spend that buys non-accelerator services (CPU, storage, network, support): "
+                    + "lease cost = accelerator lease / (1 - share), so a budget buys accelerators with the rest"),
     /** Owned: other opex per year as a fraction of capex. */
     OPEX(Owner.DEPLOYMENT, "opex", Dimension.YEARLY_RATE, Bounds.YEARLY_UP_TO_TENFOLD, false, 0, "1/year",
             "other opex per year as a fraction of capex"),
+    /** Owned: spare accelerators bought with the fleet, as a fraction of the count. */
+    SPARES(Owner.DEPLOYMENT, "spares", Dimension.FRACTION, Bounds.UNIT, false, 0, "",
+            "spare accelerators bought with the fleet, as a fraction of the count: their capex (without network "
+                    + "and storage) and embodied carbon are added, they draw idle power and deliver no compute"),
     /** Owned: cost of capital (WACC); NaN: the scenario's. */
     COST_OF_CAPITAL(Owner.DEPLOYMENT, "cost-of-capital", Dimension.YEARLY_RATE, Bounds.RATE, false, Double.NaN,
             "1/year", "cost of capital (WACC) charged on the capital still tied up; default: the scenario's "
@@ -151,8 +159,10 @@ public enum ModelField {
         TERM.anchored = true;
         LEASE_PRICE.only = Ownership.LEASED;
         LEASE_PRICE_DECLINE.only = Ownership.LEASED;
+        SERVICES_SHARE.only = Ownership.LEASED;
         OPEX.only = Ownership.OWNED;
         COST_OF_CAPITAL.only = Ownership.OWNED;
+        SPARES.only = Ownership.OWNED;
         OPEX.jsonName = "opex_fraction_per_year";
         int[] next = new int[Owner.values().length];
         for (ModelField f : values()) {

@@ -423,6 +423,8 @@ public final class ScenarioBuilder {
         private Integer termMonths;
         private Precision precision = Precision.BF16;
         private boolean energyIncluded = true;
+        private TermFrom termFrom;
+        private boolean takeOrPay;
         private final double[] values = ModelField.defaults(ModelField.Owner.DEPLOYMENT);
 
         private DeploymentBuilder(String id, String acceleratorId, String siteId) {
@@ -481,6 +483,13 @@ public final class ScenarioBuilder {
         public DeploymentBuilder leasePriceDeclinePerYear(double v) { return set(ModelField.LEASE_PRICE_DECLINE, v); }
         /** Leased: whether the lease includes energy (default true). */
         public DeploymentBuilder energyIncluded(boolean v) { energyIncluded = v; return this; }
+        /**
+         * Where the term counts from (default: each slot's install when leased, the deployment start when owned
+         * or take-or-pay).
+         */
+        public DeploymentBuilder termFrom(TermFrom v) { termFrom = v; return this; }
+        /** Leased: pay the contracted count from the deployment start to the term end, installed or not. */
+        public DeploymentBuilder takeOrPay(boolean v) { takeOrPay = v; return this; }
         /** Owned: other opex per year as a fraction of capex. */
         public DeploymentBuilder opexFractionPerYear(double v) { return set(ModelField.OPEX, v); }
         /** Replaces the linear power model by a measured average IT power per up accelerator, W. */
@@ -501,8 +510,10 @@ public final class ScenarioBuilder {
             boolean leased = ownership == Ownership.LEASED;
             double price = v[ModelField.LEASE_PRICE.index()];
             v[ModelField.LEASE_PRICE.index()] = leased ? (Double.isNaN(price) ? a.leasePriceUsdPerHour() : price) : 0;
+            TermFrom from = termFrom != null ? termFrom
+                    : leased && !takeOrPay ? TermFrom.INSTALL : TermFrom.DEPLOYMENT_START;
             return new Deployment(id, deal != null ? deal : id, acceleratorId, siteId, ownership, size, s, precision,
-                    energyIncluded, v);
+                    energyIncluded, from, leased && takeOrPay, v);
         }
     }
 }

@@ -122,4 +122,21 @@ class CatalogFieldsTest {
         assertTrue(e.getMessage().contains("accelerators.h100.network-capex"), e.getMessage());
         assertTrue(e.getMessage().contains("in [0, 1e15 USD]"), e.getMessage());
     }
+
+    @Test
+    void project_spares_addCapexIdlePowerAndEmbodiedNotCompute() {
+        for (Mode mode : Mode.values()) {
+            // 100 owned slots + 5 % spares, idle fraction 0.3, July 2026 (744 h), no failures
+            MetricCube c = july(TestFleets.accelerator().idleFraction(0.3),
+                    TestFleets.deployment("d").count(100).set(ModelField.SPARES, 0.05), mode);
+            // capex: 100 x 25,000 x 1.05 = 2,625,000 USD
+            assertRel(2_625_000, c.value(Metric.CAPEX_USD, "d", 0), mode + " capex");
+            // IT energy: 100 x 744 h x 1 kW (utilization 1) + 5 spares x 744 h x 0.3 kW = 74.4 + 1.116 = 75.516 MWh
+            assertRel(75.516 / 744, c.value(Metric.IT_POWER_MW, "d", 0), mode + " IT power");
+            // compute: the 100 slots only, 100 x 744 x 3.6 = 267,840 EFLOP
+            assertRel(267_840, c.value(Metric.COMPUTE_EFLOP, "d", 0), mode + " compute");
+            // embodied: 1,000 kg x 1.05 per slot x 100 x 744 / 43,830 h = 1.782341 t
+            assertRel(1.05 * 100 * 744 / 43_830.0, c.value(Metric.CO2_EMBODIED_T, "d", 0), mode + " embodied");
+        }
+    }
 }

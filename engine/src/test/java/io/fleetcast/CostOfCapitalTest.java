@@ -57,6 +57,7 @@ class CostOfCapitalTest {
         double life = 8760;
         double kappa = CapitalCharge.kappa(DELTA, life);
         double january = 10_000 * kappa * (744 - Math.exp(-DELTA * life) * Math.expm1(DELTA * 744) / DELTA);
+        assertRel(january / 10_000, CapitalCharge.cumulative(744, DELTA, life, kappa, Math.exp(-DELTA * life)), 1e-12, "cumulative");
         assertRel(january, c.value(Metric.CAPITAL_CHARGE_USD, "d", 0), 1e-9, "january");
         // about 8 % x 744 / 8,766 of 10,000 = 65.3 at the start of life, falling to near 0 in December
         assertTrue(january > 60 && january < 66, "january " + january);
@@ -83,6 +84,7 @@ class CostOfCapitalTest {
         double ramp = t.startHour(6);
         double life = 5 * Units.HOURS_PER_YEAR;
         double kappa = CapitalCharge.kappa(DELTA, life);
+        double eLife = Math.exp(-DELTA * life);
         for (int p = 0; p < t.periods(); p++) {
             // brute force: every slot at the middle of its stratum of the ramp, 25,000 USD each
             double a = t.startHour(p);
@@ -90,8 +92,8 @@ class CostOfCapitalTest {
             double sum = 0;
             for (int i = 0; i < 1200; i++) {
                 double t0 = ramp * (i + 0.5) / 1200;
-                sum += 25_000 * (CapitalCharge.cumulative(b - t0, DELTA, life, kappa)
-                        - CapitalCharge.cumulative(a - t0, DELTA, life, kappa));
+                sum += 25_000 * (CapitalCharge.cumulative(b - t0, DELTA, life, kappa, eLife)
+                        - CapitalCharge.cumulative(a - t0, DELTA, life, kappa, eLife));
             }
             double e = expected.value(Metric.CAPITAL_CHARGE_USD, "d", p);
             assertRel(sum, e, 1e-4, "period " + p);

@@ -1,12 +1,10 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Deployment;
 import io.fleetcast.Fleetcast;
 import io.fleetcast.Grouping;
 import io.fleetcast.Metric;
 import io.fleetcast.MetricCube;
 import io.fleetcast.Mode;
-import io.fleetcast.Ownership;
 import io.fleetcast.ProgressListener;
 import io.fleetcast.Projection;
 import io.fleetcast.ResolvedDeployment;
@@ -16,6 +14,7 @@ import io.fleetcast.Size;
 import io.fleetcast.Summary;
 import io.fleetcast.Timeline;
 import io.fleetcast.analyse.MonteCarloResult;
+import io.fleetcast.write.CostPerHour;
 import io.fleetcast.write.HumanUnits;
 import io.fleetcast.write.HumanUnits.Dimension;
 
@@ -224,36 +223,17 @@ final class RunCommand implements Callable<Integer> {
      * when the scenario owns something.
      */
     private static void printCostPerHour(Projection p, PrintWriter out) {
-        boolean anyOwned = false;
-        for (ResolvedDeployment r : p.sizing()) {
-            anyOwned |= r.ownership() == Ownership.OWNED;
-        }
-        if (!anyOwned) {
+        if (!CostPerHour.anyOwned(p)) {
             return;
         }
-        MetricCube c = p.cube(Grouping.DEPLOYMENT);
-        Timeline t = c.timeline();
-        Scenario s = p.scenario();
         Table table = new Table(2, "deployment", "ownership", "incl. capital", "excl. capital", "cost of capital",
                 "lease price");
-        for (int d = 0; d < p.sizing().size(); d++) {
-            ResolvedDeployment r = p.sizing().get(d);
-            Deployment dep = s.deployments().get(d);
-            int g = c.groupIndex(r.id());
-            double slotHours = 0;
-            for (int k = 0; k < t.periods(); k++) {
-                slotHours += c.value(Metric.SLOTS, g, k) * t.hours(k);
-            }
-            boolean owned = r.ownership() == Ownership.OWNED;
-            double tco = c.total(Metric.TCO_USD, g);
-            double charge = c.total(Metric.CAPITAL_CHARGE_USD, g);
-            double coc = Double.isNaN(dep.costOfCapitalPerYear()) ? s.costOfCapitalPerYear() : dep.costOfCapitalPerYear();
-            double lease = owned ? s.acceleratorOf(dep).leasePriceUsdPerHour() : dep.leasePriceUsdPerHour();
-            table.row(r.id(), r.group(Grouping.OWNERSHIP),
-                    slotHours > 0 ? String.format(Locale.ROOT, "$%.2f", tco / slotHours) : "n/a",
-                    slotHours > 0 && owned ? String.format(Locale.ROOT, "$%.2f", (tco - charge) / slotHours) : "–",
-                    owned ? HumanUnits.significant(coc * 100) + " %/year" : "in the price",
-                    lease > 0 ? String.format(Locale.ROOT, "$%.2f", lease) + (owned ? " (catalog)" : "") : "–");
+        for (CostPerHour r : CostPerHour.of(p)) {
+            table.row(r.deployment(), r.owned() ? "owned" : "leased",
+                    Double.isNaN(r.inclCapital()) ? "n/a" : String.format(Locale.ROOT, "$%.2f", r.inclCapital()),
+                    Double.isNaN(r.exclCapital()) ? "–" : String.format(Locale.ROOT, "$%.2f", r.exclCapital()),
+                    r.owned() ? HumanUnits.significant(r.costOfCapitalPerYear() * 100) + " %/year" : "in the price",
+                    r.leasePrice() > 0 ? String.format(Locale.ROOT, "$%.2f", r.leasePrice()) + (r.owned() ? " (catalog)" : "") : "–");
         }
         out.println();
         out.println("$/accelerator-hour over the horizon (tco / contracted slot-hours), owned and leased on one basis");

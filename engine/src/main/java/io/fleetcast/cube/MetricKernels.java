@@ -56,6 +56,11 @@ public final class MetricKernels {
         }
         double[] elecFactor = new double[grid.years];
         double[] gridFactor = new double[grid.years];
+        // e^(δ b) at every cell boundary, for the cost of capital δ of the deployments charged (usually one rate
+        // for a whole scenario): recomputed only when δ changes, so a cell's capital charge costs no exponential
+        // (measured: four exponentials per cell made the cube stage of the portfolio several times slower)
+        double expDelta = Double.NaN;
+        double[] expBounds = null;
         for (int d = 0; d < deployments; d++) {
             double ef = 1;
             double gf = 1;
@@ -67,6 +72,7 @@ public final class MetricKernels {
             }
             boolean owned = plan.owned[d];
             double watts = plan.wattsUp[d];
+            double spareWatts = plan.spareWattsPerSlot[d];
             double price = plan.energyPaid[d] ? plan.electricityPrice[d] : 0;
             double intensity = plan.gridIntensity[d];
             double capex = plan.capexUsd[d];
@@ -87,8 +93,21 @@ public final class MetricKernels {
             boolean charged = owned && delta > 0;
             double life = plan.bookLifeHours[d];
             double kappa = charged ? CapitalCharge.kappa(delta, life) : 0;
+            double eLife = Math.exp(-delta * life);
+            double gLife = kappa * life - 1;
+            double iLife = charged ? CapitalCharge.integralAtLife(delta, life, kappa) : 0;
             double facLife = plan.facility[d] ? plan.facilityLifeHours[d] : 1;
             double facKappa = charged && plan.facility[d] ? CapitalCharge.kappa(delta, facLife) : 0;
+            double eFac = Math.exp(-delta * facLife);
+            double gFac = facKappa * facLife - 1;
+            double iFac = facKappa > 0 ? CapitalCharge.integralAtLife(delta, facLife, facKappa) : 0;
+            if (charged && delta != expDelta) {
+                expDelta = delta;
+                expBounds = expBounds == null ? new double[cells + 1] : expBounds;
+                for (int k = 0; k <= cells; k++) {
+                    expBounds[k] = Math.exp(delta * grid.bounds[k]);
+                }
+            }
             double idcPerInstall = charged ? facCapex * CapitalCharge.duringConstruction(delta, plan.buildTimeHours[d]) : 0;
             double s0 = plan.startHour[d];
             double ramp = plan.rampHours[d];
@@ -96,6 +115,10 @@ public final class MetricKernels {
             double n = plan.count[d];
             double density = ramp > 0 ? n / ramp : 0;
             double rampEnd = Math.min(s0 + ramp, cap);
+            double eNegStart = charged ? Math.exp(-delta * s0) : 0;
+            double eNegRamp = charged ? Math.exp(-delta * ramp) : 0;
+            double eCapFromStart = charged ? Math.exp(delta * (cap - s0)) : 0;
+            double eNegRampEnd = charged ? Math.exp(-delta * (rampEnd - s0)) : 0;
             double prevItCharge = 0;
             double prevFacCharge = 0;
             double leasePrice = plan.leasePrice[d];
@@ -120,10 +143,14 @@ public final class MetricKernels {
                 double writeOff = state.writeOff[sOff + c];
                 double facH = state.facilityHours[sOff + c];
 
-                double itMwh = upH * watts / Units.WATTS_PER_MW;
+                double itMwh = (upH * watts + slotH * spareWatts) / Units.WATTS_PER_MW;
                 double energy = itMwh * plan.pue[pueBase + grid.monthOfYear[c]];
                 double energyCost = energy * price * elecFactor[y];
-                double lease = slotH * leaseNow;
+                // take-or-pay: the contracted count is paid from the start to the contract end, installed or not
+                double lease = plan.takeOrPay[d]
+                        ? plan.count[d] * Math.max(0, Math.min(grid.bounds[c + 1], plan.payEndHour[d])
+                                - Math.max(cellStart, plan.startHour[d])) * leaseNow
+                        : slotH * leaseNow;
                 double capexC = installs * capex;
                 double facCapexC = installs * facCapex;
                 double dep = depPerSlotHour * slotH + capex * writeOff + facDepPerHour * facH;
@@ -133,16 +160,21 @@ public final class MetricKernels {
                 if (charged) {
                     double b = grid.bounds[c + 1];
                     double bp = Math.min(b, cap);
+                    // e^(δ(b - s)) from the boundary table; e^(δ(bp - s)) is the capped one past the term end
+                    double eB = expBounds[c + 1] * eNegStart;
+                    double eBp = b <= cap ? eB : eCapFromStart;
                     double itCum = ramp > 0
-                            ? density * (CapitalCharge.cumulativeIntegral(bp - s0, delta, life, kappa)
-                                    - CapitalCharge.cumulativeIntegral(bp - s0 - ramp, delta, life, kappa))
-                            : n * CapitalCharge.cumulative(bp - s0, delta, life, kappa);
+                            ? density * (CapitalCharge.cumulativeIntegralFromExp(bp - s0, eBp, delta, life, kappa, eLife, iLife, gLife)
+                                    - CapitalCharge.cumulativeIntegralFromExp(bp - s0 - ramp, eBp * eNegRamp, delta, life, kappa,
+                                            eLife, iLife, gLife))
+                            : n * CapitalCharge.cumulativeFromExp(bp - s0, eBp, delta, life, kappa, eLife, gLife);
                     double facCum = 0;
                     if (facKappa > 0) {
                         facCum = ramp > 0
-                                ? (rampEnd > s0 ? density * (CapitalCharge.cumulativeIntegral(b - s0, delta, facLife, facKappa)
-                                        - CapitalCharge.cumulativeIntegral(b - rampEnd, delta, facLife, facKappa)) : 0)
-                                : (cap > s0 ? n * CapitalCharge.cumulative(b - s0, delta, facLife, facKappa) : 0);
+                                ? (rampEnd > s0 ? density * (CapitalCharge.cumulativeIntegralFromExp(b - s0, eB, delta, facLife,
+                                        facKappa, eFac, iFac, gFac) - CapitalCharge.cumulativeIntegralFromExp(b - rampEnd,
+                                        eB * eNegRampEnd, delta, facLife, facKappa, eFac, iFac, gFac)) : 0)
+                                : (cap > s0 ? n * CapitalCharge.cumulativeFromExp(b - s0, eB, delta, facLife, facKappa, eFac, gFac) : 0);
                     }
                     capitalCharge = capex * (itCum - prevItCharge) + facCapex * (facCum - prevFacCharge)
                             + installs * idcPerInstall;

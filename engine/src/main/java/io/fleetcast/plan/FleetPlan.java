@@ -7,6 +7,7 @@ import io.fleetcast.Ownership;
 import io.fleetcast.ResolvedDeployment;
 import io.fleetcast.Scenario;
 import io.fleetcast.Site;
+import io.fleetcast.TermFrom;
 import io.fleetcast.Timeline;
 import io.fleetcast.Units;
 
@@ -44,7 +45,17 @@ public final class FleetPlan {
     public final double[] termEndHour;
     /** {@code min(termEndHour, horizon)}: no slot lives past it and no install happens at or after it. */
     public final double[] endCapHour;
-    /** Longest life of a slot: the useful life when owned, +infinity when leased. */
+    /**
+     * Leased take-or-pay: the contracted count is paid from the start to {@link #payEndHour}, installed or not
+     * (lease cost = count x those hours x price instead of slot-hours x price).
+     */
+    public final boolean[] takeOrPay;
+    /** Take-or-pay: end of the paid contract, {@code min(start + term, horizon)}, hours; 0 otherwise. */
+    public final double[] payEndHour;
+    /**
+     * Longest life of a slot: the useful life when owned; a leased slot's term when it counts from its install;
+     * +infinity for other leased slots (they end at the term end or the horizon).
+     */
     public final double[] slotLifeHours;
     /** Useful (book) life, hours, positive: depreciation and embodied carbon are spread over it. */
     public final double[] bookLifeHours;
@@ -68,7 +79,12 @@ public final class FleetPlan {
     public final double[] repairHours;
     /** IT watts drawn by one up accelerator: linear model at the utilization, or the measured average. */
     public final double[] wattsUp;
-    /** IT capex per slot: capex + network-capex + storage-capex, USD (0 when leased). */
+    /**
+     * Idle IT watts of the spares per slot in service: {@code spares x all-in power x idle fraction} (owned; 0
+     * otherwise).
+     */
+    public final double[] spareWattsPerSlot;
+    /** IT capex per slot: capex + network-capex + storage-capex, plus the spares' share of capex, USD (0 when leased). */
     public final double[] capexUsd;
     /** Facility capex per slot (design facility power of one accelerator x capex per MW), USD (0 when leased). */
     public final double[] facilityCapexUsd;
@@ -91,7 +107,10 @@ public final class FleetPlan {
     public final double[] embodiedKg;
     /** EFLOP delivered per up accelerator-hour: peak TFLOP/s x {@link #computeFraction} x 3600 / 1e6. */
     public final double[] eflopPerUpHour;
-    /** Lease price per accelerator-hour in the deployment's first year, USD (0 when owned). */
+    /**
+     * Price paid per contracted accelerator-hour in the deployment's first year, USD (0 when owned): the lease
+     * price divided by {@code 1 - services-share}.
+     */
     public final double[] leasePrice;
     /** Yearly relative decline of the lease price. */
     public final double[] leaseDecline;
@@ -125,6 +144,8 @@ public final class FleetPlan {
         termEndHour = new double[n];
         endCapHour = new double[n];
         slotLifeHours = new double[n];
+        takeOrPay = new boolean[n];
+        payEndHour = new double[n];
         bookLifeHours = new double[n];
         owned = new boolean[n];
         energyPaid = new boolean[n];
@@ -140,6 +161,7 @@ public final class FleetPlan {
         facilityCapexUsd = new double[n];
         replacementFraction = new double[n];
         replacementCostUsd = new double[n];
+        spareWattsPerSlot = new double[n];
         capitalRatePerHour = new double[n];
         buildTimeHours = new double[n];
         computeFraction = new double[n];
@@ -173,13 +195,18 @@ public final class FleetPlan {
             if (rampHours[d] <= Sizing.RAMP_EPSILON_HOURS) {
                 rampHours[d] = 0;
             }
-            double term = dep.termHours().isPresent()
-                    ? startHour[d] + check(dep.id(), ModelField.TERM, dep.termHours().getAsDouble())
-                    : Double.POSITIVE_INFINITY;
+            double termLength = dep.termHours().isPresent()
+                    ? check(dep.id(), ModelField.TERM, dep.termHours().getAsDouble()) : Double.POSITIVE_INFINITY;
+            // a lease term counted from each slot's install is the slot's life; one counted from the deployment
+            // start ends every slot at the same instant
+            boolean perSlotTerm = !isOwned && dep.termFrom() == TermFrom.INSTALL && dep.termHours().isPresent();
+            double term = perSlotTerm ? Double.POSITIVE_INFINITY : startHour[d] + termLength;
             termEndHour[d] = term;
             endCapHour[d] = Math.min(term, horizon);
             bookLifeHours[d] = check(a.id(), ModelField.USEFUL_LIFE, a.usefulLifeHours());
-            slotLifeHours[d] = isOwned ? bookLifeHours[d] : Double.POSITIVE_INFINITY;
+            slotLifeHours[d] = isOwned ? bookLifeHours[d] : perSlotTerm ? termLength : Double.POSITIVE_INFINITY;
+            takeOrPay[d] = !isOwned && dep.takeOrPay();
+            payEndHour[d] = takeOrPay[d] ? Math.min(startHour[d] + termLength, horizon) : 0;
             energyPaid[d] = isOwned || !dep.energyIncluded();
             writeOff[d] = isOwned && term < horizon;
             double fcPerMw = check(s.id(), ModelField.FACILITY_CAPEX, s.facilityCapexUsdPerMw());
@@ -203,16 +230,22 @@ public final class FleetPlan {
             double acceleratorCapex = check(a.id(), ModelField.CAPEX, a.capexUsd());
             capexUsd[d] = isOwned ? acceleratorCapex + check(a.id(), ModelField.NETWORK_CAPEX, a.networkCapexUsd())
                     + check(a.id(), ModelField.STORAGE_CAPEX, a.storageCapexUsd()) : 0;
+            double spares = isOwned ? check(dep.id(), ModelField.SPARES, dep.spares()) : 0;
+            capexUsd[d] += acceleratorCapex * spares;
             replacementFraction[d] = check(a.id(), ModelField.REPLACEMENT_COST, a.replacementCostFraction());
             replacementCostUsd[d] = isOwned ? acceleratorCapex * replacementFraction[d] : 0;
             double mfu = !Double.isNaN(dep.mfu()) ? check(dep.id(), ModelField.DEPLOYMENT_MFU, dep.mfu())
                     : !Double.isNaN(a.mfu()) ? check(a.id(), ModelField.MFU, a.mfu()) : util;
             computeFraction[d] = mfu;
             opexFractionPerYear[d] = isOwned ? check(dep.id(), ModelField.OPEX, dep.opexFractionPerYear()) : 0;
-            embodiedKg[d] = check(a.id(), ModelField.EMBODIED_CARBON, a.embodiedKgCo2e());
+            embodiedKg[d] = check(a.id(), ModelField.EMBODIED_CARBON, a.embodiedKgCo2e()) * (1 + spares);
+            spareWattsPerSlot[d] = spares * allIn * idle;
             eflopPerUpHour[d] = check("accelerators", a.id(), dep.precision().name(),
                     a.peakTflops(dep.precision()), 0, Double.MAX_VALUE) * mfu * 3600.0 / 1e6;
-            leasePrice[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE, dep.leasePriceUsdPerHour());
+            // the services share of a contract is paid with the accelerators: it scales the price of a contracted
+            // accelerator-hour, so a budget buys accelerators with the rest
+            leasePrice[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE, dep.leasePriceUsdPerHour())
+                    / (1 - check(dep.id(), ModelField.SERVICES_SHARE, dep.servicesShare()));
             leaseDecline[d] = isOwned ? 0 : check(dep.id(), ModelField.LEASE_PRICE_DECLINE, dep.leasePriceDeclinePerYear());
             if (isOwned) {
                 double coc = Double.isNaN(dep.costOfCapitalPerYear()) ? scenario.costOfCapitalPerYear()
@@ -246,14 +279,19 @@ public final class FleetPlan {
             gridIntensity[d] = check(s.id(), ModelField.GRID_INTENSITY, s.gridGPerKwh());
             gridChange[d] = check(s.id(), ModelField.GRID_INTENSITY_CHANGE, s.gridChangePerYear());
 
-            double leaseCostPerSlot = isOwned ? 0 : Sizing.expectedLeaseCostPerSlot(startHour[d], rampHours[d],
-                    endCapHour[d], leasePrice[d], leaseDecline[d], ann);
+            double leaseCostPerSlot = isOwned ? 0 : takeOrPay[d]
+                    ? Sizing.expectedLeaseCostPerSlot(startHour[d], 0, payEndHour[d], Double.POSITIVE_INFINITY,
+                            leasePrice[d], leaseDecline[d], ann)
+                    : Sizing.expectedLeaseCostPerSlot(startHour[d], rampHours[d], endCapHour[d], slotLifeHours[d],
+                            leasePrice[d], leaseDecline[d], ann);
             double exact = Sizing.exactCount(dep, a, s, leaseCostPerSlot);
             long c = Sizing.wholeCount(dep.size().kind(), exact);
             count[d] = c;
             LocalDateTime installEnd = dep.start().plusNanos(Math.round(rampHours[d] * 3.6e12));
+            // a per-slot term: the end of the last slot's term
             Optional<LocalDateTime> termEnd = dep.termHours().isPresent()
-                    ? Optional.of(dep.start().plusNanos(Math.round(dep.termHours().getAsDouble() * 3.6e12)))
+                    ? Optional.of(dep.start().plusNanos(Math.round(((perSlotTerm ? rampHours[d] : 0)
+                            + dep.termHours().getAsDouble()) * 3.6e12)))
                     : Optional.empty();
             double itMw = c * allIn / Units.WATTS_PER_MW;
             resolved.add(new ResolvedDeployment(dep.id(), dep.deal(), a.id(), a.vendor(), s.id(), dep.ownership(), c, exact,

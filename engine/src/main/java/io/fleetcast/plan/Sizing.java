@@ -98,21 +98,32 @@ public final class Sizing {
 
     /**
      * The expected lease cost of one slot: installed uniformly over {@code [start, start + ramp)} (at
-     * {@code start} when the ramp is 0), paid from install to {@code end} at a price that is
-     * {@code price * (1 - decline)^k} in the {@code k}-th year after the deployment start.
+     * {@code start} when the ramp is 0), paid from install {@code t0} to {@code min(t0 + life, end)} at a price
+     * that is {@code price * (1 - decline)^k} in the {@code k}-th year after the deployment start.
      *
      * @param start         deployment start, hours
      * @param ramp          ramp, hours, at least 0
      * @param end           end of the contracted hours: min(term end, horizon end), hours
+     * @param life          a slot's contract length from its install (a term counted per slot), hours;
+     *                      +infinity when every slot runs to {@code end}
      * @param price         price per accelerator-hour in the first year
      * @param decline       yearly relative decline
      * @param anniversaries the deployment's anniversaries in hours, ascending (only those before {@code end} matter). Not modified.
      * @return the expected cost in USD of one slot
      */
-    public static double expectedLeaseCostPerSlot(double start, double ramp, double end, double price, double decline,
-                                                  double[] anniversaries) {
+    public static double expectedLeaseCostPerSlot(double start, double ramp, double end, double life, double price,
+                                                  double decline, double[] anniversaries) {
         if (end <= start) {
             return 0;
+        }
+        if (life < Double.POSITIVE_INFINITY) {
+            if (ramp <= RAMP_EPSILON_HOURS) {
+                return cumulativePrice(start, Math.min(start + life, end), price, decline, anniversaries);
+            }
+            // (1/ramp) * integral over t0 in [start, hi) of (P(min(t0 + life, end)) - P(t0))
+            double hi = Math.min(start + ramp, end);
+            return (integralOfPrice(start, start + life, hi + life, end, price, decline, anniversaries)
+                    - integralOfPrice(start, start, hi, end, price, decline, anniversaries)) / ramp;
         }
         double pEnd = cumulativePrice(start, end, price, decline, anniversaries);
         if (ramp <= RAMP_EPSILON_HOURS) {
@@ -139,6 +150,38 @@ public final class Sizing {
 
     /** Ramps shorter than this (hours) are treated as installing everything at the start. */
     public static final double RAMP_EPSILON_HOURS = 1e-6;
+
+    /**
+     * {@code ∫_a^b P(min(u, end)) du} with P the cumulative price from {@code start}: P is linear between
+     * anniversaries and flat after {@code end}, so the trapezoid rule over those breakpoints is exact.
+     */
+    private static double integralOfPrice(double start, double a, double b, double end, double price, double decline,
+                                          double[] anniversaries) {
+        if (b <= a) {
+            return 0;
+        }
+        double[] points = new double[anniversaries.length + 3];
+        int n = 0;
+        points[n++] = a;
+        for (double x : anniversaries) {
+            if (x > a && x < b) {
+                points[n++] = x;
+            }
+        }
+        if (end > a && end < b) {
+            points[n++] = end;
+        }
+        points[n++] = b;
+        java.util.Arrays.sort(points, 0, n);
+        double sum = 0;
+        double prev = cumulativePrice(start, Math.min(points[0], end), price, decline, anniversaries);
+        for (int i = 1; i < n; i++) {
+            double cur = cumulativePrice(start, Math.min(points[i], end), price, decline, anniversaries);
+            sum += (prev + cur) * 0.5 * (points[i] - points[i - 1]);
+            prev = cur;
+        }
+        return sum;
+    }
 
     private static double cumulativePrice(double start, double x, double price, double decline, double[] anniversaries) {
         double sum = 0;

@@ -3,6 +3,7 @@ package io.fleetcast.scenario;
 import io.fleetcast.Ownership;
 import io.fleetcast.Precision;
 import io.fleetcast.SizeKind;
+import io.fleetcast.TermFrom;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class DeploymentDraft {
     LocalDateTime start;
     Precision precision;
     Boolean energyIncluded;
+    Boolean takeOrPay;
+    TermFrom termFrom;
     /** Numeric fields given (by key), as read. */
     final Map<String, Figure> figures = new HashMap<>();
     /** Whether any field was wrong. */

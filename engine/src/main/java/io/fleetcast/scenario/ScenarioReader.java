@@ -14,6 +14,7 @@ import io.fleetcast.Site;
 import io.fleetcast.Size;
 import io.fleetcast.SizeKind;
 import io.fleetcast.Step;
+import io.fleetcast.TermFrom;
 import io.fleetcast.UncertainInput;
 import java.io.IOException;
 import java.net.URI;
@@ -56,7 +57,7 @@ public final class ScenarioReader {
     static final List<String> DEPLOYMENT_KEYS = deploymentKeys();
     static final List<String> SIZE_KEYS = List.of("count", "it-power", "facility-power", "budget");
     private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
-    private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included");
+    private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included", "term-from", "take-or-pay");
     private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
     private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.HORIZON);
     private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
@@ -69,6 +70,8 @@ public final class ScenarioReader {
         keys.addAll(ModelSpecs.keys(List.of(), ModelSpecs.DEPLOYMENT));
         keys.add("precision");
         keys.add("energy-included");
+        keys.add("term-from");
+        keys.add("take-or-pay");
         return List.copyOf(keys);
     }
 
@@ -424,6 +427,12 @@ public final class ScenarioReader {
         d.ownership = Values.keyword(f, "ownership", Ownership.class, Ownership.OWNED);
         d.precision = Values.keyword(f, "precision", Precision.class, Precision.BF16);
         d.energyIncluded = Values.bool(f, "energy-included", Boolean.TRUE);
+        d.takeOrPay = Values.bool(f, "take-or-pay", Boolean.FALSE);
+        d.termFrom = Values.keyword(f, "term-from", TermFrom.class, null);
+        if (d.termFrom == TermFrom.INSTALL && Boolean.TRUE.equals(d.takeOrPay)) {
+            p.at(f.get("term-from"), f.path("term-from"), "take-or-pay counts the term from the deployment start; "
+                    + "remove term-from or take-or-pay");
+        }
         readSize(f, d);
         d.start = Values.date(f, "start", true);
         if (d.start != null && scenarioStart != null && scenarioEnd != null
@@ -600,8 +609,11 @@ public final class ScenarioReader {
         if (leased && !d.has("lease-price")) {
             v[ModelField.LEASE_PRICE.index()] = accelerator.base("lease-price", 0);
         }
+        boolean takeOrPay = leased && Boolean.TRUE.equals(d.takeOrPay);
+        TermFrom from = d.termFrom != null ? d.termFrom
+                : leased && !takeOrPay ? TermFrom.INSTALL : TermFrom.DEPLOYMENT_START;
         return new Deployment(d.id, d.deal, d.accelerator, d.site, d.ownership, size, d.start, d.precision,
-                !leased || d.energyIncluded, v);
+                !leased || d.energyIncluded, from, takeOrPay, v);
     }
 
     static String sha256(byte[] bytes) {

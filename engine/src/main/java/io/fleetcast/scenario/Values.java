@@ -74,14 +74,14 @@ final class Values {
         }
         StringBuilder names = new StringBuilder();
         for (E e : type.getEnumConstants()) {
-            names.append(names.isEmpty() ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+            names.append(names.isEmpty() ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         String s = scalar(f.problems(), n, f.path(key), "one of " + names);
         if (s == null) {
             return null;
         }
         for (E e : type.getEnumConstants()) {
-            if (e.name().toLowerCase(Locale.ROOT).equals(s)) {
+            if (e.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(s)) {
                 return e;
             }
         }

@@ -126,7 +126,34 @@ public final class HtmlReport {
             }
             b.append("<td class=\"unit\">").append(Html.escape(h.unit())).append("</td></tr>\n");
         }
-        b.append("</tbody></table>\n</section>\n");
+        b.append("</tbody></table>\n");
+        costPerHour(b, result.projection());
+        b.append("</section>\n");
+    }
+
+    /** Owned and leased on one basis ({@link CostPerHour}), when the scenario owns something. */
+    private static void costPerHour(StringBuilder b, Projection p) {
+        if (!CostPerHour.anyOwned(p)) {
+            return;
+        }
+        b.append("<h3>$/accelerator-hour, owned and leased on one basis</h3>\n<p>tco over the horizon per contracted ")
+                .append("accelerator-hour; an owned deployment's includes the capital charge at its cost of capital ")
+                .append("(without it beside), next to its accelerator's catalog lease price.</p>\n")
+                .append("<table><thead><tr><th>deployment</th><th>ownership</th><th class=\"num\">incl. capital</th>")
+                .append("<th class=\"num\">excl. capital</th><th class=\"num\">cost of capital</th>")
+                .append("<th class=\"num\">lease price</th></tr></thead>\n<tbody>\n");
+        for (CostPerHour r : CostPerHour.of(p)) {
+            b.append("<tr><td>").append(Html.escape(r.deployment())).append("</td><td>").append(r.owned() ? "owned" : "leased")
+                    .append("</td>").append(perHour(r.inclCapital())).append(perHour(r.exclCapital()))
+                    .append("<td class=\"num\">").append(r.owned() ? Html.escape(Figures.plain(r.costOfCapitalPerYear() * 100) + " %/year")
+                            : "in the price").append("</td>")
+                    .append(r.leasePrice() > 0 ? perHour(r.leasePrice()) : "<td class=\"num\">–</td>").append("</tr>\n");
+        }
+        b.append("</tbody></table>\n");
+    }
+
+    private static String perHour(double v) {
+        return Double.isNaN(v) ? "<td class=\"num\">–</td>" : numberCell("$" + HumanUnits.significant(v) + "/h", v);
     }
 
     private static String numberCell(String text, double exact) {
@@ -425,7 +452,7 @@ public final class HtmlReport {
         for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
             b.append("<th>").append(Html.escape(f.yamlName())).append("</th>");
         }
-        b.append("<th>precision</th><th>energy in lease</th></tr></thead>\n<tbody>\n");
+        b.append("<th>precision</th><th>energy in lease</th><th>term from</th><th>take-or-pay</th></tr></thead>\n<tbody>\n");
         for (Deployment d : s.deployments()) {
             boolean leased = d.ownership() == io.fleetcast.Ownership.LEASED;
             b.append("<tr><td>").append(Html.escape(d.id())).append("</td><td>").append(Html.escape(sizeText(d.size())))
@@ -437,7 +464,9 @@ public final class HtmlReport {
                 b.append("<td>").append(Html.escape(text)).append("</td>");
             }
             b.append("<td>").append(d.precision().name().toLowerCase(Locale.ROOT)).append("</td><td>")
-                    .append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td></tr>\n");
+                    .append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td><td>")
+                    .append(d.termHours().isPresent() ? (d.termFrom() == io.fleetcast.TermFrom.INSTALL ? "each install" : "deployment start") : "–")
+                    .append("</td><td>").append(leased ? (d.takeOrPay() ? "yes" : "no") : "–").append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
         if (!s.uncertainty().isEmpty()) {

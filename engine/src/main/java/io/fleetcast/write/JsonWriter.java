@@ -253,6 +253,11 @@ public final class JsonWriter {
 
     private static void sizing(JsonGenerator g, List<ResolvedDeployment> sizing, ScenarioResult result) throws IOException {
         g.writeArrayFieldStart("sizing");
+        // with Monte Carlo these ratios are those of the mean projection
+        java.util.Map<String, CostPerHour> costs = new java.util.HashMap<>();
+        for (CostPerHour c : CostPerHour.of(result.projection())) {
+            costs.put(c.deployment(), c);
+        }
         for (ResolvedDeployment d : sizing) {
             g.writeStartObject();
             g.writeStringField("id", d.id());
@@ -278,6 +283,12 @@ public final class JsonWriter {
             g.writeStringField("term_end", d.termEnd().map(Numbers::instant).orElse(null));
             g.writeStringField("horizon_end", Numbers.instant(d.horizonEnd()));
             g.writeStringField("slot_end_rule", d.slotEndRule());
+            CostPerHour cost = costs.get(d.id());
+            if (cost != null) {
+                nullableNumber(g, "usd_per_accelerator_hour", cost.inclCapital());
+                nullableNumber(g, "usd_per_accelerator_hour_excl_capital", cost.exclCapital());
+                nullableNumber(g, "cost_of_capital_per_year", cost.costOfCapitalPerYear());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -341,6 +352,8 @@ public final class JsonWriter {
             }
             g.writeStringField("precision", d.precision().name().toLowerCase(Locale.ROOT));
             g.writeBooleanField("energy_included", d.energyIncluded());
+            g.writeStringField("term_from", d.termFrom().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            g.writeBooleanField("take_or_pay", d.takeOrPay());
             g.writeEndObject();
         }
         g.writeEndArray();
