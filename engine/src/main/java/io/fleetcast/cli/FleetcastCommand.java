@@ -145,12 +145,13 @@ public final class FleetcastCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"fleetcast " + version()};
+            return new String[] {version()};
         }
 
+        /** {@code fleetcast VERSION}, the one text of {@code --version}. */
         static String version() {
             String v = FleetcastCommand.class.getPackage().getImplementationVersion();
-            return v == null || v.isBlank() ? "dev" : v;
+            return "fleetcast " + (v == null || v.isBlank() ? "dev" : v);
         }
     }
 }

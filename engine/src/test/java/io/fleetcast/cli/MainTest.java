@@ -246,6 +246,17 @@ class MainTest {
         assertEquals("fleetcast dev", r.out().strip());
     }
 
+    @Test
+    void version_fastPathAndPicocli_printTheSameText() {
+        // Main answers a lone --version without picocli (cold start); picocli's own --version (the version
+        // provider, used in any other position of the option) must print the same line
+        StringWriter out = new StringWriter();
+        CommandLine cl = FleetcastCommand.commandLine(new PrintWriter(out), new PrintWriter(new StringWriter()), "--version");
+        assertEquals(0, cl.execute("--version"));
+        assertEquals(run("-V").out().strip(), out.toString().strip());
+        assertEquals("fleetcast dev", out.toString().strip());
+    }
+
     /** A verb that fails with a bug, to see the internal-error path. */
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {
