@@ -113,7 +113,7 @@ final class Handlers {
                 }
                 return new Server.Response(200, "text/csv; charset=utf-8", out.toByteArray(), Map.of());
             }
-            JsonWriter.write(result, RunInfo.current(CLOCK), cubeGrouping, out);
+            JsonWriter.write(result, RunInfo.current(CLOCK), cubeGrouping, false, out);
             return Server.Response.json(200, out.toByteArray());
         });
     }

@@ -103,6 +103,19 @@ class JsonWriterTest {
                 "results.json with estimated bands");
     }
 
+    @Test
+    void write_compact_sameJsonValueAsIndentedWithoutWhitespace() throws IOException {
+        ScenarioResult r = ScenarioResult.of(WriteFixtures.projection("two-deployments"));
+        ByteArrayOutputStream compact = new ByteArrayOutputStream();
+        JsonWriter.write(r, WriteFixtures.RUN, Grouping.DEPLOYMENT, false, compact);
+        byte[] indented = write(r);
+        // the same value (numbers compared as the exact texts: both go through Numbers.exact)
+        assertEquals(new ObjectMapper().readTree(indented), new ObjectMapper().readTree(compact.toByteArray()));
+        String text = compact.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(!text.strip().contains("\n"), "no line breaks but the last");
+        assertTrue(compact.size() < indented.length, compact.size() + " < " + indented.length);
+    }
+
     private byte[] write(ScenarioResult r) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonWriter.write(r, WriteFixtures.RUN, out);

@@ -37,6 +37,33 @@ class NumbersTest {
     }
 
     @Test
+    void plain_millionDoubles_sameTextAsBigDecimal() {
+        // the fast path must write the very characters of the BigDecimal path it replaced (golden files, round
+        // trips): random bit patterns, random magnitudes across the plain range, money-like decimals and whole
+        // numbers past 1e15, positive and negative
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 1_000_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(r.nextLong());
+                case 1 -> Math.pow(10, r.nextDouble(-12, 21)) * (r.nextBoolean() ? 1 : -1);
+                case 2 -> Math.round(r.nextDouble(-1e9, 1e9)) / 100.0;
+                default -> Math.rint(r.nextDouble(1e15, 1e21));
+            };
+            double a = Math.abs(v);
+            if (!Double.isFinite(v) || v == 0 || a >= 1e21 || a < 1e-12) {
+                continue;
+            }
+            String s = Double.toString(v);
+            assertEquals(new java.math.BigDecimal(s).stripTrailingZeros().toPlainString(), Numbers.plain(s), s);
+        }
+        // edges of Double.toString's two forms (plain from 1e-3 to 1e7, computerized otherwise)
+        for (String s : new String[] {"0.001", "9999999.999999998", "1.0E7", "1.0E-4", "1.2345E10", "-1.5E-12", "123.0",
+                "1.0E20", "9.999999999999999E20", "-0.0012", "1.0E15", "4.5035996273704955E15"}) {
+            assertEquals(new java.math.BigDecimal(s).stripTrailingZeros().toPlainString(), Numbers.plain(s), s);
+        }
+    }
+
+    @Test
     void exact_negativeZero_keepsItsSign() {
         assertEquals("-0", Numbers.exact(-0.0));
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Double.parseDouble("-0")));
