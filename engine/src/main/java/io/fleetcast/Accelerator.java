@@ -167,6 +167,16 @@ public final class Accelerator {
         return v(ModelField.REPAIR_TIME);
     }
 
+    /** Short outages per accelerator-year of up time (no hardware replaced). */
+    public double interruptionRatePerYear() {
+        return v(ModelField.INTERRUPTION_RATE);
+    }
+
+    /** Down time per interruption, hours. */
+    public double interruptionHours() {
+        return v(ModelField.INTERRUPTION_TIME);
+    }
+
     /** Fraction of capex expensed per replacement, in [0, 1]. */
     public double replacementCostFraction() {
         return v(ModelField.REPLACEMENT_COST);

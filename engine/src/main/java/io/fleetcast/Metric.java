@@ -15,7 +15,7 @@ public enum Metric {
     INSTALLED("installed", "accelerators", true),
     /** Average number of slots in service (installed, not yet retired), up or down. */
     SLOTS("slots", "accelerators", false),
-    /** Average number of accelerators up (in a slot and not down for repair). */
+    /** Average number of accelerators up (in a slot, not down for repair and not interrupted). */
     ACTIVE("active", "accelerators", false),
     /** Device failures in the period; each one is followed by a repair and a replacement. */
     FAILURES("failures", "failures", true),
@@ -55,10 +55,16 @@ public enum Metric {
     /** Operational emissions: energy times the grid's carbon intensity. */
     CO2_OPERATIONAL_T("co2_operational_t", "tCO2e", true),
     /** Embodied emissions of the accelerators, amortized over their useful life. */
-    CO2_EMBODIED_T("co2_embodied_t", "tCO2e", true);
+    CO2_EMBODIED_T("co2_embodied_t", "tCO2e", true),
+    /**
+     * Short outages in the period (accelerator {@code interruption-rate}): each took {@code interruption-time} out of
+     * {@link #ACTIVE} and delivered compute, drew idle power and replaced no hardware (that is {@link #FAILURES}).
+     * Last in the order so that the metric indices of the earlier metrics did not move when it was added.
+     */
+    INTERRUPTIONS("interruptions", "interruptions", true);
 
     /** Number of metrics: the metric dimension of every {@link MetricCube}. */
-    public static final int COUNT = 20;
+    public static final int COUNT = 21;
 
     private static final Metric[] VALUES = values();
 

@@ -69,6 +69,14 @@ public enum ModelField {
     /** Down time from a failure until the replacement is in service, hours. */
     REPAIR_TIME(Owner.ACCELERATOR, "repair-time", Dimension.DURATION, Bounds.DURATION_NON_NEGATIVE, true, 0, "h",
             "down time from a failure until the replacement is in service"),
+    /** Short outages per accelerator-year of up time. */
+    INTERRUPTION_RATE(Owner.ACCELERATOR, "interruption-rate", Dimension.YEARLY_RATE, Bounds.INTERRUPTIONS, false, 0, "1/year",
+            "short outages (job interruptions, reboots, driver or link faults) per accelerator-year of up time; each "
+                    + "takes interruption-time out of up time and delivered compute, draws idle power and replaces "
+                    + "no hardware (permanent failures are afr)"),
+    /** Down time per interruption, hours. */
+    INTERRUPTION_TIME(Owner.ACCELERATOR, "interruption-time", Dimension.DURATION, Bounds.DURATION_NON_NEGATIVE, false, 0,
+            "h", "down time per interruption (detection, restart, checkpoint reload)"),
     /** Fraction of capex expensed per replacement. */
     REPLACEMENT_COST(Owner.ACCELERATOR, "replacement-cost", Dimension.FRACTION, Bounds.UNIT, true, 1, "",
             "fraction of capex expensed per replacement"),
@@ -228,6 +236,8 @@ public enum ModelField {
         PUE(1, true, 100, true, "in [1, 100]"),
         /** Weibull shape: (0, 100], the lifetime tables' limit. */
         WEIBULL_SHAPE(0, false, 100, true, "in (0, 100]"),
+        /** Events per accelerator-year (interruptions): [0, 8766], at most one an hour. */
+        INTERRUPTIONS(0, true, Units.HOURS_PER_YEAR, true, "in [0, 8766] per year (at most one an hour)"),
         /** Yearly rates that only add (opex): [0, 1000 %/year]. */
         YEARLY_UP_TO_TENFOLD(0, true, 10, true, "in [0 %/year, 1000 %/year]"),
         /** Yearly declines: below 100 %/year (a negative decline is a rise). */

@@ -32,7 +32,7 @@ class ModelFieldTest {
     /** A valid value, in the base unit, inside the field's bounds and unlike any default. */
     static double sample(ModelField f) {
         return switch (f.bounds()) {
-            case UNIT, UNIT_HALF_OPEN, ABOVE_MINUS_ONE, DECLINE, RATE, YEARLY_UP_TO_TENFOLD -> 0.37;
+            case UNIT, UNIT_HALF_OPEN, ABOVE_MINUS_ONE, DECLINE, RATE, YEARLY_UP_TO_TENFOLD, INTERRUPTIONS -> 0.37;
             case AT_LEAST_ONE, PUE, WEIBULL_SHAPE -> 1.37;
             case NON_NEGATIVE, POSITIVE, FIGURE, MONEY, DEVICE_POWER, DEVICE_POWER_POSITIVE, DURATION_NON_NEGATIVE,
                  DURATION_POSITIVE -> 123;

@@ -13,7 +13,9 @@ package io.fleetcast.accumulate;
  *   <li>{@code failures}: device failures;</li>
  *   <li>{@code writeOff}: book value written off at an early term end, in units of one accelerator's
  *       capex (the remaining fraction of useful life, summed over slots);</li>
- *   <li>{@code facilityHours}: hours of facility depreciation (from each install over the facility life).</li>
+ *   <li>{@code facilityHours}: hours of facility depreciation (from each install over the facility life);</li>
+ *   <li>{@code interruptions}: short outages (no hardware replaced), already taken out of {@code upHours};</li>
+ *   <li>{@code interruptedHours}: accelerator-hours lost to them (drawing idle power).</li>
  * </ul>
  * In expected mode the values are expectations (fractional); in simulate mode, sampled.
  */
@@ -35,6 +37,10 @@ public final class FleetState {
     public final double[] writeOff;
     /** Facility depreciation hours per deployment and cell. */
     public final double[] facilityHours;
+    /** Interruptions per deployment and cell. */
+    public final double[] interruptions;
+    /** Accelerator-hours lost to interruptions per deployment and cell. */
+    public final double[] interruptedHours;
 
     /**
      * A zeroed state.
@@ -56,5 +62,7 @@ public final class FleetState {
         failures = new double[n];
         writeOff = new double[n];
         facilityHours = new double[n];
+        interruptions = new double[n];
+        interruptedHours = new double[n];
     }
 }

@@ -57,6 +57,7 @@ public final class FleetStates {
             ExpectedKernels.deploymentScalar(plan, d, tables[d], state.installs, state.slotHours, state.upHours,
                     state.failures, state.writeOff, state.facilityHours, d * grid.cells);
         }
+        Interruptions.expected(plan, state);
         return state;
     }
 
@@ -169,6 +170,7 @@ public final class FleetStates {
             }
             toState(deployment, grid, d, state);
         }
+        Interruptions.sampled(plan, seed, state);
         return state;
     }
 

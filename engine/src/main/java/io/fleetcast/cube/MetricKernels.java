@@ -14,7 +14,7 @@ import io.fleetcast.plan.FleetPlan;
  *
  * <p>Per cell, for deployment d (owned-only terms are 0 when leased):
  * <pre>
- * it MWh       = up-hours x IT watts per up accelerator / 1e6
+ * it MWh       = (up-hours x IT watts per up accelerator + interrupted hours x idle watts) / 1e6
  * energy MWh   = it MWh x PUE(month)
  * energy cost  = energy MWh x price x (1 + escalation)^year           (owned, or leased without energy)
  * lease cost   = slot-hours x lease price x (1 - decline)^deployment year   (leased)
@@ -73,6 +73,7 @@ public final class MetricKernels {
             boolean owned = plan.owned[d];
             double watts = plan.wattsUp[d];
             double spareWatts = plan.spareWattsPerSlot[d];
+            double idleWatts = plan.idleWatts[d];
             double price = plan.energyPaid[d] ? plan.electricityPrice[d] : 0;
             double intensity = plan.gridIntensity[d];
             double capex = plan.capexUsd[d];
@@ -142,8 +143,10 @@ public final class MetricKernels {
                 double fails = state.failures[sOff + c];
                 double writeOff = state.writeOff[sOff + c];
                 double facH = state.facilityHours[sOff + c];
+                double interruptions = state.interruptions[sOff + c];
+                double interruptedH = state.interruptedHours[sOff + c];
 
-                double itMwh = (upH * watts + slotH * spareWatts) / Units.WATTS_PER_MW;
+                double itMwh = (upH * watts + slotH * spareWatts + interruptedH * idleWatts) / Units.WATTS_PER_MW;
                 double energy = itMwh * plan.pue[pueBase + grid.monthOfYear[c]];
                 double energyCost = energy * price * elecFactor[y];
                 // take-or-pay: the contracted count is paid from the start to the contract end, installed or not
@@ -205,6 +208,7 @@ public final class MetricKernels {
                 add(out, Metric.COMPUTE_EFLOP, deployments, d, periods, p, compute);
                 add(out, Metric.CO2_OPERATIONAL_T, deployments, d, periods, p, co2op);
                 add(out, Metric.CO2_EMBODIED_T, deployments, d, periods, p, co2emb);
+                add(out, Metric.INTERRUPTIONS, deployments, d, periods, p, interruptions);
             }
             // levels: hours (or MWh) summed over the period's cells, divided by its hours
             for (int l = 0; l < LEVELS.length; l++) {

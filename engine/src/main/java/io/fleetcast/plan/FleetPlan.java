@@ -77,6 +77,12 @@ public final class FleetPlan {
     public final double[] weibullScale;
     /** Down time per failure, hours. */
     public final double[] repairHours;
+    /** Interruptions per hour of up time (short outages, no hardware): interruption-rate / 8766. */
+    public final double[] interruptionRatePerHour;
+    /** Down time per interruption, hours. */
+    public final double[] interruptionHours;
+    /** IT watts of one accelerator at idle (all-in power x idle fraction): what an interrupted device draws. */
+    public final double[] idleWatts;
     /** IT watts drawn by one up accelerator: linear model at the utilization, or the measured average. */
     public final double[] wattsUp;
     /**
@@ -156,6 +162,9 @@ public final class FleetPlan {
         weibullShape = new double[n];
         weibullScale = new double[n];
         repairHours = new double[n];
+        interruptionRatePerHour = new double[n];
+        interruptionHours = new double[n];
+        idleWatts = new double[n];
         wattsUp = new double[n];
         capexUsd = new double[n];
         facilityCapexUsd = new double[n];
@@ -224,6 +233,10 @@ public final class FleetPlan {
             repairHours[d] = check(a.id(), ModelField.REPAIR_TIME, a.repairHours());
             double util = check(dep.id(), ModelField.UTILIZATION, dep.utilization());
             double idle = check(a.id(), ModelField.IDLE_FRACTION, a.idleFraction());
+            interruptionRatePerHour[d] = check(a.id(), ModelField.INTERRUPTION_RATE, a.interruptionRatePerYear())
+                    / Units.HOURS_PER_YEAR;
+            interruptionHours[d] = check(a.id(), ModelField.INTERRUPTION_TIME, a.interruptionHours());
+            idleWatts[d] = allIn * idle;
             wattsUp[d] = dep.averagePowerW().isPresent()
                     ? check(dep.id(), ModelField.AVERAGE_POWER, dep.averagePowerW().getAsDouble())
                     : allIn * (idle + (1 - idle) * util);

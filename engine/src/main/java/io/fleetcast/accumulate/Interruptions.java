@@ -1,0 +1,90 @@
+package io.fleetcast.accumulate;
+
+import io.fleetcast.plan.FleetPlan;
+import io.fleetcast.simulate.CounterStreams;
+import org.apache.commons.statistics.distribution.PoissonDistribution;
+
+/**
+ * Short outages (issue #10: the reliability split): interruptions at {@code λ} per hour of up time, each taking
+ * {@code τ} hours out of up time, replacing no hardware. They are applied to a {@link FleetState} after the
+ * lifecycle kernels, per deployment and cell, in both modes.
+ *
+ * <p>A device alternates up periods (exponential, mean {@code 1/λ}) and interruptions of {@code τ}: of the
+ * {@code U} hours it would be up without them, {@code U / (1 + λτ)} are up, and the interruptions number
+ * {@code λ U / (1 + λτ)}, so the hours they take are exactly {@code U - U / (1 + λτ)}.
+ * <ul>
+ *   <li>Expected mode: those expectations.</li>
+ *   <li>Simulate mode: the number in a cell is Poisson with that mean (a sum of independent devices' counts,
+ *       each Poisson for short outages), one draw per deployment and cell by inversion from its own
+ *       counter-based stream (seed, deployment, cell), so the draw does not depend on threads or on the slot
+ *       streams; the hours taken are the count x {@code τ}, at most the cell's up hours.</li>
+ * </ul>
+ * The work is O(deployments x cells), whatever the number of devices.
+ */
+final class Interruptions {
+
+    /** Separates the interruption streams from the slot streams of the same deployment key. */
+    private static final long STREAM_SALT = 0x6A09E667F3BCC909L;
+
+    private Interruptions() {
+    }
+
+    /**
+     * Takes the expected interruptions out of the up hours.
+     *
+     * @param plan  the plan. Not modified.
+     * @param state the lifecycle state. Modified: {@code upHours}, {@code interruptions}, {@code interruptedHours}.
+     */
+    static void expected(FleetPlan plan, FleetState state) {
+        int cells = state.cells;
+        for (int d = 0; d < plan.deployments; d++) {
+            double lambda = plan.interruptionRatePerHour[d];
+            double tau = plan.interruptionHours[d];
+            if (lambda <= 0) {
+                continue;
+            }
+            double keep = 1 / (1 + lambda * tau);
+            for (int i = d * cells, end = i + cells; i < end; i++) {
+                double up = state.upHours[i];
+                double upNet = up * keep;
+                state.upHours[i] = upNet;
+                state.interruptions[i] = lambda * upNet;
+                state.interruptedHours[i] = up - upNet;
+            }
+        }
+    }
+
+    /**
+     * Takes sampled interruptions out of the up hours.
+     *
+     * @param plan  the plan. Not modified.
+     * @param seed  the run's root seed
+     * @param state the lifecycle state. Modified: {@code upHours}, {@code interruptions}, {@code interruptedHours}.
+     */
+    static void sampled(FleetPlan plan, long seed, FleetState state) {
+        int cells = state.cells;
+        for (int d = 0; d < plan.deployments; d++) {
+            double lambda = plan.interruptionRatePerHour[d];
+            double tau = plan.interruptionHours[d];
+            if (lambda <= 0) {
+                continue;
+            }
+            double keep = 1 / (1 + lambda * tau);
+            long key = CounterStreams.mix64(CounterStreams.deploymentKey(seed, d) ^ STREAM_SALT);
+            for (int c = 0; c < cells; c++) {
+                int i = d * cells + c;
+                double up = state.upHours[i];
+                double mean = lambda * up * keep;
+                if (!(mean > 0)) {
+                    continue;
+                }
+                double u = CounterStreams.unit(CounterStreams.draw(CounterStreams.slotState(key, c), 0));
+                double k = PoissonDistribution.of(mean).inverseCumulativeProbability(u);
+                double lost = Math.min(up, k * tau);
+                state.upHours[i] = up - lost;
+                state.interruptions[i] = k;
+                state.interruptedHours[i] = lost;
+            }
+        }
+    }
+}
