@@ -61,7 +61,7 @@ started=$(date +%s)
 stale=0
 if [ ! -f "$jar" ]; then
   stale=1
-elif [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/engine/src/main" "$root/models" \
+elif [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/picocli-release21/pom.xml" "$root/engine/src/main" "$root/models" \
     "$root/benchmarks/pom.xml" "$root/benchmarks/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
   stale=1
 fi
