@@ -61,10 +61,15 @@ public enum Metric {
      * {@link #ACTIVE} and delivered compute, drew idle power and replaced no hardware (that is {@link #FAILURES}).
      * Last in the order so that the metric indices of the earlier metrics did not move when it was added.
      */
-    INTERRUPTIONS("interruptions", "interruptions", true);
+    INTERRUPTIONS("interruptions", "interruptions", true),
+    /**
+     * Vendor consideration received in the period (a scenario's {@code consideration:} entries, at their deployment's
+     * milestone): netted in {@link #CASH_USD}, never in {@link #TCO_USD}.
+     */
+    CONSIDERATION_USD("consideration_usd", "USD", true);
 
     /** Number of metrics: the metric dimension of every {@link MetricCube}. */
-    public static final int COUNT = 21;
+    public static final int COUNT = 22;
 
     private static final Metric[] VALUES = values();
 

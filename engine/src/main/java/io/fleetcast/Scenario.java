@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param sites              the sites by id (at least those the deployments use)
  * @param uncertainty        uncertain inputs, in file order; empty when none
  * @param monteCarlo         Monte Carlo settings; {@link MonteCarloSettings#DEFAULT} when the file has none
+ * @param consideration      vendor consideration received at deployment milestones, in file order; empty when none
  * @param origin             the file it was read from, when it was read from one
  */
 public record Scenario(
@@ -39,6 +40,7 @@ public record Scenario(
         Map<String, Site> sites,
         List<UncertainInput> uncertainty,
         MonteCarloSettings monteCarlo,
+        List<Consideration> consideration,
         Optional<ScenarioOrigin> origin) {
 
     /** Copies the collections so the record stays immutable. */
@@ -54,6 +56,7 @@ public record Scenario(
         accelerators = Map.copyOf(accelerators);
         sites = Map.copyOf(sites);
         uncertainty = List.copyOf(uncertainty);
+        consideration = List.copyOf(consideration);
     }
 
     /** The catalog entry a deployment uses. */

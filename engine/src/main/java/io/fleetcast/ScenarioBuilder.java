@@ -46,6 +46,7 @@ public final class ScenarioBuilder {
     private final List<DeploymentBuilder> deployments = new ArrayList<>();
     private final List<UncertainInput> uncertainty = new ArrayList<>();
     private MonteCarloSettings monteCarlo = MonteCarloSettings.DEFAULT;
+    private final List<Consideration> consideration = new ArrayList<>();
 
     private ScenarioBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -194,6 +195,12 @@ public final class ScenarioBuilder {
         return this;
     }
 
+    /** Adds vendor consideration received at a deployment milestone. */
+    public ScenarioBuilder consideration(Consideration c) {
+        consideration.add(Objects.requireNonNull(c, "consideration"));
+        return this;
+    }
+
     /** Sets the Monte Carlo settings (default {@link MonteCarloSettings#DEFAULT}). */
     public ScenarioBuilder monteCarlo(MonteCarloSettings settings) {
         this.monteCarlo = Objects.requireNonNull(settings, "monteCarlo");
@@ -251,7 +258,7 @@ public final class ScenarioBuilder {
             built.add(dep);
         }
         return new Scenario(name, description, start, horizonEnd, step, discountRate, costOfCapital, built, accelerators, sites,
-                uncertainty, monteCarlo, Optional.empty());
+                uncertainty, monteCarlo, consideration, Optional.empty());
     }
 
     /**

@@ -352,7 +352,9 @@ final class RunCommand implements Callable<Integer> {
         line(out, "energy", HumanUnits.format(sum.total(Metric.ENERGY_MWH), Dimension.ENERGY_MWH), "");
         line(out, "failures", HumanUnits.count(sum.total(Metric.FAILURES)),
                 "repair cost " + HumanUnits.format(sum.total(Metric.REPAIR_COST_USD), Dimension.USD));
-        line(out, "cash", HumanUnits.format(sum.total(Metric.CASH_USD), Dimension.USD), "");
+        double consideration = sum.total(Metric.CONSIDERATION_USD);
+        line(out, "cash", HumanUnits.format(sum.total(Metric.CASH_USD), Dimension.USD), consideration > 0
+                ? "net of vendor consideration " + HumanUnits.format(consideration, Dimension.USD) : "");
         line(out, "tco", HumanUnits.format(sum.total(Metric.TCO_USD), Dimension.USD), "");
         line(out, "NPV of cash", HumanUnits.format(sum.npvCashUsd(), Dimension.USD),
                 "at " + HumanUnits.significant(sum.discountRatePerYear() * 100) + " %/year, period midpoints");

@@ -28,8 +28,10 @@ import io.fleetcast.plan.FleetPlan;
  * CO2 op.      = energy MWh x grid g/kWh x (1 + change)^year / 1000 t
  * CO2 embodied = embodied kg / 1000 x (slot-hours / life + write-offs)  (leased: no write-offs)
  * tco          = depreciation + energy cost + lease + repair + opex
- * cash         = capex + facility capex + energy cost + lease + repair + opex
+ * cash         = capex + facility capex + energy cost + lease + repair + opex - consideration
  * </pre>
+ * Vendor consideration (a scenario's {@code consideration:} entries) is added once, in the cell where its
+ * deployment's install ramp reaches the milestone: {@code consideration_usd}, and subtracted from cash.
  */
 public final class MetricKernels {
 
@@ -209,6 +211,17 @@ public final class MetricKernels {
                 add(out, Metric.CO2_OPERATIONAL_T, deployments, d, periods, p, co2op);
                 add(out, Metric.CO2_EMBODIED_T, deployments, d, periods, p, co2emb);
                 add(out, Metric.INTERRUPTIONS, deployments, d, periods, p, interruptions);
+            }
+            for (int k = 0; k < plan.considerationDeployment.length; k++) {
+                double at = plan.considerationHour[k];
+                if (plan.considerationDeployment[k] != d || !(at < grid.bounds[cells])) {
+                    continue;                   // another deployment's, or after the horizon
+                }
+                int c = java.util.Arrays.binarySearch(grid.bounds, 0, cells + 1, at);
+                c = c >= 0 ? Math.min(c, cells - 1) : -c - 2;
+                int p = grid.period[c];
+                add(out, Metric.CONSIDERATION_USD, deployments, d, periods, p, plan.considerationUsd[k]);
+                add(out, Metric.CASH_USD, deployments, d, periods, p, -plan.considerationUsd[k]);
             }
             // levels: hours (or MWh) summed over the period's cells, divided by its hours
             for (int l = 0; l < LEVELS.length; l++) {

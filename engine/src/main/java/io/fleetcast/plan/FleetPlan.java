@@ -1,6 +1,7 @@
 package io.fleetcast.plan;
 
 import io.fleetcast.Accelerator;
+import io.fleetcast.Consideration;
 import io.fleetcast.Deployment;
 import io.fleetcast.ModelField;
 import io.fleetcast.Ownership;
@@ -77,6 +78,12 @@ public final class FleetPlan {
     public final double[] weibullScale;
     /** Down time per failure, hours. */
     public final double[] repairHours;
+    /** Deployment index of each vendor consideration entry, in scenario order. */
+    public final int[] considerationDeployment;
+    /** Hour from the scenario start at which each consideration entry's milestone is reached (may be past the horizon; +infinity: never). */
+    public final double[] considerationHour;
+    /** Value of each consideration entry, USD. */
+    public final double[] considerationUsd;
     /** Interruptions per hour of up time (short outages, no hardware): interruption-rate / 8766. */
     public final double[] interruptionRatePerHour;
     /** Down time per interruption, hours. */
@@ -313,6 +320,36 @@ public final class FleetPlan {
         }
         this.sizing = List.copyOf(resolved);
         this.grid = CellGrid.of(timeline, splits);
+        List<Consideration> cs = scenario.consideration();
+        considerationDeployment = new int[cs.size()];
+        considerationHour = new double[cs.size()];
+        considerationUsd = new double[cs.size()];
+        for (int k = 0; k < cs.size(); k++) {
+            Consideration c = cs.get(k);
+            int d = deploymentIndex(ds, c.deployment());
+            Deployment dep = ds.get(d);
+            double designWatts = scenario.acceleratorOf(dep).allInW() * scenario.siteOf(dep).designPue();
+            // the milestone in installed slots, reached on the uniform install ramp of the plan (both modes: simulate's
+            // stratified install jitter has this ramp as its mean, as the capital charge assumes)
+            double slots = c.milestoneKind() == Consideration.MilestoneKind.COUNT ? c.milestone() : c.milestone() / designWatts;
+            // a milestone the deployment never reaches (a smaller size, a --set or solve that shrinks it) is never
+            // received, as a warrant tranche does not vest; one slot of slack, because a size given as power rounds
+            // down to whole accelerators, so "the whole GW" is a fraction of a slot above the count
+            boolean reached = slots <= count[d] + 1;
+            considerationDeployment[k] = d;
+            considerationHour[k] = !reached ? Double.POSITIVE_INFINITY
+                    : startHour[d] + (count[d] > 0 ? rampHours[d] * Math.min(1, slots / count[d]) : 0);
+            considerationUsd[k] = c.amountUsd();
+        }
+    }
+
+    private static int deploymentIndex(List<Deployment> ds, String id) {
+        for (int d = 0; d < ds.size(); d++) {
+            if (ds.get(d).id().equals(id)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("consideration: unknown deployment '" + id + "'");
     }
 
     /**

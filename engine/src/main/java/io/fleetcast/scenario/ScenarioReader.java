@@ -1,6 +1,7 @@
 package io.fleetcast.scenario;
 
 import io.fleetcast.Accelerator;
+import io.fleetcast.Consideration;
 import io.fleetcast.Deployment;
 import io.fleetcast.ModelField;
 import io.fleetcast.MonteCarloSettings;
@@ -53,10 +54,21 @@ public final class ScenarioReader {
 
     static final List<String> TOP_KEYS = List.of("scenario", "description", "start", "horizon", "step",
             "discount-rate", "cost-of-capital", "accelerators-file", "sites-file", "accelerators", "sites", "deployments",
-            "uncertainty", "monte-carlo");
+            "uncertainty", "monte-carlo", "consideration");
     static final List<String> DEPLOYMENT_KEYS = deploymentKeys();
     static final List<String> SIZE_KEYS = List.of("count", "it-power", "facility-power", "budget");
     private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
+    private static final List<String> CONSIDERATION_KEYS = List.of("id", "deployment", "milestone", "cash", "shares",
+            "share-price");
+    private static final Range MONEY = new Range(0, true, 1e15, true, "in [0, 1e15 USD]");
+    private static final Spec CASH = Spec.optional("cash", Dimension.MONEY, MONEY, 0);
+    private static final Spec SHARES = Spec.optional("shares", Dimension.NUMBER,
+            new Range(0, true, 1e12, true, "in [0, 1e12]"), 0);
+    private static final Spec SHARE_PRICE = Spec.optional("share-price", Dimension.MONEY, MONEY, 0);
+    private static final Spec MILESTONE_COUNT = Spec.optional("count", Dimension.NUMBER,
+            new Range(0, true, 1e15, true, "in [0, 1e15] accelerators"), 0);
+    private static final Spec MILESTONE_POWER = Spec.optional("facility-power", Dimension.POWER,
+            new Range(0, true, 1e15, true, "in [0, 1 PW]"), 0);
     private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included", "term-from", "take-or-pay");
     private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
     private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.HORIZON);
@@ -291,6 +303,7 @@ public final class ScenarioReader {
                     .read(top.get("uncertainty"), "uncertainty");
         }
         MonteCarloSettings monteCarlo = readMonteCarlo(top);
+        List<Consideration> consideration = readConsideration(top, deployments);
 
         if (p.count() > 0) {
             return null;
@@ -305,7 +318,94 @@ public final class ScenarioReader {
         Map<String, Site> sts = CatalogReader.toSites(sites);
         return new Scenario(name, description, start, end, step, discount == null ? 0 : discount.base(),
                 costOfCapital == null ? 0 : costOfCapital.base(),
-                resolved, accs, sts, uncertainty, monteCarlo, origin);
+                resolved, accs, sts, uncertainty, monteCarlo, consideration, origin);
+    }
+
+    /**
+     * The {@code consideration:} list: each entry names a deployment, a milestone (exactly one of {@code count} or
+     * {@code facility-power}) and either {@code cash} or {@code shares} with {@code share-price}.
+     */
+    private static List<Consideration> readConsideration(Fields top, List<DeploymentDraft> deployments) {
+        if (!top.has("consideration")) {
+            return List.of();
+        }
+        Problems p = top.problems();
+        Node list = top.get("consideration");
+        if (!(list instanceof SequenceNode seq)) {
+            p.at(list, "consideration", "expected a list of entries, each starting with '- id: ...'");
+            return List.of();
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (DeploymentDraft d : deployments) {
+            known.add(d.id);
+        }
+        List<Consideration> out = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        List<Node> items = seq.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "consideration[" + i + "]";
+            Fields f = Fields.of(p, items.get(i), path, "a consideration entry", CONSIDERATION_KEYS);
+            if (f == null) {
+                continue;
+            }
+            int before = p.count();
+            String id = Values.id(f, "id", true, "an id for the entry");
+            if (id != null && seen.putIfAbsent(id, items.get(i)) != null) {
+                p.add(f.get("id"), f.path("id"), id, "duplicate id (first given on line "
+                        + (seen.get(id).getStartMark().getLine() + 1) + ")");
+            }
+            String deployment = Values.id(f, "deployment", true, "the id of the deployment whose milestone pays it");
+            if (deployment != null && !known.contains(deployment)) {
+                String near = Fields.nearest(deployment, known);
+                p.add(f.get("deployment"), f.path("deployment"), deployment, "not a deployment of this scenario"
+                        + (near == null ? "" : "; did you mean " + near + "?"));
+            }
+            Consideration.MilestoneKind kind = null;
+            double milestone = 0;
+            Node m = f.get("milestone");
+            if (m == null) {
+                p.missing(f.node(), f.path("milestone"), "a milestone: { count: N } or { facility-power: P }");
+            } else {
+                Fields mf = Fields.of(p, m, f.path("milestone"), "a milestone", List.of("count", "facility-power"));
+                if (mf != null) {
+                    if (mf.has("count") == mf.has("facility-power")) {
+                        p.at(m, f.path("milestone"), "expected exactly one of count or facility-power");
+                    } else {
+                        boolean count = mf.has("count");
+                        Figure fig = Values.figure(mf, count ? MILESTONE_COUNT : MILESTONE_POWER);
+                        if (fig != null) {
+                            kind = count ? Consideration.MilestoneKind.COUNT : Consideration.MilestoneKind.FACILITY_POWER;
+                            milestone = fig.base();
+                        }
+                    }
+                }
+            }
+            boolean cash = f.has("cash");
+            boolean shares = f.has("shares") || f.has("share-price");
+            Figure amount = null;
+            double cashUsd = 0;
+            double shareCount = 0;
+            double sharePrice = 0;
+            if (cash == shares) {
+                p.at(items.get(i), path, "expected either cash or shares with share-price");
+            } else if (cash) {
+                amount = Values.figure(f, CASH);
+                cashUsd = amount == null ? 0 : amount.base();
+            } else if (!f.has("shares") || !f.has("share-price")) {
+                p.missing(f.node(), f.path(f.has("shares") ? "share-price" : "shares"),
+                        "shares and share-price together (the value is shares x share-price)");
+            } else {
+                Figure n = Values.figure(f, SHARES);
+                amount = Values.figure(f, SHARE_PRICE);
+                shareCount = n == null ? 0 : n.base();
+                sharePrice = amount == null ? 0 : amount.base();
+            }
+            if (p.count() == before && kind != null && amount != null) {
+                out.add(new Consideration(id, deployment, kind, milestone, cashUsd, shareCount, sharePrice,
+                        amount.provenance()));
+            }
+        }
+        return out;
     }
 
     /** The end of the horizon; reports a horizon shorter than one step or beyond the supported dates. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetcast.Accelerator;
 import io.fleetcast.Confidence;
+import io.fleetcast.Consideration;
 import io.fleetcast.Deployment;
 import io.fleetcast.ModelField;
 import io.fleetcast.Grouping;
@@ -60,7 +61,7 @@ import java.util.Optional;
 public final class JsonWriter {
 
     /** The value of the {@code format} key: the layout version of this file. */
-    public static final String FORMAT = "fleetcast-results/2";
+    public static final String FORMAT = "fleetcast-results/3";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -398,6 +399,23 @@ public final class JsonWriter {
             nullableNumber(g, "min", d.min());
             nullableNumber(g, "max", d.max());
             g.writeBooleanField("shift", d.shift());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("consideration");
+        for (Consideration c : s.consideration()) {
+            g.writeStartObject();
+            g.writeStringField("id", c.id());
+            g.writeStringField("deployment", c.deployment());
+            g.writeStringField("milestone_kind", c.milestoneKind() == Consideration.MilestoneKind.COUNT ? "count" : "facility-power");
+            number(g, "milestone", c.milestone());
+            number(g, "cash_usd", c.cashUsd());
+            number(g, "shares", c.shares());
+            number(g, "share_price_usd", c.sharePriceUsd());
+            number(g, "amount_usd", c.amountUsd());
+            g.writeStringField("source", c.provenance().source());
+            g.writeStringField("confidence", CONFIDENCE[c.provenance().confidence().ordinal()]);
+            g.writeStringField("note", c.provenance().note());
             g.writeEndObject();
         }
         g.writeEndArray();
