@@ -35,6 +35,8 @@ public final class Fleetcast {
      * @return the projection: sizing, cube, summary
      * @throws IllegalArgumentException when the scenario cannot be projected (e.g. a size resolves to more
      *                                  accelerators than the engine can count), with the deployment named
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted during a simulation
+     *                                  (checked every few milliseconds of work), so a caller can bound its time
      */
     public static Projection project(Scenario scenario, Mode mode, long seed) {
         Objects.requireNonNull(scenario, "scenario");

@@ -145,6 +145,11 @@ public final class FleetStates {
             long blocks = (n + BLOCK_SIZE - 1) / BLOCK_SIZE;
             long tasks = (blocks + BLOCKS_PER_TASK - 1) / BLOCKS_PER_TASK;
             for (long first = 0; first < tasks; first += window) {
+                // an interrupt of the calling thread (a server's time budget, a cancelled request) stops the
+                // simulation between windows of tasks (a few ms of work), not after the whole fleet
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("simulation interrupted at deployment " + d);
+                }
                 int inWindow = (int) Math.min(window, tasks - first);
                 List<ForkJoinTask<?>> running = new ArrayList<>(inWindow);
                 for (int w = 0; w < inWindow; w++) {

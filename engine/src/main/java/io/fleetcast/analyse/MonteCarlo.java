@@ -276,6 +276,11 @@ public final class MonteCarlo {
 
     /** What the workers share: per-run slots they write, and the rows of the block in flight. */
     private static final class RunState {
+        /**
+         * The thread that called {@link #run}: its interrupt (a server's time budget, a cancelled job, Ctrl-C in an
+         * embedding tool) stops the workers at the next run with a {@link java.util.concurrent.CancellationException}.
+         */
+        private final Thread caller = Thread.currentThread();
         final Scenario scenario;
         final Mode mode;
         final long seed;
@@ -342,6 +347,9 @@ public final class MonteCarlo {
             parallel.forEachWorker(worker -> {
                 double[] draws = new double[k];
                 for (int run = next.getAndIncrement(); run < to; run = next.getAndIncrement()) {
+                    if (caller.isInterrupted()) {
+                        throw new java.util.concurrent.CancellationException("Monte Carlo interrupted at run " + run);
+                    }
                     runOne(run, draws);
                     options.progress().advance(1);
                 }
