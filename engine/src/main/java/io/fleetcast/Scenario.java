@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param uncertainty        uncertain inputs, in file order; empty when none
  * @param monteCarlo         Monte Carlo settings; {@link MonteCarloSettings#DEFAULT} when the file has none
  * @param consideration      vendor consideration received at deployment milestones, in file order; empty when none
+ * @param powerCaps          grid limits per site (at most one per site); empty when none
  * @param origin             the file it was read from, when it was read from one
  */
 public record Scenario(
@@ -41,6 +42,7 @@ public record Scenario(
         List<UncertainInput> uncertainty,
         MonteCarloSettings monteCarlo,
         List<Consideration> consideration,
+        List<PowerCap> powerCaps,
         Optional<ScenarioOrigin> origin) {
 
     /** Copies the collections so the record stays immutable. */
@@ -57,6 +59,7 @@ public record Scenario(
         sites = Map.copyOf(sites);
         uncertainty = List.copyOf(uncertainty);
         consideration = List.copyOf(consideration);
+        powerCaps = List.copyOf(powerCaps);
     }
 
     /** The catalog entry a deployment uses. */

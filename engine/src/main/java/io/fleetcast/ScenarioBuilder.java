@@ -47,6 +47,7 @@ public final class ScenarioBuilder {
     private final List<UncertainInput> uncertainty = new ArrayList<>();
     private MonteCarloSettings monteCarlo = MonteCarloSettings.DEFAULT;
     private final List<Consideration> consideration = new ArrayList<>();
+    private final List<PowerCap> powerCaps = new ArrayList<>();
 
     private ScenarioBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -195,6 +196,12 @@ public final class ScenarioBuilder {
         return this;
     }
 
+    /** Adds a site's grid limit (a step schedule of facility power). */
+    public ScenarioBuilder powerCap(PowerCap cap) {
+        powerCaps.add(Objects.requireNonNull(cap, "cap"));
+        return this;
+    }
+
     /** Adds vendor consideration received at a deployment milestone. */
     public ScenarioBuilder consideration(Consideration c) {
         consideration.add(Objects.requireNonNull(c, "consideration"));
@@ -258,7 +265,7 @@ public final class ScenarioBuilder {
             built.add(dep);
         }
         return new Scenario(name, description, start, horizonEnd, step, discountRate, costOfCapital, built, accelerators, sites,
-                uncertainty, monteCarlo, consideration, Optional.empty());
+                uncertainty, monteCarlo, consideration, powerCaps, Optional.empty());
     }
 
     /**

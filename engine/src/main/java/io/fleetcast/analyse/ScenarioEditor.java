@@ -273,7 +273,7 @@ public final class ScenarioEditor {
         }
         return new Scenario(base.name(), base.description(), base.start(), base.end(), base.step(),
                 base.discountRatePerYear(), base.costOfCapitalPerYear(), depList, accMap, siteMap, base.uncertainty(), base.monteCarlo(),
-                base.consideration(), base.origin());
+                base.consideration(), base.powerCaps(), base.origin());
     }
 
     private double readNominal(int k) {

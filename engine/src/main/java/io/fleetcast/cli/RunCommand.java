@@ -203,6 +203,9 @@ final class RunCommand implements Callable<Integer> {
         } else {
             printMeanSizing(p, monteCarlo, out);
         }
+        for (String line : CapNotes.lines(s)) {
+            out.println(line);
+        }
         out.println();
         MetricCube cube = p.cube(grouping);
         for (int g = 0; g < cube.groups().size(); g++) {

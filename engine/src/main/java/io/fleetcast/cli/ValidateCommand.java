@@ -37,6 +37,18 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 ModelFiles.Checked c = ModelFiles.validate(file);
                 out.println("ok  " + file + "  (" + c.summary() + ")");
+                if (c.kind() == ModelFiles.Kind.SCENARIO) {
+                    // where the sizes exceed a site's power cap, say which installs will wait
+                    try {
+                        for (String line : CapNotes.lines(io.fleetcast.Fleetcast.loadNamedOrPath(file))) {
+                            err.println("warning: " + file + ": " + line);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        bad++;
+                        problems++;
+                        err.println(file + ": " + e.getMessage());
+                    }
+                }
             } catch (ScenarioException e) {
                 bad++;
                 for (Problem p : e.problems()) {

@@ -5,6 +5,7 @@ import io.fleetcast.Consideration;
 import io.fleetcast.Deployment;
 import io.fleetcast.ModelField;
 import io.fleetcast.Ownership;
+import io.fleetcast.PowerCap;
 import io.fleetcast.ResolvedDeployment;
 import io.fleetcast.Scenario;
 import io.fleetcast.Site;
@@ -78,6 +79,20 @@ public final class FleetPlan {
     public final double[] weibullScale;
     /** Down time per failure, hours. */
     public final double[] repairHours;
+    /** Deployments whose installs a site's power cap delayed, in scenario order; empty when none. */
+    public final List<CapDelay> capDelays;
+
+    /**
+     * How a power cap moved a deployment's installs.
+     *
+     * @param deployment       the deployment id
+     * @param site             the capped site
+     * @param startDelayHours  hours the first install waited
+     * @param endDelayHours    hours the last install waited
+     */
+    public record CapDelay(String deployment, String site, double startDelayHours, double endDelayHours) {
+    }
+
     /** Deployment index of each vendor consideration entry, in scenario order. */
     public final int[] considerationDeployment;
     /** Hour from the scenario start at which each consideration entry's milestone is reached (may be past the horizon; +infinity: never). */
@@ -318,6 +333,7 @@ public final class FleetPlan {
                     dep.size(), itMw, itMw * designPue, dep.start(), installEnd, a.usefulLifeHours(), isOwned, termEnd,
                     scenario.end()));
         }
+        this.capDelays = applyPowerCaps(scenario, timeline, resolved);
         this.sizing = List.copyOf(resolved);
         this.grid = CellGrid.of(timeline, splits);
         List<Consideration> cs = scenario.consideration();
@@ -341,6 +357,152 @@ public final class FleetPlan {
                     : startHour[d] + (count[d] > 0 ? rampHours[d] * Math.min(1, slots / count[d]) : 0);
             considerationUsd[k] = c.amountUsd();
         }
+    }
+
+    /**
+     * Applies the scenario's power caps: per capped site, deployments in scenario order get the earliest install start
+     * and the shortest ramp (never shorter than asked) that keep the site's installed design facility power (count x
+     * all-in power x design PUE, linear over each ramp) under the cap at every instant. The cap and the linear install
+     * curves are piecewise linear, so checking the breakpoints (and just before each step) checks every instant; the
+     * ramp end is found by bisection, as feasibility grows with it.
+     */
+    private List<CapDelay> applyPowerCaps(Scenario scenario, Timeline timeline, List<ResolvedDeployment> resolved) {
+        List<CapDelay> delays = new ArrayList<>();
+        List<Deployment> ds = scenario.deployments();
+        for (PowerCap cap : scenario.powerCaps()) {
+            int k = cap.steps().size();
+            double[] stepHour = new double[k];
+            double[] stepW = new double[k];
+            for (int i = 0; i < k; i++) {
+                stepHour[i] = timeline.hourOf(cap.steps().get(i).from());
+                stepW[i] = cap.steps().get(i).facilityWatts();
+            }
+            List<double[]> placed = new ArrayList<>();          // {start, end, watts} of the site's earlier deployments
+            double placedWatts = 0;
+            for (int d = 0; d < deployments; d++) {
+                Deployment dep = ds.get(d);
+                if (!dep.siteId().equals(cap.site())) {
+                    continue;
+                }
+                double watts = count[d] * scenario.acceleratorOf(dep).allInW() * scenario.siteOf(dep).designPue();
+                if (watts <= 0) {
+                    continue;
+                }
+                if (placedWatts + watts > stepW[k - 1] * (1 + 1e-12)) {
+                    throw new IllegalArgumentException("power-caps." + cap.site() + ": the deployments at " + cap.site()
+                            + " up to " + dep.id() + " need " + mw(placedWatts + watts) + " MW of design facility power;"
+                            + " expected at most the cap's last step, " + mw(stepW[k - 1]) + " MW");
+                }
+                double s0 = startHour[d];
+                double ramp = rampHours[d];
+                double tol = 1e-12 * watts;
+                // installs wait for headroom: of the start times where the headroom can change (the deployment's own start,
+                // the cap's steps, the earlier ramps' ends), the one whose shortest fitting ramp has the earliest mean
+                // install time, (start + end) / 2, that is the most slot-hours installed by any later date; the earlier
+                // start on a tie; a ramp is never shorter than asked
+                double start = Double.NaN;
+                double end = Double.POSITIVE_INFINITY;
+                double[] candidates = breakpoints(stepHour, placed);
+                for (int c = -1; c < candidates.length; c++) {
+                    double from = c < 0 ? s0 : candidates[c];
+                    if (from < s0 || !fits(from, from + ramp + 1e7, watts, stepHour, stepW, placed, tol)) {
+                        continue;
+                    }
+                    double e = shortestEnd(from, from + ramp, watts, stepHour, stepW, placed, tol);
+                    // mean install times within a second tie (bisection rounding): the earlier start wins
+                    double mean = 0.5 * (from + e);
+                    double best = 0.5 * (start + end);
+                    if (Double.isNaN(start) || mean < best - 1.0 / 3600 || (Math.abs(mean - best) <= 1.0 / 3600 && from < start)) {
+                        start = from;
+                        end = e;
+                    }
+                }
+                if (Double.isNaN(start)) {
+                    throw new IllegalArgumentException("power-caps." + cap.site() + ": deployment " + dep.id() + " ("
+                            + mw(watts) + " MW of design facility power) finds no time when the cap leaves room for it");
+                }
+                placed.add(new double[] {start, end, watts});
+                placedWatts += watts;
+                if (start > s0 || end > s0 + ramp) {
+                    delays.add(new CapDelay(dep.id(), cap.site(), start - s0, end - (s0 + ramp)));
+                    startHour[d] = start;
+                    rampHours[d] = end - start;
+                    ResolvedDeployment r = resolved.get(d);
+                    LocalDateTime installStart = dep.start().plusNanos(Math.round((start - s0) * 3.6e12));
+                    resolved.set(d, new ResolvedDeployment(r.id(), r.deal(), r.acceleratorId(), r.vendor(), r.siteId(),
+                            r.ownership(), r.count(), r.exactCount(), r.size(), r.itMw(), r.facilityMw(), installStart,
+                            installStart.plusNanos(Math.round((end - start) * 3.6e12)), r.usefulLifeHours(),
+                            r.retiresAtUsefulLife(), r.termEnd(), r.horizonEnd()));
+                }
+            }
+        }
+        return List.copyOf(delays);
+    }
+
+    /** The earliest ramp end from {@code start}, at least {@code minEnd}, that fits under the cap (bisection). */
+    private static double shortestEnd(double start, double minEnd, double watts, double[] stepHour, double[] stepW,
+                                      List<double[]> placed, double tol) {
+        if (fits(start, minEnd, watts, stepHour, stepW, placed, tol)) {
+            return minEnd;
+        }
+        double lo = minEnd;
+        double hi = minEnd + 1e7;
+        for (int it = 0; it < 200 && hi - lo > 1e-13 * Math.max(1, hi); it++) {
+            double mid = 0.5 * (lo + hi);
+            if (fits(start, mid, watts, stepHour, stepW, placed, tol)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    private static String mw(double watts) {
+        return String.format(java.util.Locale.ROOT, "%.1f", watts / Units.WATTS_PER_MW);
+    }
+
+    /** The times where the site's headroom changes slope or steps: cap steps and earlier ramps' ends. */
+    private static double[] breakpoints(double[] stepHour, List<double[]> placed) {
+        double[] t = new double[stepHour.length + 2 * placed.size()];
+        System.arraycopy(stepHour, 0, t, 0, stepHour.length);
+        for (int j = 0; j < placed.size(); j++) {
+            t[stepHour.length + 2 * j] = placed.get(j)[0];
+            t[stepHour.length + 2 * j + 1] = placed.get(j)[1];
+        }
+        return t;
+    }
+
+    /** Whether a ramp of {@code watts} from {@code start} to {@code end} stays under the cap minus the earlier ramps. */
+    private static boolean fits(double start, double end, double watts, double[] stepHour, double[] stepW,
+                                List<double[]> placed, double tol) {
+        double[] points = breakpoints(stepHour, placed);
+        for (int i = -1; i < points.length; i++) {
+            double t = i < 0 ? end : points[i];
+            if (t <= start) {
+                continue;
+            }
+            // at a breakpoint and at its left limit (the cap of the step before), where the line meets a lower cap
+            double line = watts * Math.min(1, (t - start) / (end - start));
+            if (line > Math.min(headroom(t, stepHour, stepW, placed, false), headroom(t, stepHour, stepW, placed, true)) + tol) {
+                return false;
+            }
+        }
+        // after every breakpoint and the ramp's end the headroom and the line are constant: the last step decides
+        return watts <= headroom(Double.MAX_VALUE, stepHour, stepW, placed, false) + tol;
+    }
+
+    /** The cap at {@code t} (or just before it: {@code leftLimit}) minus the earlier ramps' installed power at {@code t}. */
+    private static double headroom(double t, double[] stepHour, double[] stepW, List<double[]> placed, boolean leftLimit) {
+        double cap = 0;
+        for (int i = 0; i < stepHour.length && (leftLimit ? stepHour[i] < t : stepHour[i] <= t); i++) {
+            cap = stepW[i];
+        }
+        for (double[] p : placed) {
+            double span = p[1] - p[0];
+            cap -= p[2] * (span > 0 ? Math.max(0, Math.min(1, (t - p[0]) / span)) : (t >= p[0] ? 1 : 0));
+        }
+        return cap;
     }
 
     private static int deploymentIndex(List<Deployment> ds, String id) {

@@ -2,6 +2,7 @@ package io.fleetcast.scenario;
 
 import io.fleetcast.Accelerator;
 import io.fleetcast.Consideration;
+import io.fleetcast.PowerCap;
 import io.fleetcast.Deployment;
 import io.fleetcast.ModelField;
 import io.fleetcast.MonteCarloSettings;
@@ -54,7 +55,7 @@ public final class ScenarioReader {
 
     static final List<String> TOP_KEYS = List.of("scenario", "description", "start", "horizon", "step",
             "discount-rate", "cost-of-capital", "accelerators-file", "sites-file", "accelerators", "sites", "deployments",
-            "uncertainty", "monte-carlo", "consideration");
+            "uncertainty", "monte-carlo", "consideration", "power-caps");
     static final List<String> DEPLOYMENT_KEYS = deploymentKeys();
     static final List<String> SIZE_KEYS = List.of("count", "it-power", "facility-power", "budget");
     private static final List<String> MONTE_CARLO_KEYS = List.of("runs", "seed", "quantiles");
@@ -69,6 +70,8 @@ public final class ScenarioReader {
             new Range(0, true, 1e15, true, "in [0, 1e15] accelerators"), 0);
     private static final Spec MILESTONE_POWER = Spec.optional("facility-power", Dimension.POWER,
             new Range(0, true, 1e15, true, "in [0, 1 PW]"), 0);
+    private static final Spec MILESTONE_POWER_REQUIRED = Spec.required("facility-power", Dimension.POWER,
+            new Range(0, true, 1e15, true, "in [0, 1 PW]"));
     private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included", "term-from", "take-or-pay");
     private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
     private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.HORIZON);
@@ -304,6 +307,7 @@ public final class ScenarioReader {
         }
         MonteCarloSettings monteCarlo = readMonteCarlo(top);
         List<Consideration> consideration = readConsideration(top, deployments);
+        List<PowerCap> powerCaps = readPowerCaps(top, sites);
 
         if (p.count() > 0) {
             return null;
@@ -318,7 +322,61 @@ public final class ScenarioReader {
         Map<String, Site> sts = CatalogReader.toSites(sites);
         return new Scenario(name, description, start, end, step, discount == null ? 0 : discount.base(),
                 costOfCapital == null ? 0 : costOfCapital.base(),
-                resolved, accs, sts, uncertainty, monteCarlo, consideration, origin);
+                resolved, accs, sts, uncertainty, monteCarlo, consideration, powerCaps, origin);
+    }
+
+    /** {@code power-caps:}: a mapping from site id to a list of {@code { from: DATE, facility-power: P }}, dates increasing. */
+    private static List<PowerCap> readPowerCaps(Fields top, Map<String, Draft> sites) {
+        if (!top.has("power-caps")) {
+            return List.of();
+        }
+        Problems p = top.problems();
+        Fields f = Fields.of(p, top.get("power-caps"), "power-caps", "a mapping from site id to a list of "
+                + "{ from: DATE, facility-power: P } steps", null);
+        if (f == null) {
+            return List.of();
+        }
+        List<PowerCap> out = new ArrayList<>();
+        for (String site : f.keys()) {
+            String path = f.path(site);
+            if (!sites.containsKey(site)) {
+                String near = Fields.nearest(site, sites.keySet());
+                p.add(f.keyNode(site), path, site, "not a site of this scenario" + (near == null ? "" : "; did you mean "
+                        + near + "?"));
+                continue;
+            }
+            Node list = f.get(site);
+            if (!(list instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+                p.at(list, path, "expected a list of steps, each { from: DATE, facility-power: P }");
+                continue;
+            }
+            int before = p.count();
+            List<PowerCap.Step> steps = new ArrayList<>();
+            LocalDateTime previous = null;
+            for (int i = 0; i < seq.getValue().size(); i++) {
+                Node item = seq.getValue().get(i);
+                Fields s = Fields.of(p, item, path + "[" + i + "]", "a step { from: DATE, facility-power: P }",
+                        List.of("from", "facility-power"));
+                if (s == null) {
+                    continue;
+                }
+                LocalDateTime from = Values.date(s, "from", true);
+                Figure power = Values.figure(s, MILESTONE_POWER_REQUIRED);
+                if (from != null && previous != null && !from.isAfter(previous)) {
+                    p.at(s.get("from"), s.path("from"), "expected a date after the previous step's (" + previous + ")");
+                }
+                if (from != null) {
+                    previous = from;
+                }
+                if (from != null && power != null) {
+                    steps.add(new PowerCap.Step(from, power.base()));
+                }
+            }
+            if (p.count() == before) {
+                out.add(new PowerCap(site, steps));
+            }
+        }
+        return out;
     }
 
     /**

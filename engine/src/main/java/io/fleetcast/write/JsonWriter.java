@@ -15,6 +15,7 @@ import io.fleetcast.ModelField;
 import io.fleetcast.Grouping;
 import io.fleetcast.InputDistribution;
 import io.fleetcast.Metric;
+import io.fleetcast.PowerCap;
 import io.fleetcast.MetricCube;
 import io.fleetcast.MonteCarloSettings;
 import io.fleetcast.Projection;
@@ -26,6 +27,7 @@ import io.fleetcast.Step;
 import io.fleetcast.Summary;
 import io.fleetcast.Timeline;
 import io.fleetcast.UncertainInput;
+import io.fleetcast.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -402,6 +404,18 @@ public final class JsonWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeObjectFieldStart("power_caps");
+        for (PowerCap cap : s.powerCaps()) {
+            g.writeArrayFieldStart(cap.site());
+            for (PowerCap.Step step : cap.steps()) {
+                g.writeStartObject();
+                g.writeStringField("from", Numbers.instant(step.from()));
+                number(g, "facility_power_mw", step.facilityWatts() / Units.WATTS_PER_MW);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
         g.writeArrayFieldStart("consideration");
         for (Consideration c : s.consideration()) {
             g.writeStartObject();
