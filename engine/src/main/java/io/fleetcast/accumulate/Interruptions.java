@@ -36,22 +36,7 @@ final class Interruptions {
      * @param state the lifecycle state. Modified: {@code upHours}, {@code interruptions}, {@code interruptedHours}.
      */
     static void expected(FleetPlan plan, FleetState state) {
-        int cells = state.cells;
-        for (int d = 0; d < plan.deployments; d++) {
-            double lambda = plan.interruptionRatePerHour[d];
-            double tau = plan.interruptionHours[d];
-            if (lambda <= 0) {
-                continue;
-            }
-            double keep = 1 / (1 + lambda * tau);
-            for (int i = d * cells, end = i + cells; i < end; i++) {
-                double up = state.upHours[i];
-                double upNet = up * keep;
-                state.upHours[i] = upNet;
-                state.interruptions[i] = lambda * upNet;
-                state.interruptedHours[i] = up - upNet;
-            }
-        }
+        apply(plan, state, 0, false);
     }
 
     /**
@@ -62,6 +47,10 @@ final class Interruptions {
      * @param state the lifecycle state. Modified: {@code upHours}, {@code interruptions}, {@code interruptedHours}.
      */
     static void sampled(FleetPlan plan, long seed, FleetState state) {
+        apply(plan, state, seed, true);
+    }
+
+    private static void apply(FleetPlan plan, FleetState state, long seed, boolean sample) {
         int cells = state.cells;
         for (int d = 0; d < plan.deployments; d++) {
             double lambda = plan.interruptionRatePerHour[d];
@@ -78,11 +67,21 @@ final class Interruptions {
                 if (!(mean > 0)) {
                     continue;
                 }
-                double u = CounterStreams.unit(CounterStreams.draw(CounterStreams.slotState(key, c), 0));
-                double k = PoissonDistribution.of(mean).inverseCumulativeProbability(u);
-                double lost = Math.min(up, k * tau);
-                state.upHours[i] = up - lost;
-                state.interruptions[i] = k;
+                double lost;
+                double count;
+                double upNet;
+                if (sample) {
+                    double u = CounterStreams.unit(CounterStreams.draw(CounterStreams.slotState(key, c), 0));
+                    count = PoissonDistribution.of(mean).inverseCumulativeProbability(u);
+                    lost = Math.min(up, count * tau);
+                    upNet = up - lost;
+                } else {
+                    count = mean;
+                    upNet = up * keep;
+                    lost = up - upNet;
+                }
+                state.upHours[i] = upNet;
+                state.interruptions[i] = count;
                 state.interruptedHours[i] = lost;
             }
         }
