@@ -144,9 +144,25 @@ public final class Accelerator {
         return v(ModelField.MFU);
     }
 
-    /** Book and service life in hours (a year is 8,766 h). */
+    /** Service life in hours (a year is 8,766 h): a slot retires, or is refreshed, at this age. */
     public double usefulLifeHours() {
         return v(ModelField.USEFUL_LIFE);
+    }
+
+    /** Depreciation (book) life, hours: the field, or the useful life when it is not given. */
+    public double depreciationLifeHours() {
+        double v = v(ModelField.DEPRECIATION_LIFE);
+        return Double.isNaN(v) ? usefulLifeHours() : v;
+    }
+
+    /** Fraction of IT capex recovered when an owned device retires. */
+    public double residualValueFraction() {
+        return v(ModelField.RESIDUAL_VALUE);
+    }
+
+    /** Warranty from a slot's install, hours (0: none). */
+    public double warrantyHours() {
+        return v(ModelField.WARRANTY);
     }
 
     /**

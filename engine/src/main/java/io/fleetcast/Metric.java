@@ -29,7 +29,11 @@ public enum Metric {
     CAPEX_USD("capex_usd", "USD", true),
     /** Facility capex: design facility power of the installed slots times the site's capex per MW (owned). */
     FACILITY_CAPEX_USD("facility_capex_usd", "USD", true),
-    /** Straight-line depreciation of IT and facility capex (owned), with write-offs at an early term end. */
+    /**
+     * Straight-line depreciation of IT capex less its residual value over the depreciation life and of facility capex
+     * over the facility life (owned), with the book value left at a retirement before the depreciation life (service
+     * life or term end) written off then.
+     */
     DEPRECIATION_USD("depreciation_usd", "USD", true),
     /**
      * Capital charge (owned): the cost of capital on the capital still tied up in IT and facility capex, and
@@ -42,13 +46,16 @@ public enum Metric {
     ENERGY_COST_USD("energy_cost_usd", "USD", true),
     /** Rent: contracted slot-hours times the price per accelerator-hour (leased). */
     LEASE_COST_USD("lease_cost_usd", "USD", true),
-    /** Replacements: failures times the accelerator's capex (without network and storage) times the replacement-cost fraction (owned). */
+    /**
+     * Replacements: failures outside the warranty times the accelerator's capex (without network and storage) times
+     * the replacement-cost fraction (owned).
+     */
     REPAIR_COST_USD("repair_cost_usd", "USD", true),
     /** Other opex: a yearly fraction of capex, accrued over slot-hours (owned). */
     OPEX_OTHER_USD("opex_other_usd", "USD", true),
     /** Total cost of ownership view: depreciation + capital charge + energy + lease + repair + other opex. */
     TCO_USD("tco_usd", "USD", true),
-    /** Cash view: capex + facility capex + energy + lease + repair + other opex. */
+    /** Cash view: capex + facility capex + energy + lease + repair + other opex - resale - vendor consideration. */
     CASH_USD("cash_usd", "USD", true),
     /** Delivered compute: up accelerator-hours times peak FLOP/s at the deployment's precision times its mfu (utilization when none is given). */
     COMPUTE_EFLOP("compute_eflop", "EFLOP", true),
@@ -66,10 +73,23 @@ public enum Metric {
      * Vendor consideration received in the period (a scenario's {@code consideration:} entries, at their deployment's
      * milestone): netted in {@link #CASH_USD}, never in {@link #TCO_USD}.
      */
-    CONSIDERATION_USD("consideration_usd", "USD", true);
+    CONSIDERATION_USD("consideration_usd", "USD", true),
+    /**
+     * Resale of retired owned devices: the accelerator's {@code residual-value} fraction of IT capex, received at each
+     * retirement (service life or an owned term end); netted in {@link #CASH_USD}. In {@link #TCO_USD} the residual
+     * is simply not depreciated.
+     */
+    RESALE_USD("resale_usd", "USD", true),
+    /**
+     * Net book value the owner still holds at the horizon end: owned devices in service then (residual value plus
+     * the undepreciated rest) and facilities at book. A stock, not a flow: written in the last period only (0 in
+     * the others), so its total is the value at the horizon end; shown beside cash so that cash over a horizon that
+     * ends mid-life is not read as a loss of everything bought.
+     */
+    BOOK_VALUE_END_USD("book_value_end_usd", "USD", true);
 
     /** Number of metrics: the metric dimension of every {@link MetricCube}. */
-    public static final int COUNT = 22;
+    public static final int COUNT = 24;
 
     private static final Metric[] VALUES = values();
 

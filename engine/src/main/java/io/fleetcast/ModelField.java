@@ -57,9 +57,18 @@ public enum ModelField {
     STORAGE_CAPEX(Owner.ACCELERATOR, "storage-capex", Dimension.MONEY, Bounds.MONEY, false, 0, "USD",
             "capex of storage per accelerator (beyond what capex includes); added to IT capex, depreciated with "
                     + "it, not replaced on a failure"),
-    /** Useful (book and service) life, hours. */
+    /** Service life, hours: a slot retires (or is refreshed) at this age. */
     USEFUL_LIFE(Owner.ACCELERATOR, "useful-life", Dimension.DURATION, Bounds.DURATION_POSITIVE, true,
-            5 * Units.HOURS_PER_YEAR, "h", "book and service life"),
+            5 * Units.HOURS_PER_YEAR, "h", "service life: a slot retires (or, with refresh, gets a new device) at this age; "
+                    + "also the book life unless depreciation-life is given"),
+    /** Depreciation (book) life, hours; NaN: the useful life. */
+    DEPRECIATION_LIFE(Owner.ACCELERATOR, "depreciation-life", Dimension.DURATION, Bounds.DURATION_POSITIVE, false,
+            Double.NaN, "h", "book life over which capex less its residual value is depreciated straight-line (owned); "
+                    + "a device retired earlier writes off its remaining book value; default: useful-life"),
+    /** Fraction of IT capex recovered when a device retires. */
+    RESIDUAL_VALUE(Owner.ACCELERATOR, "residual-value", Dimension.FRACTION, Bounds.UNIT_HALF_OPEN, false, 0, "",
+            "fraction of IT capex recovered when an owned device retires (resale, netted in cash) and not depreciated; "
+                    + "devices still in service at the horizon end are valued at book in book_value_end_usd"),
     /** Annual failure rate, fraction in [0, 1). */
     AFR(Owner.ACCELERATOR, "afr", Dimension.FRACTION, Bounds.UNIT_HALF_OPEN, true, 0, "1/year",
             "annual failure rate: probability that a new device fails within its first year"),
@@ -77,6 +86,10 @@ public enum ModelField {
     /** Down time per interruption, hours. */
     INTERRUPTION_TIME(Owner.ACCELERATOR, "interruption-time", Dimension.DURATION, Bounds.DURATION_NON_NEGATIVE, false, 0,
             "h", "down time per interruption (detection, restart, checkpoint reload)"),
+    /** Warranty from a slot's install, hours: replacements inside it cost the owner nothing. */
+    WARRANTY(Owner.ACCELERATOR, "warranty", Dimension.DURATION, Bounds.DURATION_NON_NEGATIVE, false, 0, "h",
+            "period from a slot's install inside which a failed device is replaced at no cost to the owner (a "
+                    + "replacement carries the rest of the original warranty)"),
     /** Fraction of capex expensed per replacement. */
     REPLACEMENT_COST(Owner.ACCELERATOR, "replacement-cost", Dimension.FRACTION, Bounds.UNIT, true, 1, "",
             "fraction of capex expensed per replacement"),

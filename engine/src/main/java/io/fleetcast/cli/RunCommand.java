@@ -356,8 +356,16 @@ final class RunCommand implements Callable<Integer> {
         line(out, "failures", HumanUnits.count(sum.total(Metric.FAILURES)),
                 "repair cost " + HumanUnits.format(sum.total(Metric.REPAIR_COST_USD), Dimension.USD));
         double consideration = sum.total(Metric.CONSIDERATION_USD);
-        line(out, "cash", HumanUnits.format(sum.total(Metric.CASH_USD), Dimension.USD), consideration > 0
-                ? "net of vendor consideration " + HumanUnits.format(consideration, Dimension.USD) : "");
+        double resale = sum.total(Metric.RESALE_USD);
+        String netOf = (consideration > 0 ? "vendor consideration " + HumanUnits.format(consideration, Dimension.USD) : "")
+                + (consideration > 0 && resale > 0 ? " and " : "")
+                + (resale > 0 ? "resale " + HumanUnits.format(resale, Dimension.USD) : "");
+        line(out, "cash", HumanUnits.format(sum.total(Metric.CASH_USD), Dimension.USD), netOf.isEmpty() ? "" : "net of " + netOf);
+        double held = sum.total(Metric.BOOK_VALUE_END_USD);
+        if (held > 0) {
+            // cash counts every device bought; what is still on the book at the horizon end is shown beside it
+            line(out, "book value at end", HumanUnits.format(held, Dimension.USD), "IT and facility still held; not in cash");
+        }
         line(out, "tco", HumanUnits.format(sum.total(Metric.TCO_USD), Dimension.USD), "");
         line(out, "NPV of cash", HumanUnits.format(sum.npvCashUsd(), Dimension.USD),
                 "at " + HumanUnits.significant(sum.discountRatePerYear() * 100) + " %/year, period midpoints");

@@ -59,8 +59,15 @@ public final class FleetPlan {
      * +infinity for other leased slots (they end at the term end or the horizon).
      */
     public final double[] slotLifeHours;
-    /** Useful (book) life, hours, positive: depreciation and embodied carbon are spread over it. */
+    /**
+     * Depreciation (book) life, hours, positive: depreciation and embodied carbon are spread over it (owned: the
+     * accelerator's depreciation-life, default its useful life; leased: the useful life).
+     */
     public final double[] bookLifeHours;
+    /** Fraction of IT capex recovered when an owned device retires (0 when leased). */
+    public final double[] residualFraction;
+    /** Warranty from a slot's install, hours (owned; 0 when leased or none): failures inside it cost nothing. */
+    public final double[] warrantyHours;
     /** True when owned (capex, depreciation, repairs, other opex). */
     public final boolean[] owned;
     /** True when the electricity bill is paid: owned, or leased without energy included. */
@@ -175,6 +182,8 @@ public final class FleetPlan {
         takeOrPay = new boolean[n];
         payEndHour = new double[n];
         bookLifeHours = new double[n];
+        residualFraction = new double[n];
+        warrantyHours = new double[n];
         owned = new boolean[n];
         energyPaid = new boolean[n];
         writeOff = new boolean[n];
@@ -234,8 +243,11 @@ public final class FleetPlan {
             double term = perSlotTerm ? Double.POSITIVE_INFINITY : startHour[d] + termLength;
             termEndHour[d] = term;
             endCapHour[d] = Math.min(term, horizon);
-            bookLifeHours[d] = check(a.id(), ModelField.USEFUL_LIFE, a.usefulLifeHours());
-            slotLifeHours[d] = isOwned ? bookLifeHours[d] : perSlotTerm ? termLength : Double.POSITIVE_INFINITY;
+            double serviceLife = check(a.id(), ModelField.USEFUL_LIFE, a.usefulLifeHours());
+            bookLifeHours[d] = isOwned ? check(a.id(), ModelField.DEPRECIATION_LIFE, a.depreciationLifeHours()) : serviceLife;
+            residualFraction[d] = isOwned ? check(a.id(), ModelField.RESIDUAL_VALUE, a.residualValueFraction()) : 0;
+            warrantyHours[d] = isOwned ? check(a.id(), ModelField.WARRANTY, a.warrantyHours()) : 0;
+            slotLifeHours[d] = isOwned ? serviceLife : perSlotTerm ? termLength : Double.POSITIVE_INFINITY;
             takeOrPay[d] = !isOwned && dep.takeOrPay();
             payEndHour[d] = takeOrPay[d] ? Math.min(startHour[d] + termLength, horizon) : 0;
             energyPaid[d] = isOwned || !dep.energyIncluded();

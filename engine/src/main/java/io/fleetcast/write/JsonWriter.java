@@ -63,7 +63,7 @@ import java.util.Optional;
 public final class JsonWriter {
 
     /** The value of the {@code format} key: the layout version of this file. */
-    public static final String FORMAT = "fleetcast-results/3";
+    public static final String FORMAT = "fleetcast-results/4";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
