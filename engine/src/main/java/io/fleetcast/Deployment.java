@@ -24,6 +24,7 @@ public final class Deployment {
     private final boolean energyIncluded;
     private final TermFrom termFrom;
     private final boolean takeOrPay;
+    private final String refreshWith;
     private final double[] values;
 
     /**
@@ -47,6 +48,32 @@ public final class Deployment {
     public Deployment(String id, String deal, String acceleratorId, String siteId, Ownership ownership, Size size,
                       LocalDateTime start, Precision precision, boolean energyIncluded, TermFrom termFrom,
                       boolean takeOrPay, double[] values) {
+        this(id, deal, acceleratorId, siteId, ownership, size, start, precision, energyIncluded, termFrom, takeOrPay, null,
+                values);
+    }
+
+    /**
+     * A deployment that may refresh its slots.
+     *
+     * @param id             unique id within the scenario
+     * @param deal           the deal the deployment belongs to
+     * @param acceleratorId  catalog id of the accelerator
+     * @param siteId         id of the site
+     * @param ownership      owned or leased
+     * @param size           the size as given
+     * @param start          first install instant (UTC)
+     * @param precision      the precision whose peak counts as delivered compute
+     * @param energyIncluded leased: whether the lease price includes energy
+     * @param termFrom       where the term counts from
+     * @param takeOrPay      leased: take-or-pay
+     * @param refreshWith    owned: the accelerator id a slot gets at the end of each device's service life (the same
+     *                       accelerator or a successor); null: no refresh, a slot goes dark at the end of its life
+     * @param values         the numeric fields, indexed by {@link ModelField#index()} (copied)
+     */
+    public Deployment(String id, String deal, String acceleratorId, String siteId, Ownership ownership, Size size,
+                      LocalDateTime start, Precision precision, boolean energyIncluded, TermFrom termFrom,
+                      boolean takeOrPay, String refreshWith, double[] values) {
+        this.refreshWith = refreshWith;
         this.id = Objects.requireNonNull(id, "id");
         this.deal = Objects.requireNonNull(deal, "deal");
         this.acceleratorId = Objects.requireNonNull(acceleratorId, "acceleratorId");
@@ -76,17 +103,42 @@ public final class Deployment {
         f.checkOwner(ModelField.Owner.DEPLOYMENT);
         double[] copy = values.clone();
         copy[f.index()] = v;
-        return new Deployment(id, deal, acceleratorId, siteId, ownership, size, start, precision, energyIncluded, termFrom, takeOrPay, copy);
+        return new Deployment(id, deal, acceleratorId, siteId, ownership, size, start, precision, energyIncluded, termFrom, takeOrPay, refreshWith, copy);
     }
 
     /** A copy with another size. */
     public Deployment withSize(Size s) {
-        return new Deployment(id, deal, acceleratorId, siteId, ownership, s, start, precision, energyIncluded, termFrom, takeOrPay, values);
+        return new Deployment(id, deal, acceleratorId, siteId, ownership, s, start, precision, energyIncluded, termFrom, takeOrPay, refreshWith, values);
     }
 
     /** A copy with another start. */
     public Deployment withStart(LocalDateTime s) {
-        return new Deployment(id, deal, acceleratorId, siteId, ownership, size, s, precision, energyIncluded, termFrom, takeOrPay, values);
+        return new Deployment(id, deal, acceleratorId, siteId, ownership, size, s, precision, energyIncluded, termFrom, takeOrPay, refreshWith, values);
+    }
+
+    /**
+     * A copy that refreshes its slots with {@code acceleratorId} (null: no refresh).
+     *
+     * @param acceleratorId the accelerator of the new devices, or null
+     * @return the copy
+     */
+    public Deployment withRefresh(String acceleratorId) {
+        return new Deployment(id, deal, this.acceleratorId, siteId, ownership, size, start, precision, energyIncluded, termFrom,
+                takeOrPay, acceleratorId, values);
+    }
+
+    /**
+     * Owned: the accelerator a slot gets at the end of each device's service life (the same one, or a named
+     * successor), so the deployment keeps its power envelope to the horizon; empty when slots go dark at the end of
+     * their life.
+     */
+    public java.util.Optional<String> refreshWith() {
+        return java.util.Optional.ofNullable(refreshWith);
+    }
+
+    /** Owned: yearly decline of the capex of a refreshed device (price-performance), from the deployment start. */
+    public double pricePerformanceDeclinePerYear() {
+        return v(ModelField.PRICE_PERFORMANCE);
     }
 
     /** The numeric fields indexed by {@link ModelField#index()} (a copy). */
@@ -217,7 +269,7 @@ public final class Deployment {
         return o instanceof Deployment d && id.equals(d.id) && deal.equals(d.deal) && acceleratorId.equals(d.acceleratorId)
                 && siteId.equals(d.siteId) && ownership == d.ownership && size.equals(d.size) && start.equals(d.start)
                 && precision == d.precision && energyIncluded == d.energyIncluded && termFrom == d.termFrom
-                && takeOrPay == d.takeOrPay && Arrays.equals(values, d.values);
+                && takeOrPay == d.takeOrPay && Objects.equals(refreshWith, d.refreshWith) && Arrays.equals(values, d.values);
     }
 
     @Override
@@ -229,6 +281,9 @@ public final class Deployment {
     public String toString() {
         StringBuilder b = new StringBuilder("Deployment[").append(id).append(", ").append(acceleratorId).append('@')
                 .append(siteId).append(", ").append(ownership).append(", ").append(size).append(", start=").append(start);
+        if (refreshWith != null) {
+            b.append(", refresh=").append(refreshWith);
+        }
         for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
             b.append(", ").append(f.yamlName()).append('=').append(values[f.index()]);
         }

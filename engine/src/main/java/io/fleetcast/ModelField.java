@@ -162,6 +162,10 @@ public enum ModelField {
     SPARES(Owner.DEPLOYMENT, "spares", Dimension.FRACTION, Bounds.UNIT, false, 0, "",
             "spare accelerators bought with the fleet, as a fraction of the count: their capex (without network "
                     + "and storage) and embodied carbon are added, they draw idle power and deliver no compute"),
+    /** Owned, refreshed: yearly decline of a refreshed device's capex. */
+    PRICE_PERFORMANCE(Owner.DEPLOYMENT, "price-performance", Dimension.YEARLY_RATE, Bounds.DECLINE, false, 0, "1/year",
+            "with refresh: yearly decline of the capex of the devices a slot gets at the end of each service life, counted "
+                    + "from the deployment start (a device installed k years later costs capex x (1 - decline)^k)"),
     /** Owned: cost of capital (WACC); NaN: the scenario's. */
     COST_OF_CAPITAL(Owner.DEPLOYMENT, "cost-of-capital", Dimension.YEARLY_RATE, Bounds.RATE, false, Double.NaN,
             "1/year", "cost of capital (WACC) charged on the capital still tied up; default: the scenario's "
@@ -184,6 +188,7 @@ public enum ModelField {
         OPEX.only = Ownership.OWNED;
         COST_OF_CAPITAL.only = Ownership.OWNED;
         SPARES.only = Ownership.OWNED;
+        PRICE_PERFORMANCE.only = Ownership.OWNED;
         OPEX.jsonName = "opex_fraction_per_year";
         int[] next = new int[Owner.values().length];
         for (ModelField f : values()) {

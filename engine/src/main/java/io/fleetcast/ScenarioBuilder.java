@@ -439,6 +439,8 @@ public final class ScenarioBuilder {
         private boolean energyIncluded = true;
         private TermFrom termFrom;
         private boolean takeOrPay;
+        private boolean refresh;
+        private String successor;
         private final double[] values = ModelField.defaults(ModelField.Owner.DEPLOYMENT);
 
         private DeploymentBuilder(String id, String acceleratorId, String siteId) {
@@ -504,6 +506,12 @@ public final class ScenarioBuilder {
         public DeploymentBuilder termFrom(TermFrom v) { termFrom = v; return this; }
         /** Leased: pay the contracted count from the deployment start to the term end, installed or not. */
         public DeploymentBuilder takeOrPay(boolean v) { takeOrPay = v; return this; }
+        /** Owned: give a slot a new device at the end of each device's service life (default: it goes dark). */
+        public DeploymentBuilder refresh(boolean v) { refresh = v; return this; }
+        /** Owned, refreshed: the accelerator the refreshed slots get (default: the same one). */
+        public DeploymentBuilder successor(String acceleratorId) { successor = acceleratorId; return this; }
+        /** Owned, refreshed: yearly decline of a refreshed device's capex from the deployment start. */
+        public DeploymentBuilder pricePerformance(double v) { return set(ModelField.PRICE_PERFORMANCE, v); }
         /** Owned: other opex per year as a fraction of capex. */
         public DeploymentBuilder opexFractionPerYear(double v) { return set(ModelField.OPEX, v); }
         /** Replaces the linear power model by a measured average IT power per up accelerator, W. */
@@ -527,7 +535,8 @@ public final class ScenarioBuilder {
             TermFrom from = termFrom != null ? termFrom
                     : leased && !takeOrPay ? TermFrom.INSTALL : TermFrom.DEPLOYMENT_START;
             return new Deployment(id, deal != null ? deal : id, acceleratorId, siteId, ownership, size, s, precision,
-                    energyIncluded, from, leased && takeOrPay, v);
+                    energyIncluded, from, leased && takeOrPay, !leased && refresh ? (successor != null ? successor : acceleratorId)
+                    : null, v);
         }
     }
 }

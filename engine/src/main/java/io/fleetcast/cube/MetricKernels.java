@@ -49,14 +49,17 @@ public final class MetricKernels {
      *
      * @param plan  the plan. Not modified.
      * @param state the fleet state. Not modified.
-     * @param out   {@code Metric.COUNT * deployments * periods} values, layout
-     *              {@code out[(metric * deployments + d) * periods + period]}, overwritten. Modified.
+     * @param out   {@code Metric.COUNT * scenarioDeployments * periods} values, layout
+     *              {@code out[(metric * scenarioDeployments + d) * periods + period]} (a refresh generation adds into
+     *              its deployment's values), overwritten. Modified.
      */
     public static void cubeScalar(FleetPlan plan, FleetState state, double[] out) {
         CellGrid grid = plan.grid;
         int cells = grid.cells;
         int periods = plan.timeline().periods();
         int deployments = plan.deployments;
+        // rows (a deployment and its refresh generations) add into their scenario deployment's values
+        int outputs = plan.scenarioDeployments;
         java.util.Arrays.fill(out, 0);
         double[] periodHours = new double[periods];
         for (int p = 0; p < periods; p++) {
@@ -78,6 +81,7 @@ public final class MetricKernels {
                 ef *= 1 + plan.electricityEscalation[d];
                 gf *= 1 + plan.gridChange[d];
             }
+            int o = plan.outputOf[d];
             boolean owned = plan.owned[d];
             double watts = plan.wattsUp[d];
             double spareWatts = plan.spareWattsPerSlot[d];
@@ -241,28 +245,28 @@ public final class MetricKernels {
                 double co2emb = owned ? embodiedPerSlotHour * bookH + embodiedT * remaining
                         : embodiedPerSlotHour * slotH;
 
-                add(out, Metric.INSTALLED, deployments, d, periods, p, installs);
-                add(out, Metric.SLOTS, deployments, d, periods, p, slotH);
-                add(out, Metric.ACTIVE, deployments, d, periods, p, upH);
-                add(out, Metric.FAILURES, deployments, d, periods, p, fails);
-                add(out, Metric.IT_POWER_MW, deployments, d, periods, p, itMwh);
-                add(out, Metric.FACILITY_POWER_MW, deployments, d, periods, p, energy);
-                add(out, Metric.ENERGY_MWH, deployments, d, periods, p, energy);
-                add(out, Metric.CAPEX_USD, deployments, d, periods, p, capexC);
-                add(out, Metric.FACILITY_CAPEX_USD, deployments, d, periods, p, facCapexC);
-                add(out, Metric.DEPRECIATION_USD, deployments, d, periods, p, dep);
-                add(out, Metric.CAPITAL_CHARGE_USD, deployments, d, periods, p, capitalCharge);
-                add(out, Metric.ENERGY_COST_USD, deployments, d, periods, p, energyCost);
-                add(out, Metric.LEASE_COST_USD, deployments, d, periods, p, lease);
-                add(out, Metric.REPAIR_COST_USD, deployments, d, periods, p, repair);
-                add(out, Metric.OPEX_OTHER_USD, deployments, d, periods, p, opex);
-                add(out, Metric.TCO_USD, deployments, d, periods, p, dep + capitalCharge + energyCost + lease + repair + opex);
-                add(out, Metric.CASH_USD, deployments, d, periods, p, capexC + facCapexC + energyCost + lease + repair + opex - resale);
-                add(out, Metric.RESALE_USD, deployments, d, periods, p, resale);
-                add(out, Metric.COMPUTE_EFLOP, deployments, d, periods, p, compute);
-                add(out, Metric.CO2_OPERATIONAL_T, deployments, d, periods, p, co2op);
-                add(out, Metric.CO2_EMBODIED_T, deployments, d, periods, p, co2emb);
-                add(out, Metric.INTERRUPTIONS, deployments, d, periods, p, interruptions);
+                add(out, Metric.INSTALLED, outputs, o, periods, p, installs);
+                add(out, Metric.SLOTS, outputs, o, periods, p, slotH);
+                add(out, Metric.ACTIVE, outputs, o, periods, p, upH);
+                add(out, Metric.FAILURES, outputs, o, periods, p, fails);
+                add(out, Metric.IT_POWER_MW, outputs, o, periods, p, itMwh);
+                add(out, Metric.FACILITY_POWER_MW, outputs, o, periods, p, energy);
+                add(out, Metric.ENERGY_MWH, outputs, o, periods, p, energy);
+                add(out, Metric.CAPEX_USD, outputs, o, periods, p, capexC);
+                add(out, Metric.FACILITY_CAPEX_USD, outputs, o, periods, p, facCapexC);
+                add(out, Metric.DEPRECIATION_USD, outputs, o, periods, p, dep);
+                add(out, Metric.CAPITAL_CHARGE_USD, outputs, o, periods, p, capitalCharge);
+                add(out, Metric.ENERGY_COST_USD, outputs, o, periods, p, energyCost);
+                add(out, Metric.LEASE_COST_USD, outputs, o, periods, p, lease);
+                add(out, Metric.REPAIR_COST_USD, outputs, o, periods, p, repair);
+                add(out, Metric.OPEX_OTHER_USD, outputs, o, periods, p, opex);
+                add(out, Metric.TCO_USD, outputs, o, periods, p, dep + capitalCharge + energyCost + lease + repair + opex);
+                add(out, Metric.CASH_USD, outputs, o, periods, p, capexC + facCapexC + energyCost + lease + repair + opex - resale);
+                add(out, Metric.RESALE_USD, outputs, o, periods, p, resale);
+                add(out, Metric.COMPUTE_EFLOP, outputs, o, periods, p, compute);
+                add(out, Metric.CO2_OPERATIONAL_T, outputs, o, periods, p, co2op);
+                add(out, Metric.CO2_EMBODIED_T, outputs, o, periods, p, co2emb);
+                add(out, Metric.INTERRUPTIONS, outputs, o, periods, p, interruptions);
             }
             if (owned) {
                 // what the owner still holds at the horizon end: IT in service at book (a term end inside the horizon
@@ -271,7 +275,7 @@ public final class MetricKernels {
                         + (1 - residual) * BookValue.remainingAt(horizon, s0, ramp, n, horizon, service, book)) : 0;
                 double fac = plan.facility[d] ? facCapex * BookValue.remainingAt(horizon, s0, ramp, n, cap,
                         Double.POSITIVE_INFINITY, plan.facilityLifeHours[d]) : 0;
-                add(out, Metric.BOOK_VALUE_END_USD, deployments, d, periods, periods - 1, it + fac);
+                add(out, Metric.BOOK_VALUE_END_USD, outputs, o, periods, periods - 1, it + fac);
             }
             for (int k = 0; k < plan.considerationDeployment.length; k++) {
                 double at = plan.considerationHour[k];
@@ -281,12 +285,14 @@ public final class MetricKernels {
                 int c = java.util.Arrays.binarySearch(grid.bounds, 0, cells + 1, at);
                 c = c >= 0 ? Math.min(c, cells - 1) : -c - 2;
                 int p = grid.period[c];
-                add(out, Metric.CONSIDERATION_USD, deployments, d, periods, p, plan.considerationUsd[k]);
-                add(out, Metric.CASH_USD, deployments, d, periods, p, -plan.considerationUsd[k]);
+                add(out, Metric.CONSIDERATION_USD, outputs, o, periods, p, plan.considerationUsd[k]);
+                add(out, Metric.CASH_USD, outputs, o, periods, p, -plan.considerationUsd[k]);
             }
-            // levels: hours (or MWh) summed over the period's cells, divided by its hours
+        }
+        // levels: hours (or MWh) summed over the period's cells, divided by its hours
+        for (int o = 0; o < outputs; o++) {
             for (int l = 0; l < LEVELS.length; l++) {
-                int base = (LEVELS[l].ordinal() * deployments + d) * periods;
+                int base = (LEVELS[l].ordinal() * outputs + o) * periods;
                 for (int p = 0; p < periods; p++) {
                     out[base + p] /= periodHours[p];
                 }

@@ -56,7 +56,7 @@ public final class Projector {
      * @throws ArithmeticException when a value overflows to infinity, naming metric, deployment and period
      */
     public static MetricCube cube(FleetPlan plan, FleetState state) {
-        double[] values = new double[Metric.COUNT * plan.deployments * plan.timeline().periods()];
+        double[] values = new double[Metric.COUNT * plan.scenarioDeployments * plan.timeline().periods()];
         MetricKernels.cubeScalar(plan, state, values);
         return MetricCube.of(Grouping.DEPLOYMENT, plan.deploymentIds(), plan.timeline(), values);
     }

@@ -29,6 +29,8 @@ final class DeploymentDraft {
     Boolean energyIncluded;
     Boolean takeOrPay;
     TermFrom termFrom;
+    Boolean refresh;
+    String successor;
     /** Numeric fields given (by key), as read. */
     final Map<String, Figure> figures = new HashMap<>();
     /** Whether any field was wrong. */

@@ -73,7 +73,7 @@ public final class ScenarioReader {
     private static final Spec MILESTONE_POWER_REQUIRED = Spec.required("facility-power", Dimension.POWER,
             new Range(0, true, 1e15, true, "in [0, 1 PW]"));
     private static final List<String> LEASED_ONLY = only(Ownership.LEASED, "energy-included", "term-from", "take-or-pay");
-    private static final List<String> OWNED_ONLY = only(Ownership.OWNED);
+    private static final List<String> OWNED_ONLY = only(Ownership.OWNED, "refresh", "successor");
     private static final Spec HORIZON = Spec.required("horizon", Dimension.DURATION, Range.HORIZON);
     private static final Spec DISCOUNT = Spec.optional("discount-rate", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
     private static final Spec COST_OF_CAPITAL = Spec.optional("cost-of-capital", Dimension.YEARLY_RATE, Range.DISCOUNT, 0);
@@ -87,6 +87,8 @@ public final class ScenarioReader {
         keys.add("energy-included");
         keys.add("term-from");
         keys.add("take-or-pay");
+        keys.add("refresh");
+        keys.add("successor");
         return List.copyOf(keys);
     }
 
@@ -591,6 +593,14 @@ public final class ScenarioReader {
             p.at(f.get("term-from"), f.path("term-from"), "take-or-pay counts the term from the deployment start; "
                     + "remove term-from or take-or-pay");
         }
+        d.refresh = Values.bool(f, "refresh", Boolean.FALSE);
+        if (f.has("successor")) {
+            d.successor = reference(f, "successor", accelerators, "accelerator");
+            if (!Boolean.TRUE.equals(d.refresh)) {
+                p.at(f.get("successor"), f.path("successor"), "a successor is the accelerator a refresh installs; "
+                        + "add refresh: true or remove successor");
+            }
+        }
         readSize(f, d);
         d.start = Values.date(f, "start", true);
         if (d.start != null && scenarioStart != null && scenarioEnd != null
@@ -770,8 +780,10 @@ public final class ScenarioReader {
         boolean takeOrPay = leased && Boolean.TRUE.equals(d.takeOrPay);
         TermFrom from = d.termFrom != null ? d.termFrom
                 : leased && !takeOrPay ? TermFrom.INSTALL : TermFrom.DEPLOYMENT_START;
+        String refreshWith = !leased && Boolean.TRUE.equals(d.refresh)
+                ? (d.successor != null ? d.successor : d.accelerator) : null;
         return new Deployment(d.id, d.deal, d.accelerator, d.site, d.ownership, size, d.start, d.precision,
-                !leased || d.energyIncluded, from, takeOrPay, v);
+                !leased || d.energyIncluded, from, takeOrPay, refreshWith, v);
     }
 
     static String sha256(byte[] bytes) {

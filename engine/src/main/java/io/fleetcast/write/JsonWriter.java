@@ -386,6 +386,11 @@ public final class JsonWriter {
             g.writeBooleanField("energy_included", d.energyIncluded());
             g.writeStringField("term_from", d.termFrom().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             g.writeBooleanField("take_or_pay", d.takeOrPay());
+            if (d.refreshWith().isPresent()) {
+                g.writeStringField("refresh_with", d.refreshWith().get());
+            } else {
+                g.writeNullField("refresh_with");
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
