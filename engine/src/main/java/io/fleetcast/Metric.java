@@ -86,10 +86,15 @@ public enum Metric {
      * the others), so its total is the value at the horizon end; shown beside cash so that cash over a horizon that
      * ends mid-life is not read as a loss of everything bought.
      */
-    BOOK_VALUE_END_USD("book_value_end_usd", "USD", true);
+    BOOK_VALUE_END_USD("book_value_end_usd", "USD", true),
+    /**
+     * Average number of devices down for repair (failed, their replacement not yet in service): what spares would
+     * cover. Not the short outages of {@link #INTERRUPTIONS} (no hardware is swapped for those).
+     */
+    IN_REPAIR("in_repair", "accelerators", false);
 
     /** Number of metrics: the metric dimension of every {@link MetricCube}. */
-    public static final int COUNT = 24;
+    public static final int COUNT = 25;
 
     private static final Metric[] VALUES = values();
 

@@ -84,7 +84,7 @@ class MetricCubeTest {
         for (Metric m : Metric.values()) {
             assertEquals(m, Metric.byId(m.id()));
         }
-        assertEquals(24, Metric.COUNT);
+        assertEquals(25, Metric.COUNT);
         assertEquals(Metric.values().length, Metric.COUNT);
     }
 }

@@ -31,7 +31,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * reduction walks runs in index order, the same seed gives the same bits with 1 thread or 64.
  *
  * <p>Memory: the sampled inputs ({@code runs x inputs} doubles), summary rows ({@code runs x }
- * {@link SummaryCells#COUNT} doubles) and each run's resolved sizing ({@code 3 x runs x deployments}
+ * {@link SummaryCells#COUNT} doubles) and each run's resolved sizing and peak devices in repair ({@code 4 x runs x deployments}
  * doubles: count, IT MW, facility MW, behind {@link MonteCarloResult#sizing()}) are always kept. Cube bands are exact when the cube rows of all
  * runs fit in {@link Options#memoryBudgetBytes()} ({@code runs x 19 x groups x periods x 8} bytes,
  * default 512 MiB: e.g. 1,000 runs of 19 metrics x 30 groups x 110 months = 502 MB); otherwise the runs
@@ -207,7 +207,7 @@ public final class MonteCarlo {
             Projection meanProjection = new Projection(scenario, mode, settings.seed(), sizing,
                     MetricCube.of(Grouping.DEPLOYMENT, deploymentIds, timeline, mean));
             MonteCarloResult.Sizing sizingStats = MonteCarloResult.Sizing.of(runs, deploymentIds.size(),
-                    state.counts, state.itMw, state.facilityMw);
+                    state.counts, state.itMw, state.facilityMw, state.peakInRepair);
             long bandBytes = exact ? exactBytes : StreamingBands.bytesPerCell(probabilities.length) * cells
                     + (long) block * cells * Double.BYTES;
             return new MonteCarloResult(scenario, mode, settings, options.grouping(), groups, timeline, inputs,
@@ -234,7 +234,7 @@ public final class MonteCarlo {
      */
     static void checkMemory(long runs, int inputs, int deployments, int cells, int deploymentCells, long exactBandBytes,
                             long heap) {
-        long perRun = (long) Double.BYTES * (2L * SummaryCells.COUNT + inputs + 3L * deployments) + 32;
+        long perRun = (long) Double.BYTES * (2L * SummaryCells.COUNT + inputs + 4L * deployments) + 32;
         long fixed = (long) Double.BYTES * (4L * deploymentCells + 2L * cells);
         long need = runs * perRun + exactBandBytes + fixed;
         long usable = heap / 10 * 8;
@@ -302,6 +302,8 @@ public final class MonteCarlo {
         final double[] itMw;
         /** Each run's facility MW at the design PUE per deployment, same layout as {@link #counts}. */
         final double[] facilityMw;
+        /** Each run's highest period average of devices in repair per deployment, same layout as {@link #counts}. */
+        final double[] peakInRepair;
         /**
          * Band rows: every run's ({@code rows[run]}) when the bands are exact, else the block's
          * ({@code rows[run - blockStart]}).
@@ -332,6 +334,7 @@ public final class MonteCarlo {
             this.counts = new double[sized];
             this.itMw = new double[sized];
             this.facilityMw = new double[sized];
+            this.peakInRepair = new double[sized];
             this.rows = new double[bandRows][];
             this.rowsPerBlock = bandRows < runs;
             this.deploymentRows = new double[deploymentRowCount][];
@@ -404,11 +407,13 @@ public final class MonteCarlo {
             // a sampled size, all-in power or PUE changes what a size resolves to: keep each run's own sizing
             List<ResolvedDeployment> sized = p.sizing();
             int base = run * deploymentIds.size();
+            MetricCube byDeployment = p.cube();
             for (int d = 0; d < deploymentIds.size(); d++) {
                 ResolvedDeployment rd = sized.get(d);
                 counts[base + d] = rd.count();
                 itMw[base + d] = rd.itMw();
                 facilityMw[base + d] = rd.facilityMw();
+                peakInRepair[base + d] = byDeployment.peak(Metric.IN_REPAIR, d);
             }
             if (options.probe() != null) {
                 probe[run] = options.probe().value(p);

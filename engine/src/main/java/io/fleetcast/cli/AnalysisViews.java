@@ -214,8 +214,8 @@ final class AnalysisViews {
      * The writers' view of Monte Carlo bands.
      *
      * @param r the result
-     * @return the bands: cells, every summary figure's quantiles and mean over the runs, and every
-     *         deployment's mean resolved count
+     * @return the bands: cells, every summary figure's quantiles and mean over the runs, every deployment's mean
+     *         resolved count and the quantiles of its peak devices in repair
      */
     static QuantileBands bands(MonteCarloResult r) {
         return QuantileBands.of(r.grouping(), r.groups(), r.timeline(), r.runs(), r.bandsExact(), r.quantiles(),
@@ -237,6 +237,16 @@ final class AnalysisViews {
                     List<String> ids = r.meanProjection().cube().groups();
                     int d = ids.indexOf(id);
                     return d < 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r.sizing().meanCount(d));
+                }, id -> {
+                    int d = r.meanProjection().cube().groups().indexOf(id);
+                    if (d < 0) {
+                        return Optional.empty();
+                    }
+                    double[] out = new double[r.quantiles().length];
+                    for (int q = 0; q < out.length; q++) {
+                        out[q] = r.sizing().peakInRepairQuantile(d, r.quantiles()[q]);
+                    }
+                    return Optional.of(out);
                 });
     }
 

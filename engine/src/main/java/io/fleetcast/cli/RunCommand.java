@@ -1,6 +1,7 @@
 package io.fleetcast.cli;
 
 import io.fleetcast.Fleetcast;
+import io.fleetcast.Deployment;
 import io.fleetcast.Grouping;
 import io.fleetcast.Metric;
 import io.fleetcast.MetricCube;
@@ -202,6 +203,7 @@ final class RunCommand implements Callable<Integer> {
             printSizing(p, out);
         } else {
             printMeanSizing(p, monteCarlo, out);
+            printSpares(p, monteCarlo, out);
         }
         for (String line : CapNotes.lines(s)) {
             out.println(line);
@@ -286,6 +288,37 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("Sizing: mean of " + mc.runs() + " runs, each resolving the size with its own sampled inputs"
                 + " (IT power at full load; facility power at the site's design PUE); nominal: every input at its scenario value");
+        table.print(out);
+    }
+
+    /** The quantile the console's spares answer is given at. */
+    static final double SPARES_QUANTILE = 0.95;
+
+    /**
+     * The spares answer of a Monte Carlo: per deployment with devices in repair, the peak monthly (period) average of
+     * devices in repair at P50 and P95 over the runs, the spares that cover P95 and the spares the deployment buys.
+     */
+    private static void printSpares(Projection p, MonteCarloResult mc, PrintWriter out) {
+        MonteCarloResult.Sizing sizing = mc.sizing();
+        Table table = new Table(1, "deployment", "peak in repair P50", "P95", "spares for P95", "spares bought");
+        boolean any = false;
+        for (int d = 0; d < p.sizing().size(); d++) {
+            double p95 = sizing.peakInRepairQuantile(d, SPARES_QUANTILE);
+            if (!(p95 > 0)) {
+                continue;
+            }
+            any = true;
+            Deployment dep = p.scenario().deployments().get(d);
+            double bought = dep.ownership() == io.fleetcast.Ownership.OWNED ? dep.spares() * sizing.meanCount(d) : 0;
+            table.row(p.sizing().get(d).id(), HumanUnits.count(sizing.peakInRepairQuantile(d, 0.5)), HumanUnits.count(p95),
+                    HumanUnits.count(sizing.recommendedSpares(d, SPARES_QUANTILE)), HumanUnits.count(bought));
+        }
+        if (!any) {
+            return;
+        }
+        out.println("Spares: peak " + (p.timeline().step() == io.fleetcast.Step.MONTH ? "monthly" : "period")
+                + " average of devices down for repair over the horizon, quantiles of " + mc.runs() + " " + mc.mode().id()
+                + " runs" + (mc.mode() == Mode.SIMULATE ? "" : " (expected mode: input uncertainty only; --mode simulate samples the failures)"));
         table.print(out);
     }
 

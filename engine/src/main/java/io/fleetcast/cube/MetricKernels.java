@@ -267,6 +267,8 @@ public final class MetricKernels {
                 add(out, Metric.CO2_OPERATIONAL_T, outputs, o, periods, p, co2op);
                 add(out, Metric.CO2_EMBODIED_T, outputs, o, periods, p, co2emb);
                 add(out, Metric.INTERRUPTIONS, outputs, o, periods, p, interruptions);
+                // down for repair: in service, not up and not interrupted (rounding can leave -1e-12)
+                add(out, Metric.IN_REPAIR, outputs, o, periods, p, Math.max(0, slotH - upH - interruptedH));
             }
             if (owned) {
                 // what the owner still holds at the horizon end: IT in service at book (a term end inside the horizon
@@ -300,7 +302,18 @@ public final class MetricKernels {
         }
     }
 
-    private static final Metric[] LEVELS = {Metric.SLOTS, Metric.ACTIVE, Metric.IT_POWER_MW, Metric.FACILITY_POWER_MW};
+    /** The levels, from {@link Metric#isLevel()}: summed as hours per cell, divided by the period's hours. */
+    private static final Metric[] LEVELS = levels();
+
+    private static Metric[] levels() {
+        java.util.List<Metric> out = new java.util.ArrayList<>();
+        for (Metric m : Metric.values()) {
+            if (m.isLevel()) {
+                out.add(m);
+            }
+        }
+        return out.toArray(new Metric[0]);
+    }
 
     private static void add(double[] out, Metric m, int deployments, int d, int periods, int p, double v) {
         out[(m.ordinal() * deployments + d) * periods + p] += v;

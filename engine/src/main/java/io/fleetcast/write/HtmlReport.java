@@ -216,7 +216,46 @@ public final class HtmlReport {
                     .append(numberCell(HumanUnits.format(facility, HumanUnits.Dimension.POWER_MW), facility))
                     .append("<td></td><td></td></tr>\n");
         }
-        b.append("</tbody></table>\n</section>\n");
+        b.append("</tbody></table>\n");
+        spares(b, sizing, result);
+        b.append("</section>\n");
+    }
+
+    /**
+     * The spares question of a Monte Carlo: per deployment with devices down for repair, the quantiles over the runs
+     * of its peak period average of devices in repair, and the whole spares that cover each.
+     */
+    private static void spares(StringBuilder b, List<ResolvedDeployment> sizing, ScenarioResult result) {
+        if (result.bands().isEmpty()) {
+            return;
+        }
+        QuantileBands bands = result.bands().get();
+        double[] probabilities = bands.probabilities();
+        StringBuilder rows = new StringBuilder();
+        for (ResolvedDeployment d : sizing) {
+            java.util.Optional<double[]> down = bands.peakInRepairQuantiles(d.id());
+            if (down.isEmpty() || !(down.get()[probabilities.length - 1] > 0)) {
+                continue;
+            }
+            rows.append("<tr><td>").append(Html.escape(d.id())).append("</td>");
+            for (double v : down.get()) {
+                rows.append(numberCell(HumanUnits.count(v), v));
+            }
+            long spares = io.fleetcast.analyse.MonteCarloResult.Sizing.sparesFor(down.get()[probabilities.length - 1]);
+            rows.append(numberCell(HumanUnits.count(spares), spares)).append("</tr>\n");
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        String top = Numbers.quantileName(probabilities[probabilities.length - 1]).toUpperCase(Locale.ROOT);
+        b.append("<p>Spares: the peak period average of devices down for repair over the horizon, quantiles of ")
+                .append(bands.runs()).append(" runs, and the whole spares that cover the ").append(top).append(".</p>\n");
+        b.append("<table><thead><tr><th>deployment</th>");
+        for (double q : probabilities) {
+            b.append("<th class=\"num\">in repair ").append(Numbers.quantileName(q).toUpperCase(Locale.ROOT)).append("</th>");
+        }
+        b.append("<th class=\"num\">spares for ").append(top).append("</th></tr></thead>\n<tbody>\n").append(rows)
+                .append("</tbody></table>\n");
     }
 
     private static String meanCountCell(java.util.OptionalDouble mean) {

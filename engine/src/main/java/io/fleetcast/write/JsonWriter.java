@@ -306,6 +306,21 @@ public final class JsonWriter {
                 // count, exact_count and the powers are nominal (inputs at their scenario values)
                 number(g, "mean_count", mean.getAsDouble());
             }
+            Optional<double[]> down = result.bands().flatMap(b -> b.peakInRepairQuantiles(d.id()));
+            if (down.isPresent()) {
+                // the spares question: peak period average of devices down for repair, at each band quantile
+                double[] probabilities = result.bands().get().probabilities();
+                g.writeObjectFieldStart("peak_in_repair");
+                for (int q = 0; q < probabilities.length; q++) {
+                    number(g, Numbers.quantileName(probabilities[q]), down.get()[q]);
+                }
+                g.writeEndObject();
+                g.writeObjectFieldStart("spares_for");
+                for (int q = 0; q < probabilities.length; q++) {
+                    g.writeNumberField(Numbers.quantileName(probabilities[q]), io.fleetcast.analyse.MonteCarloResult.Sizing.sparesFor(down.get()[q]));
+                }
+                g.writeEndObject();
+            }
             number(g, "it_mw", d.itMw());
             number(g, "facility_mw", d.facilityMw());
             g.writeStringField("install_start", Numbers.instant(d.installStart()));

@@ -133,17 +133,31 @@ public interface QuantileBands {
     }
 
     /**
-     * These bands with the runs' means of summary figures and resolved counts.
+     * The quantiles over the runs (one per probability) of a deployment's peak period average of devices down for
+     * repair: the devices spares must cover.
+     *
+     * @param deploymentId the deployment's id
+     * @return one value per probability, or empty when not computed (the default)
+     */
+    default Optional<double[]> peakInRepairQuantiles(String deploymentId) {
+        return Optional.empty();
+    }
+
+    /**
+     * These bands with the runs' means of summary figures and resolved counts, and the spares question.
      *
      * @param summaryMeans figure name to its mean over the runs (empty when not computed)
      * @param countMeans   deployment id to its mean resolved count over the runs (empty when unknown)
-     * @return a view answering {@link #summaryMean} and {@link #meanResolvedCount} from the lookups and
-     *         everything else from this one
+     * @param peakInRepair deployment id to its {@link #peakInRepairQuantiles} (empty when unknown)
+     * @return a view answering {@link #summaryMean}, {@link #meanResolvedCount} and {@link #peakInRepairQuantiles}
+     *         from the lookups and everything else from this one
      */
     default QuantileBands withMeans(Function<String, OptionalDouble> summaryMeans,
-                                    Function<String, OptionalDouble> countMeans) {
+                                    Function<String, OptionalDouble> countMeans,
+                                    Function<String, Optional<double[]>> peakInRepair) {
         Objects.requireNonNull(summaryMeans, "summaryMeans");
         Objects.requireNonNull(countMeans, "countMeans");
+        Objects.requireNonNull(peakInRepair, "peakInRepair");
         QuantileBands base = this;
         return new QuantileBands() {
             @Override
@@ -194,6 +208,11 @@ public interface QuantileBands {
             @Override
             public OptionalDouble meanResolvedCount(String deploymentId) {
                 return countMeans.apply(deploymentId);
+            }
+
+            @Override
+            public Optional<double[]> peakInRepairQuantiles(String deploymentId) {
+                return peakInRepair.apply(deploymentId);
             }
         };
     }

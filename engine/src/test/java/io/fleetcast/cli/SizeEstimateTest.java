@@ -15,7 +15,7 @@ class SizeEstimateTest {
 
     @Test
     void check_resultFilesLargerThanTheFreeDisk_refusedWithTheEstimate() throws Exception {
-        // amd-openai-6gw: 96 months x 2 deployments x 24 metrics x 3 groupings = 13,824 rows x 195 B = 2.6 MiB, about 3
+        // amd-openai-6gw: 96 months x 2 deployments x 25 metrics x 3 groupings = 14,400 rows x 195 B = 2.7 MiB, about 3
         Scenario s = Fleetcast.builtIn("amd-openai-6gw");
         BadInputException e = assertThrows(BadInputException.class, () -> SizeEstimate.check(List.of(s), Mode.EXPECTED, 1,
                 Path.of("out"), 3, false, 1L << 30, 1L << 20));
