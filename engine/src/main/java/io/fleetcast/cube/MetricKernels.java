@@ -306,10 +306,11 @@ public final class MetricKernels {
     private static final Metric[] LEVELS = levels();
 
     private static Metric[] levels() {
+        Metric[] all = Metric.values();
         java.util.List<Metric> out = new java.util.ArrayList<>();
-        for (Metric m : Metric.values()) {
-            if (m.isLevel()) {
-                out.add(m);
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].isLevel()) {
+                out.add(all[i]);
             }
         }
         return out.toArray(new Metric[0]);
