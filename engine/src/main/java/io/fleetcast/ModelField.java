@@ -204,7 +204,12 @@ public enum ModelField {
         /** {@code sites.<id>.<field>}. */
         SITE("sites"),
         /** {@code deployments.<id>.<field>}. */
-        DEPLOYMENT("deployments");
+        DEPLOYMENT("deployments"),
+        /**
+         * {@code consideration.<id>.<field>}: a vendor consideration entry's {@code cash}, {@code shares} or
+         * {@code share-price} (addressable by input paths; the entries are not records of the field table).
+         */
+        CONSIDERATION("consideration");
 
         private final String segment;
 

@@ -82,6 +82,54 @@ class ConsiderationTest {
         assertEquals(Confidence.ESTIMATE, c.provenance().confidence());
     }
 
+    /** A scenario whose warrant (1,000 shares, vesting at 1 MW) has an uncertain share price. */
+    private static final String UNCERTAIN = """
+            scenario: c
+            description: consideration
+            start: 2026-07
+            horizon: 24 months
+            deployments:
+              - { id: d, accelerator: h100, site: us-tx, size: { count: 1000 }, start: 2026-07, ramp: 12 months }
+            consideration:
+              - id: warrant
+                deployment: d
+                milestone: { facility-power: 1 MW }
+                shares: 1000
+                share-price: 200 USD
+            uncertainty:
+              consideration.warrant.share-price: { uniform: [100 USD, 300 USD] }
+            """;
+
+    @Test
+    void monteCarlo_uncertainSharePrice_considerationFollowsEachRunsPrice() throws ScenarioException {
+        Scenario s = new ScenarioReader().readString(UNCERTAIN);
+        assertEquals("consideration.warrant.share-price", s.uncertainty().get(0).path());
+        io.fleetcast.analyse.MonteCarloResult r = io.fleetcast.analyse.MonteCarlo.run(s, Mode.EXPECTED,
+                new MonteCarloSettings(200, 3, new double[] {0.1, 0.9}), 1);
+        double mean = 0;
+        for (int run = 0; run < r.runs(); run++) {
+            mean += 1000 * r.input(run, 0) / r.runs();
+        }
+        // each run receives 1,000 x its own price: the mean over the runs is 1,000 x the mean price (about 200,000)
+        assertEquals(mean, r.meanProjection().summary().total(Metric.CONSIDERATION_USD), mean * 1e-12);
+        assertTrue(mean > 180_000 && mean < 220_000, "mean " + mean);
+        // --set and solve address the same path
+        Scenario set = io.fleetcast.analyse.ScenarioEditor.compile(s,
+                java.util.List.of(io.fleetcast.analyse.InputPath.parse("consideration.warrant.share-price", s)),
+                java.util.List.of(io.fleetcast.analyse.ScenarioEditor.Mode.SET)).apply(new double[] {250});
+        assertEquals(250_000, set.consideration().get(0).amountUsd());
+    }
+
+    @Test
+    void read_badConsiderationPaths_locatedProblems() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioReader().readString(UNCERTAIN
+                .replace("consideration.warrant.share-price:", "consideration.warant.share-price:")));
+        assertTrue(e.getMessage().contains("no consideration entry warant; did you mean warrant?"), e.getMessage());
+        ScenarioException f = assertThrows(ScenarioException.class, () -> new ScenarioReader().readString(UNCERTAIN
+                .replace("consideration.warrant.share-price:", "consideration.warrant.price:")));
+        assertTrue(f.getMessage().contains("price is not a numeric field of a consideration entry"), f.getMessage());
+    }
+
     @Test
     void read_badEntries_locatedProblemsForEach() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioReader().readString("""

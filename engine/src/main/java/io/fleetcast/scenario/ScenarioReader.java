@@ -62,10 +62,10 @@ public final class ScenarioReader {
     private static final List<String> CONSIDERATION_KEYS = List.of("id", "deployment", "milestone", "cash", "shares",
             "share-price");
     private static final Range MONEY = new Range(0, true, 1e15, true, "in [0, 1e15 USD]");
-    private static final Spec CASH = Spec.optional("cash", Dimension.MONEY, MONEY, 0);
-    private static final Spec SHARES = Spec.optional("shares", Dimension.NUMBER,
+    static final Spec CASH = Spec.optional("cash", Dimension.MONEY, MONEY, 0);
+    static final Spec SHARES = Spec.optional("shares", Dimension.NUMBER,
             new Range(0, true, 1e12, true, "in [0, 1e12]"), 0);
-    private static final Spec SHARE_PRICE = Spec.optional("share-price", Dimension.MONEY, MONEY, 0);
+    static final Spec SHARE_PRICE = Spec.optional("share-price", Dimension.MONEY, MONEY, 0);
     private static final Spec MILESTONE_COUNT = Spec.optional("count", Dimension.NUMBER,
             new Range(0, true, 1e15, true, "in [0, 1e15] accelerators"), 0);
     private static final Spec MILESTONE_POWER = Spec.optional("facility-power", Dimension.POWER,
@@ -302,13 +302,14 @@ public final class ScenarioReader {
         }
 
         List<DeploymentDraft> deployments = readDeployments(top, start, end, accelerators, sites);
+        // before the uncertainty, which may vary an entry's share price
+        List<Consideration> consideration = readConsideration(top, deployments);
         List<UncertainInput> uncertainty = List.of();
         if (top.has("uncertainty")) {
-            uncertainty = new UncertaintyReader(p, start, end, accelerators, sites, deployments)
+            uncertainty = new UncertaintyReader(p, start, end, accelerators, sites, deployments, consideration)
                     .read(top.get("uncertainty"), "uncertainty");
         }
         MonteCarloSettings monteCarlo = readMonteCarlo(top);
-        List<Consideration> consideration = readConsideration(top, deployments);
         List<PowerCap> powerCaps = readPowerCaps(top, sites);
 
         if (p.count() > 0) {
