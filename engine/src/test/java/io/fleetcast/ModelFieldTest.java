@@ -1,5 +1,11 @@
 package io.fleetcast;
 
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.ScenarioException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetcast.analyse.InputField;
 import io.fleetcast.analyse.InputPath;
 import io.fleetcast.analyse.ScenarioEditor;
-import io.fleetcast.scenario.Dimension;
+import io.fleetcast.model.Dimension;
 import io.fleetcast.scenario.FieldTableDoc;
 import io.fleetcast.scenario.ScenarioReader;
 import io.fleetcast.scenario.Unit;

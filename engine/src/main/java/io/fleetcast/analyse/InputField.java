@@ -1,7 +1,7 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.ModelField;
-import io.fleetcast.scenario.Dimension;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Dimension;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

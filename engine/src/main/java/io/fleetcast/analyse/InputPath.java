@@ -1,7 +1,7 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.ModelField;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Scenario;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -66,7 +66,7 @@ public record InputPath(String text, ModelField.Owner owner, String id, InputFie
                 }
             }
             case CONSIDERATION -> {
-                for (io.fleetcast.Consideration c : scenario.consideration()) {
+                for (io.fleetcast.model.Consideration c : scenario.consideration()) {
                     known.add(c.id());
                 }
             }

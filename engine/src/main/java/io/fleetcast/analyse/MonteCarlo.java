@@ -1,16 +1,17 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Timeline;
+import io.fleetcast.pipeline.Pipeline;
+
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Timeline;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Run {@code i}: draw every uncertain input from the stream {@link RunStreams#inputStream(long, int)}
  * (one number per input, in file order), apply the draws to the scenario through the compiled
- * {@link ScenarioEditor}, project it ({@link Fleetcast#project(Scenario, Mode, long)}, with the device seed
+ * {@link ScenarioEditor}, project it ({@link Pipeline#project(Scenario, Mode, long)}, with the device seed
  * {@link RunStreams#deviceSeed(long, int)} in simulate mode), and keep the run's cube row, summary row,
  * input draws and optional probe value in slot {@code i}. Because no run reads another's stream and every
  * reduction walks runs in index order, the same seed gives the same bits with 1 thread or 64.
@@ -156,7 +157,7 @@ public final class MonteCarlo {
         }
         UncertainInputs inputs = UncertainInputs.of(scenario);
         Timeline timeline = Timeline.of(scenario);
-        List<ResolvedDeployment> sizing = Fleetcast.sizing(scenario);
+        List<ResolvedDeployment> sizing = Pipeline.sizing(scenario);
         List<String> groups = groupsOf(sizing, options.grouping());
         List<String> deploymentIds = groupsOf(sizing, Grouping.DEPLOYMENT);
         int runs = settings.runs();
@@ -263,7 +264,7 @@ public final class MonteCarlo {
 
     /** The group names of a grouping, in order of first appearance among the deployments. */
     static List<String> groupsOf(Scenario scenario, Grouping grouping) {
-        return groupsOf(Fleetcast.sizing(scenario), grouping);
+        return groupsOf(Pipeline.sizing(scenario), grouping);
     }
 
     private static List<String> groupsOf(List<ResolvedDeployment> sizing, Grouping grouping) {
@@ -390,7 +391,7 @@ public final class MonteCarlo {
             System.arraycopy(draws, 0, inputs, run * k, k);
             Projection p;
             try {
-                p = Fleetcast.project(uncertain.apply(draws), mode, RunStreams.deviceSeed(seed, run));
+                p = Pipeline.project(uncertain.apply(draws), mode, RunStreams.deviceSeed(seed, run));
             } catch (IllegalArgumentException | ArithmeticException e) {
                 throw new IllegalArgumentException("Monte Carlo run " + run + " (" + describe(draws) + "): "
                         + e.getMessage(), e);

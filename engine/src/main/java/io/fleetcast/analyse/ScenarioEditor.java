@@ -1,12 +1,12 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Consideration;
-import io.fleetcast.Deployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.Size;
-import io.fleetcast.SizeKind;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Consideration;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Size;
+import io.fleetcast.model.SizeKind;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,19 +1,19 @@
 package io.fleetcast.cli;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Deployment;
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioException;
-import io.fleetcast.Size;
-import io.fleetcast.Summary;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioException;
+import io.fleetcast.model.Size;
+import io.fleetcast.model.Summary;
+import io.fleetcast.model.Timeline;
 import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.write.CostPerHour;
 import io.fleetcast.write.HumanUnits;
@@ -309,14 +309,14 @@ final class RunCommand implements Callable<Integer> {
             }
             any = true;
             Deployment dep = p.scenario().deployments().get(d);
-            double bought = dep.ownership() == io.fleetcast.Ownership.OWNED ? dep.spares() * sizing.meanCount(d) : 0;
+            double bought = dep.ownership() == io.fleetcast.model.Ownership.OWNED ? dep.spares() * sizing.meanCount(d) : 0;
             table.row(p.sizing().get(d).id(), HumanUnits.count(sizing.peakInRepairQuantile(d, 0.5)), HumanUnits.count(p95),
                     HumanUnits.count(sizing.recommendedSpares(d, SPARES_QUANTILE)), HumanUnits.count(bought));
         }
         if (!any) {
             return;
         }
-        out.println("Spares: peak " + (p.timeline().step() == io.fleetcast.Step.MONTH ? "monthly" : "period")
+        out.println("Spares: peak " + (p.timeline().step() == io.fleetcast.model.Step.MONTH ? "monthly" : "period")
                 + " average of devices down for repair over the horizon, quantiles of " + mc.runs() + " " + mc.mode().id()
                 + " runs" + (mc.mode() == Mode.SIMULATE ? "" : " (expected mode: input uncertainty only; --mode simulate samples the failures)"));
         table.print(out);

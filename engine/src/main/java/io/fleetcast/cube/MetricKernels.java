@@ -1,7 +1,7 @@
 package io.fleetcast.cube;
 
-import io.fleetcast.Metric;
-import io.fleetcast.Units;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Units;
 import io.fleetcast.accumulate.FleetState;
 import io.fleetcast.plan.CellGrid;
 import io.fleetcast.plan.FleetPlan;

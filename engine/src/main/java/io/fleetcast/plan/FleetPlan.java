@@ -1,17 +1,17 @@
 package io.fleetcast.plan;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Consideration;
-import io.fleetcast.Deployment;
-import io.fleetcast.ModelField;
-import io.fleetcast.Ownership;
-import io.fleetcast.PowerCap;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.TermFrom;
-import io.fleetcast.Timeline;
-import io.fleetcast.Units;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Consideration;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.PowerCap;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.TermFrom;
+import io.fleetcast.model.Timeline;
+import io.fleetcast.model.Units;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;

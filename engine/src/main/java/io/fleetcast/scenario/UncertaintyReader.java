@@ -1,9 +1,11 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.DistributionKind;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.ModelField;
-import io.fleetcast.UncertainInput;
+import io.fleetcast.model.Dimension;
+
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.UncertainInput;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -33,12 +35,12 @@ final class UncertaintyReader {
     private final Map<String, Draft> accelerators;
     private final Map<String, Draft> sites;
     private final Map<String, DeploymentDraft> deployments = new java.util.LinkedHashMap<>();
-    private final Map<String, io.fleetcast.Consideration> consideration = new java.util.LinkedHashMap<>();
+    private final Map<String, io.fleetcast.model.Consideration> consideration = new java.util.LinkedHashMap<>();
 
     UncertaintyReader(Problems problems, LocalDateTime scenarioStart, LocalDateTime scenarioEnd,
                       Map<String, Draft> accelerators, Map<String, Draft> sites, List<DeploymentDraft> deployments,
-                      List<io.fleetcast.Consideration> consideration) {
-        for (io.fleetcast.Consideration c : consideration) {
+                      List<io.fleetcast.model.Consideration> consideration) {
+        for (io.fleetcast.model.Consideration c : consideration) {
             this.consideration.put(c.id(), c);
         }
         this.problems = problems;
@@ -133,7 +135,7 @@ final class UncertaintyReader {
                 return new Target(s, v, v, null, false);
             }
             case "consideration" -> {
-                io.fleetcast.Consideration c = consideration.get(id);
+                io.fleetcast.model.Consideration c = consideration.get(id);
                 if (c == null) {
                     String near = Fields.nearest(id, consideration.keySet());
                     problems.add(at, path, key, "no consideration entry " + id + (near == null ? "" : "; did you mean " + near + "?")
@@ -300,7 +302,7 @@ final class UncertaintyReader {
         if (!(paramsNode instanceof SequenceNode seq) || (count > 0 && seq.getValue().size() != count)
                 || seq.getValue().isEmpty()) {
             problems.at(paramsNode, paramsPath, "expected " + kindKey + ": " + form + " in the units of "
-                    + t.spec.key() + " (" + t.spec.dimension().expectation() + ")");
+                    + t.spec.key() + " (" + Unit.expectation(t.spec.dimension()) + ")");
             return null;
         }
         List<Node> items = seq.getValue();

@@ -1,7 +1,7 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Metric;
-import io.fleetcast.Summary;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Summary;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 

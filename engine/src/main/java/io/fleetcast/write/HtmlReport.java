@@ -1,21 +1,21 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Deployment;
-import io.fleetcast.ModelField;
-import io.fleetcast.Grouping;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
-import io.fleetcast.Provenance;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.Step;
-import io.fleetcast.Summary;
-import io.fleetcast.UncertainInput;
-import io.fleetcast.Units;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Step;
+import io.fleetcast.model.Summary;
+import io.fleetcast.model.UncertainInput;
+import io.fleetcast.model.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ public final class HtmlReport {
         Projection p = result.projection();
         Scenario s = p.scenario();
         String runs = result.runs() > 1 ? result.runs() + " Monte Carlo runs (values are means), seed " + s.monteCarlo().seed()
-                : p.mode() == io.fleetcast.Mode.SIMULATE ? "one simulated run, seed " + p.seed() : "one run";
+                : p.mode() == io.fleetcast.model.Mode.SIMULATE ? "one simulated run, seed " + p.seed() : "one run";
         return p.mode().id() + " mode, " + runs + "; " + Numbers.date(s.start()) + " to " + Numbers.date(s.end())
                 + " (UTC) in " + p.timeline().periods() + " " + s.step().name().toLowerCase(Locale.ROOT) + " periods";
     }
@@ -273,7 +273,7 @@ public final class HtmlReport {
         return parts.size() == 1 ? parts.get(0) : "first of " + String.join(", ", parts);
     }
 
-    static String sizeText(io.fleetcast.Size size) {
+    static String sizeText(io.fleetcast.model.Size size) {
         return switch (size.kind()) {
             case COUNT -> HumanUnits.count(size.value()) + " accelerators";
             case IT_POWER -> "IT power " + HumanUnits.format(size.value() / Units.WATTS_PER_MW, HumanUnits.Dimension.POWER_MW);
@@ -493,7 +493,7 @@ public final class HtmlReport {
         }
         b.append("<th>precision</th><th>energy in lease</th><th>term from</th><th>take-or-pay</th></tr></thead>\n<tbody>\n");
         for (Deployment d : s.deployments()) {
-            boolean leased = d.ownership() == io.fleetcast.Ownership.LEASED;
+            boolean leased = d.ownership() == io.fleetcast.model.Ownership.LEASED;
             b.append("<tr><td>").append(Html.escape(d.id())).append("</td><td>").append(Html.escape(sizeText(d.size())))
                     .append("</td><td>").append(Html.escape(Numbers.date(d.start()))).append("</td>");
             for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
@@ -504,7 +504,7 @@ public final class HtmlReport {
             }
             b.append("<td>").append(d.precision().name().toLowerCase(Locale.ROOT)).append("</td><td>")
                     .append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td><td>")
-                    .append(d.termHours().isPresent() ? (d.termFrom() == io.fleetcast.TermFrom.INSTALL ? "each install" : "deployment start") : "–")
+                    .append(d.termHours().isPresent() ? (d.termFrom() == io.fleetcast.model.TermFrom.INSTALL ? "each install" : "deployment start") : "–")
                     .append("</td><td>").append(leased ? (d.takeOrPay() ? "yes" : "no") : "–").append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
@@ -561,7 +561,7 @@ public final class HtmlReport {
         row(b, "scenario file", s.origin().map(o -> o.location()).orElse("none (built in code)"));
         row(b, "scenario SHA-256", s.origin().map(o -> o.sha256()).orElse("none"));
         row(b, "mode", p.mode().id());
-        row(b, "seed", p.mode() == io.fleetcast.Mode.EXPECTED && result.runs() == 1 ? "not used (expected mode)"
+        row(b, "seed", p.mode() == io.fleetcast.model.Mode.EXPECTED && result.runs() == 1 ? "not used (expected mode)"
                 : Long.toString(result.runs() > 1 ? s.monteCarlo().seed() : p.seed()));
         row(b, "runs", Integer.toString(result.runs()));
         row(b, "JDK", run.jdk());

@@ -7,27 +7,27 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetcast.Accelerator;
-import io.fleetcast.Confidence;
-import io.fleetcast.Consideration;
-import io.fleetcast.Deployment;
-import io.fleetcast.ModelField;
-import io.fleetcast.Grouping;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.Metric;
-import io.fleetcast.PowerCap;
-import io.fleetcast.MetricCube;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Projection;
-import io.fleetcast.Provenance;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.Step;
-import io.fleetcast.Summary;
-import io.fleetcast.Timeline;
-import io.fleetcast.UncertainInput;
-import io.fleetcast.Units;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Confidence;
+import io.fleetcast.model.Consideration;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.PowerCap;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Step;
+import io.fleetcast.model.Summary;
+import io.fleetcast.model.Timeline;
+import io.fleetcast.model.UncertainInput;
+import io.fleetcast.model.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -341,7 +341,7 @@ public final class JsonWriter {
         g.writeEndArray();
     }
 
-    private static void size(JsonGenerator g, io.fleetcast.Size size) throws IOException {
+    private static void size(JsonGenerator g, io.fleetcast.model.Size size) throws IOException {
         g.writeObjectFieldStart("size");
         g.writeStringField("kind", size.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         number(g, "value", size.value());

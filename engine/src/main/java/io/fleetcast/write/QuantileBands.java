@@ -1,9 +1,9 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Timeline;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -231,6 +231,46 @@ public interface QuantileBands {
             }
         }
         return -1;
+    }
+
+    /**
+     * The writers' view of Monte Carlo bands.
+     *
+     * @param r the result
+     * @return the bands: cells, every summary figure's quantiles and mean over the runs, every deployment's mean
+     *         resolved count and the quantiles of its peak devices in repair
+     */
+    static QuantileBands of(io.fleetcast.analyse.MonteCarloResult r) {
+        return QuantileBands.of(r.grouping(), r.groups(), r.timeline(), r.runs(), r.bandsExact(), r.quantiles(),
+                (q, metric, group, period) -> r.cubeBands().quantile(q, r.cell(metric, group, period)),
+                figure -> {
+                    int cell = io.fleetcast.analyse.SummaryCells.byName(figure);
+                    if (cell < 0) {
+                        return Optional.empty();
+                    }
+                    double[] out = new double[r.quantiles().length];
+                    for (int q = 0; q < out.length; q++) {
+                        out[q] = r.summaryBands().quantile(q, cell);
+                    }
+                    return Optional.of(out);
+                }).withMeans(figure -> {
+                    int cell = io.fleetcast.analyse.SummaryCells.byName(figure);
+                    return cell < 0 ? OptionalDouble.empty() : OptionalDouble.of(r.summaryMean(cell));
+                }, id -> {
+                    List<String> ids = r.meanProjection().cube().groups();
+                    int d = ids.indexOf(id);
+                    return d < 0 ? OptionalDouble.empty() : OptionalDouble.of(r.sizing().meanCount(d));
+                }, id -> {
+                    int d = r.meanProjection().cube().groups().indexOf(id);
+                    if (d < 0) {
+                        return Optional.empty();
+                    }
+                    double[] out = new double[r.quantiles().length];
+                    for (int q = 0; q < out.length; q++) {
+                        out[q] = r.sizing().peakInRepairQuantile(d, r.quantiles()[q]);
+                    }
+                    return Optional.of(out);
+                });
     }
 
     /**

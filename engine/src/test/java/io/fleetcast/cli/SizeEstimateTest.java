@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Mode;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Scenario;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Ownership;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Step;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Step;
 import io.fleetcast.accumulate.DifferenceKernels;
 import io.fleetcast.accumulate.FleetState;
 import io.fleetcast.accumulate.FleetStates;
@@ -40,7 +40,7 @@ class SweepKernelsTest {
     private static Scenario dailyMixed(long devices) {
         return ScenarioBuilder.scenario("sweep-daily").start(2026, 1).horizonHours(200 * 24).step(Step.DAY)
                 .accelerator(ScenarioBuilder.accelerator("wear").allInPowerW(700).capexUsd(20_000).usefulLifeYears(5)
-                        .afr(0.6).weibullShape(1.7).repairHours(72).set(io.fleetcast.ModelField.WARRANTY, 40 * 24).build())
+                        .afr(0.6).weibullShape(1.7).repairHours(72).set(io.fleetcast.model.ModelField.WARRANTY, 40 * 24).build())
                 .accelerator(ScenarioBuilder.accelerator("fast").allInPowerW(700).usefulLifeYears(5).afr(0.9)
                         .repairHours(0).leasePriceUsdPerHour(2).build())
                 .site(ScenarioBuilder.site("site").pue(1.3).electricityUsdPerMwh(40).facilityCapexUsdPerMw(5e6).build())
