@@ -72,20 +72,8 @@ class ConsiderationTest {
 
     @Test
     void read_yamlEntries_sharesAtAPriceWithTheirSource() throws ScenarioException {
-        Scenario s = new ScenarioReader().readString("""
-                scenario: c
-                description: consideration
-                start: 2026-07
-                horizon: 24 months
-                deployments:
-                  - { id: d, accelerator: h100, site: us-tx, size: { count: 1000 }, start: 2026-07, ramp: 12 months }
-                consideration:
-                  - id: warrant
-                    deployment: d
-                    milestone: { facility-power: 1 MW }
-                    shares: 1000
-                    share-price: { value: 200 USD, confidence: estimate, source: "a quote", note: "n" }
-                """);
+        Scenario s = new ScenarioReader().readString(UNCERTAIN.substring(0, UNCERTAIN.indexOf("uncertainty:"))
+                .replace("share-price: 200 USD", "share-price: { value: 200 USD, confidence: estimate, source: \"a quote\", note: \"n\" }"));
         Consideration c = s.consideration().get(0);
         assertEquals(Consideration.MilestoneKind.FACILITY_POWER, c.milestoneKind());
         assertEquals(1e6, c.milestone());
