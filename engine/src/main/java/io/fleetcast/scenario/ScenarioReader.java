@@ -134,8 +134,22 @@ public final class ScenarioReader {
                     "no such file, and no built-in scenario of that name (built-in: "
                             + String.join(", ", builtInNames()) + ")")));
         }
-        return read(new Source.Resource(BUILTIN_SCENARIOS + name + ".yaml"), extraKeys(List.of()));
+        Scenario cached = BUILT_IN.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        Scenario s = read(new Source.Resource(BUILTIN_SCENARIOS + name + ".yaml"), extraKeys(List.of()));
+        BUILT_IN.putIfAbsent(name, s);
+        return s;
     }
+
+    /**
+     * Built-in scenarios read so far in this JVM. A built-in is a function of the jar alone and a {@link Scenario} is
+     * immutable, so each is read and validated once: {@code serve} answering {@code {"builtin": "openai-portfolio"}}
+     * spent 3 ms of its 4.6 ms per request reading the same YAML again (measured with JFR, JDK 25, cube by total).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Scenario> BUILT_IN =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Reads {@code nameOrPath} as a file when one exists at that path, else as a built-in scenario name.
