@@ -127,7 +127,7 @@ public final class Fleetcast {
         return new ScenarioReader().readNamedOrPath(nameOrPath);
     }
 
-    /** The names of the built-in scenarios, sorted. */
+    /** {@return the names of the built-in scenarios, sorted} */
     public static List<String> builtInNames() {
         return ScenarioReader.builtInNames();
     }

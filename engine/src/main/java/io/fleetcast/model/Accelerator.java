@@ -41,13 +41,22 @@ public final class Accelerator {
         this.provenance = Map.copyOf(provenance);
     }
 
-    /** The value of an accelerator field in its base unit. */
+    /**
+     * {@return the value of an accelerator field in its base unit}
+     *
+     * @param f the field
+     */
     public double get(ModelField f) {
         f.checkOwner(ModelField.Owner.ACCELERATOR);
         return values[f.index()];
     }
 
-    /** A copy with one field set (provenance kept). */
+    /**
+     * {@return a copy with one field set (provenance kept)}
+     *
+     * @param f the field
+     * @param v the value, in the field's base unit
+     */
     public Accelerator with(ModelField f, double v) {
         f.checkOwner(ModelField.Owner.ACCELERATOR);
         double[] copy = values.clone();
@@ -55,27 +64,29 @@ public final class Accelerator {
         return new Accelerator(id, name, vendor, copy, provenance);
     }
 
-    /** The numeric figures indexed by {@link ModelField#index()} (a copy). */
+    /** {@return the numeric figures indexed by {@link ModelField#index()} (a copy)} */
     public double[] values() {
         return values.clone();
     }
 
-    /** Catalog id. */
+    /** {@return catalog id} */
     public String id() {
         return id;
     }
 
-    /** Full product name. */
+    /** {@return full product name} */
     public String name() {
         return name;
     }
 
-    /** Vendor. */
+    /** {@return vendor} */
     public String vendor() {
         return vendor;
     }
 
-    /** Source and confidence per YAML field name (e.g. {@code capex}, {@code all-in-power}). */
+    /**
+     * {@return source and confidence per YAML field name (e.g} {@code capex}, {@code all-in-power}).
+     */
     public Map<String, Provenance> provenance() {
         return provenance;
     }
@@ -84,131 +95,140 @@ public final class Accelerator {
         return values[f.index()];
     }
 
-    /** Dense peak bf16 TFLOP/s; 0 when not supported. */
+    /** {@return dense peak bf16 TFLOP/s; 0 when not supported} */
     public double bf16Tflops() {
         return v(ModelField.BF16);
     }
 
-    /** Dense peak fp8 TFLOP/s; 0 when not supported. */
+    /** {@return dense peak fp8 TFLOP/s; 0 when not supported} */
     public double fp8Tflops() {
         return v(ModelField.FP8);
     }
 
-    /** Dense peak fp4 TFLOP/s; 0 when not supported. */
+    /** {@return dense peak fp4 TFLOP/s; 0 when not supported} */
     public double fp4Tflops() {
         return v(ModelField.FP4);
     }
 
-    /** HBM capacity in GB. */
+    /** {@return HBM capacity in GB} */
     public double hbmGb() {
         return v(ModelField.HBM);
     }
 
-    /** Chip TDP in W (informational). */
+    /** {@return chip TDP in W (informational)} */
     public double tdpW() {
         return v(ModelField.TDP);
     }
 
-    /** IT watts per accelerator at full load, incl. its share of host, network, storage. */
+    /**
+     * {@return IT watts per accelerator at full load, incl} its share of host, network, storage.
+     */
     public double allInW() {
         return v(ModelField.ALL_IN_POWER);
     }
 
-    /** Idle power as a fraction of {@link #allInW()}, in [0, 1]. */
+    /** {@return idle power as a fraction of {@link #allInW()}, in [0, 1]} */
     public double idleFraction() {
         return v(ModelField.IDLE_FRACTION);
     }
 
-    /** All-in IT capex per accelerator, USD. */
+    /** {@return all-in IT capex per accelerator, USD} */
     public double capexUsd() {
         return v(ModelField.CAPEX);
     }
 
-    /** Capex of the scale-out network per accelerator, USD (added to IT capex). */
+    /** {@return capex of the scale-out network per accelerator, USD (added to IT capex)} */
     public double networkCapexUsd() {
         return v(ModelField.NETWORK_CAPEX);
     }
 
-    /** Capex of storage per accelerator, USD (added to IT capex). */
+    /** {@return capex of storage per accelerator, USD (added to IT capex)} */
     public double storageCapexUsd() {
         return v(ModelField.STORAGE_CAPEX);
     }
 
-    /** IT capex per accelerator: capex + network-capex + storage-capex, USD. */
+    /** {@return IT capex per accelerator: capex + network-capex + storage-capex, USD} */
     public double itCapexUsd() {
         return capexUsd() + networkCapexUsd() + storageCapexUsd();
     }
 
-    /** Typical model FLOP utilization in [0, 1]; NaN when the catalog gives none. */
+    /** {@return typical model FLOP utilization in [0, 1]; NaN when the catalog gives none} */
     public double mfu() {
         return v(ModelField.MFU);
     }
 
-    /** Service life in hours (a year is 8,766 h): a slot retires, or is refreshed, at this age. */
+    /** {@return service life in hours (a year is 8,766 h): a slot retires, or is refreshed, at this age} */
     public double usefulLifeHours() {
         return v(ModelField.USEFUL_LIFE);
     }
 
-    /** Depreciation (book) life, hours: the field, or the useful life when it is not given. */
+    /** {@return depreciation (book) life, hours: the field, or the useful life when it is not given} */
     public double depreciationLifeHours() {
         double v = v(ModelField.DEPRECIATION_LIFE);
         return Double.isNaN(v) ? usefulLifeHours() : v;
     }
 
-    /** Fraction of IT capex recovered when an owned device retires. */
+    /** {@return fraction of IT capex recovered when an owned device retires} */
     public double residualValueFraction() {
         return v(ModelField.RESIDUAL_VALUE);
     }
 
-    /** Warranty from a slot's install, hours (0: none). */
+    /** {@return warranty from a slot's install, hours (0: none)} */
     public double warrantyHours() {
         return v(ModelField.WARRANTY);
     }
 
     /**
-     * Annual failure rate, in [0, 1): the probability that a new device fails within its first year
-     * (exponential: a rate of {@code -ln(1 - afr)} per year).
+     * {@return annual failure rate, in [0, 1): the probability that a new device fails within its first year
+     * (exponential: a rate of {@code -ln(1 - afr)} per year)}
      */
     public double afr() {
         return v(ModelField.AFR);
     }
 
-    /** Shape of the lifetime distribution; 1 is exponential; the scale is {@code 1 year / (-ln(1 - afr))^(1 / shape)}. */
+    /**
+     * {@return shape of the lifetime distribution; 1 is exponential; the scale is {@code 1 year / (-ln(1 - afr))^(1 /
+     * shape)}}
+     */
     public double weibullShape() {
         return v(ModelField.WEIBULL_SHAPE);
     }
 
-    /** Down time from a failure until the replacement is in service, hours. */
+    /** {@return down time from a failure until the replacement is in service, hours} */
     public double repairHours() {
         return v(ModelField.REPAIR_TIME);
     }
 
-    /** Short outages per accelerator-year of up time (no hardware replaced). */
+    /** {@return short outages per accelerator-year of up time (no hardware replaced)} */
     public double interruptionRatePerYear() {
         return v(ModelField.INTERRUPTION_RATE);
     }
 
-    /** Down time per interruption, hours. */
+    /** {@return down time per interruption, hours} */
     public double interruptionHours() {
         return v(ModelField.INTERRUPTION_TIME);
     }
 
-    /** Fraction of capex expensed per replacement, in [0, 1]. */
+    /** {@return fraction of capex expensed per replacement, in [0, 1]} */
     public double replacementCostFraction() {
         return v(ModelField.REPLACEMENT_COST);
     }
 
-    /** Embodied emissions per accelerator (with its host share), kgCO2e. */
+    /** {@return embodied emissions per accelerator (with its host share), kgCO2e} */
     public double embodiedKgCo2e() {
         return v(ModelField.EMBODIED_CARBON);
     }
 
-    /** Reference price per accelerator-hour, USD; 0 when none is known. */
+    /** {@return reference price per accelerator-hour, USD; 0 when none is known} */
     public double leasePriceUsdPerHour() {
         return v(ModelField.ACCELERATOR_LEASE_PRICE);
     }
 
-    /** Dense peak TFLOP/s at the given precision; 0 when the accelerator does not support it. */
+    /**
+     * {@return dense peak TFLOP/s at the given precision; 0 when the accelerator does not support it}
+     *
+     * @param precision the precision
+     */
     public double peakTflops(Precision precision) {
         return switch (precision) {
             case BF16 -> bf16Tflops();
@@ -217,7 +237,7 @@ public final class Accelerator {
         };
     }
 
-    /** Failure rate per hour of up time of the exponential lifetime: {@code -ln(1 - afr) / 8766}. */
+    /** {@return failure rate per hour of up time of the exponential lifetime: {@code -ln(1 - afr) / 8766}} */
     public double failureRatePerHour() {
         return -Math.log1p(-afr()) / Units.HOURS_PER_YEAR;
     }

@@ -43,7 +43,7 @@ public record Consideration(String id, String deployment, MilestoneKind mileston
         }
     }
 
-    /** The value received: cash plus shares x share price, USD. */
+    /** {@return the value received: cash plus shares x share price, USD} */
     public double amountUsd() {
         return cashUsd + shares * sharePriceUsd;
     }

@@ -92,13 +92,22 @@ public final class Deployment {
         this.values = values.clone();
     }
 
-    /** The value of a deployment field in its base unit (NaN when absent). */
+    /**
+     * {@return the value of a deployment field in its base unit (NaN when absent)}
+     *
+     * @param f the field
+     */
     public double get(ModelField f) {
         f.checkOwner(ModelField.Owner.DEPLOYMENT);
         return values[f.index()];
     }
 
-    /** A copy with one field set. */
+    /**
+     * {@return a copy with one field set}
+     *
+     * @param f the field
+     * @param v the value, in the field's base unit
+     */
     public Deployment with(ModelField f, double v) {
         f.checkOwner(ModelField.Owner.DEPLOYMENT);
         double[] copy = values.clone();
@@ -106,12 +115,20 @@ public final class Deployment {
         return new Deployment(id, deal, acceleratorId, siteId, ownership, size, start, precision, energyIncluded, termFrom, takeOrPay, refreshWith, copy);
     }
 
-    /** A copy with another size. */
+    /**
+     * {@return a copy with another size}
+     *
+     * @param s the value
+     */
     public Deployment withSize(Size s) {
         return new Deployment(id, deal, acceleratorId, siteId, ownership, s, start, precision, energyIncluded, termFrom, takeOrPay, refreshWith, values);
     }
 
-    /** A copy with another start. */
+    /**
+     * {@return a copy with another start}
+     *
+     * @param s the value
+     */
     public Deployment withStart(LocalDateTime s) {
         return new Deployment(id, deal, acceleratorId, siteId, ownership, size, s, precision, energyIncluded, termFrom, takeOrPay, refreshWith, values);
     }
@@ -128,75 +145,78 @@ public final class Deployment {
     }
 
     /**
-     * Owned: the accelerator a slot gets at the end of each device's service life (the same one, or a named
+     * {@return owned: the accelerator a slot gets at the end of each device's service life (the same one, or a named
      * successor), so the deployment keeps its power envelope to the horizon; empty when slots go dark at the end of
-     * their life.
+     * their life}
      */
     public java.util.Optional<String> refreshWith() {
         return java.util.Optional.ofNullable(refreshWith);
     }
 
-    /** Owned: yearly decline of the capex of a refreshed device (price-performance), from the deployment start. */
+    /**
+     * {@return owned: yearly decline of the capex of a refreshed device (price-performance), from the deployment
+     * start}
+     */
     public double pricePerformanceDeclinePerYear() {
         return v(ModelField.PRICE_PERFORMANCE);
     }
 
-    /** The numeric fields indexed by {@link ModelField#index()} (a copy). */
+    /** {@return the numeric fields indexed by {@link ModelField#index()} (a copy)} */
     public double[] values() {
         return values.clone();
     }
 
-    /** Unique id within the scenario. */
+    /** {@return unique id within the scenario} */
     public String id() {
         return id;
     }
 
-    /** The deal the deployment belongs to. */
+    /** {@return the deal the deployment belongs to} */
     public String deal() {
         return deal;
     }
 
-    /** Catalog id of the accelerator. */
+    /** {@return catalog id of the accelerator} */
     public String acceleratorId() {
         return acceleratorId;
     }
 
-    /** Id of the site. */
+    /** {@return id of the site} */
     public String siteId() {
         return siteId;
     }
 
-    /** Owned or leased. */
+    /** {@return owned or leased} */
     public Ownership ownership() {
         return ownership;
     }
 
-    /** The size as given. */
+    /** {@return the size as given} */
     public Size size() {
         return size;
     }
 
-    /** First install instant (UTC). */
+    /** {@return first install instant (UTC)} */
     public LocalDateTime start() {
         return start;
     }
 
-    /** The precision whose peak counts as delivered compute. */
+    /** {@return the precision whose peak counts as delivered compute} */
     public Precision precision() {
         return precision;
     }
 
-    /** Leased: whether the lease price includes energy. */
+    /** {@return leased: whether the lease price includes energy} */
     public boolean energyIncluded() {
         return energyIncluded;
     }
 
-    /** Where the term counts from. */
+    /** {@return where the term counts from} */
     public TermFrom termFrom() {
         return termFrom;
     }
 
-    /** Leased: whether the contracted count is paid from the deployment start, installed or not. */
+    /** {@return leased: whether the contracted count is paid from the deployment start, installed or not} */
     public boolean takeOrPay() {
         return takeOrPay;
     }
@@ -209,57 +229,64 @@ public final class Deployment {
         return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
-    /** Installs are spread uniformly over [start, start + ramp), hours; 0 installs all at start. */
+    /**
+     * Installs are spread uniformly over [start, start + ramp), hours; 0 installs all at start.
+     *
+     * @return the result
+     */
     public double rampHours() {
         return v(ModelField.RAMP);
     }
 
-    /** When present, every slot ends at start + term, hours. */
+    /** {@return when present, every slot ends at start + term, hours} */
     public OptionalDouble termHours() {
         return optional(v(ModelField.TERM));
     }
 
-    /** Fraction of peak the up accelerators run at, in [0, 1]. */
+    /** {@return fraction of peak the up accelerators run at, in [0, 1]} */
     public double utilization() {
         return v(ModelField.UTILIZATION);
     }
 
-    /** Model FLOP utilization in [0, 1]; NaN when not given (the accelerator's, else the utilization, counts). */
+    /**
+     * {@return model FLOP utilization in [0, 1]; NaN when not given (the accelerator's, else the utilization,
+     * counts)}
+     */
     public double mfu() {
         return v(ModelField.DEPLOYMENT_MFU);
     }
 
-    /** Leased: price per contracted accelerator-hour at the deployment start; 0 when owned. */
+    /** {@return leased: price per contracted accelerator-hour at the deployment start; 0 when owned} */
     public double leasePriceUsdPerHour() {
         return v(ModelField.LEASE_PRICE);
     }
 
-    /** Leased: yearly relative decline of the price (0.05 = -5 %/year). */
+    /** {@return leased: yearly relative decline of the price (0.05 = -5 %/year)} */
     public double leasePriceDeclinePerYear() {
         return v(ModelField.LEASE_PRICE_DECLINE);
     }
 
-    /** Leased: share of the contracted spend that buys non-accelerator services, in [0, 1). */
+    /** {@return leased: share of the contracted spend that buys non-accelerator services, in [0, 1)} */
     public double servicesShare() {
         return v(ModelField.SERVICES_SHARE);
     }
 
-    /** Owned: other opex per year as a fraction of capex. */
+    /** {@return owned: other opex per year as a fraction of capex} */
     public double opexFractionPerYear() {
         return v(ModelField.OPEX);
     }
 
-    /** Owned: spare accelerators as a fraction of the count, in [0, 1]. */
+    /** {@return owned: spare accelerators as a fraction of the count, in [0, 1]} */
     public double spares() {
         return v(ModelField.SPARES);
     }
 
-    /** Owned: cost of capital per year; NaN when not given (the scenario's counts). */
+    /** {@return owned: cost of capital per year; NaN when not given (the scenario's counts)} */
     public double costOfCapitalPerYear() {
         return v(ModelField.COST_OF_CAPITAL);
     }
 
-    /** When present, measured average IT watts per up accelerator, replacing the linear power model. */
+    /** {@return when present, measured average IT watts per up accelerator, replacing the linear power model} */
     public OptionalDouble averagePowerW() {
         return optional(v(ModelField.AVERAGE_POWER));
     }

@@ -41,7 +41,7 @@ public enum Dimension {
         this.description = description;
     }
 
-    /** What the dimension is, in words ("a power"). */
+    /** {@return what the dimension is, in words ("a power")} */
     public String description() {
         return description;
     }

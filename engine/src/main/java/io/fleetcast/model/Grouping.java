@@ -25,7 +25,7 @@ public enum Grouping {
     /** The name of the single group of {@link #TOTAL}. */
     public static final String TOTAL_GROUP = "total";
 
-    /** The lower-case id used on the command line ({@code --group-by deal}) and in output files. */
+    /** {@return the lower-case id used on the command line ({@code --group-by deal}) and in output files} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -24,13 +24,13 @@ public record InputDistribution(DistributionKind kind, double[] parameters, doub
         weights = weights.clone();
     }
 
-    /** The parameters (a copy). */
+    /** {@return the parameters (a copy)} */
     @Override
     public double[] parameters() {
         return parameters.clone();
     }
 
-    /** The weights (a copy). */
+    /** {@return the weights (a copy)} */
     @Override
     public double[] weights() {
         return weights.clone();

@@ -108,22 +108,26 @@ public enum Metric {
         this.flow = flow;
     }
 
-    /** The fixed snake_case name, e.g. {@code energy_mwh}, used in every output file. */
+    /**
+     * {@return the fixed snake_case name, e.g} {@code energy_mwh}, used in every output file.
+     */
     public String id() {
         return id;
     }
 
-    /** The unit of the values, e.g. {@code MWh}, {@code USD}, {@code accelerators}. */
+    /**
+     * {@return the unit of the values, e.g} {@code MWh}, {@code USD}, {@code accelerators}.
+     */
     public String unit() {
         return unit;
     }
 
-    /** True for a flow (summed over periods), false for a level (averaged over time). */
+    /** {@return true for a flow (summed over periods), false for a level (averaged over time)} */
     public boolean isFlow() {
         return flow;
     }
 
-    /** True for a level (time-averaged over a period), false for a flow. */
+    /** {@return true for a level (time-averaged over a period), false for a flow} */
     public boolean isLevel() {
         return !flow;
     }
@@ -148,7 +152,11 @@ public enum Metric {
         throw new IllegalArgumentException("unknown metric '" + id + "': expected one of " + known);
     }
 
-    /** The metric at a cube's metric index (its ordinal). */
+    /**
+     * {@return the metric at a cube's metric index (its ordinal)}
+     *
+     * @param index the index
+     */
     public static Metric ofIndex(int index) {
         return VALUES[index];
     }

@@ -93,12 +93,12 @@ public final class MetricCube {
         return (metric.ordinal() * groups.size() + group) * periods + period;
     }
 
-    /** How the groups were formed. */
+    /** {@return how the groups were formed} */
     public Grouping grouping() {
         return grouping;
     }
 
-    /** The group names, in cube order (immutable). */
+    /** {@return the group names, in cube order (immutable)} */
     public List<String> groups() {
         return groups;
     }
@@ -118,7 +118,7 @@ public final class MetricCube {
         return g;
     }
 
-    /** The periods. */
+    /** {@return the periods} */
     public Timeline timeline() {
         return timeline;
     }
@@ -336,12 +336,12 @@ public final class MetricCube {
         return new MetricCube(grouping, groups, timeline, out);
     }
 
-    /** A read-only view of the values in the layout of the class comment (no copy). */
+    /** {@return a read-only view of the values in the layout of the class comment (no copy)} */
     public DoubleBuffer values() {
         return DoubleBuffer.wrap(values).asReadOnlyBuffer();
     }
 
-    /** The values in the layout of the class comment (a copy). */
+    /** {@return the values in the layout of the class comment (a copy)} */
     public double[] toArray() {
         return values.clone();
     }

@@ -17,7 +17,9 @@ public enum Mode {
      */
     SIMULATE;
 
-    /** The lower-case name used on the command line and in output files ({@code expected}, {@code simulate}). */
+    /**
+     * {@return the lower-case name used on the command line and in output files ({@code expected}, {@code simulate})}
+     */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

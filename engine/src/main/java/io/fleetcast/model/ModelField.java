@@ -216,7 +216,9 @@ public enum ModelField {
             this.segment = segment;
         }
 
-        /** The first segment of a path to this kind of record, e.g. {@code accelerators}. */
+        /**
+         * {@return the first segment of a path to this kind of record, e.g} {@code accelerators}.
+         */
         public String segment() {
             return segment;
         }
@@ -286,12 +288,18 @@ public enum ModelField {
             this.text = text;
         }
 
-        /** Whether {@code v} is finite and inside the bounds. */
+        /**
+         * {@return whether {@code v} is finite and inside the bounds}
+         *
+         * @param v the value, in the field's base unit
+         */
         public boolean contains(double v) {
             return Double.isFinite(v) && (loInclusive ? v >= lo : v > lo) && (hiInclusive ? v <= hi : v < hi);
         }
 
-        /** The bounds in interval notation, e.g. {@code [0, 1)}. */
+        /**
+         * {@return the bounds in interval notation, e.g} {@code [0, 1)}.
+         */
         public String interval() {
             String l = Double.isInfinite(lo) ? "(-inf" : (loInclusive ? "[" : "(") + plain(lo);
             String h = Double.isInfinite(hi) ? "+inf)" : plain(hi) + (hiInclusive ? "]" : ")");
@@ -339,93 +347,112 @@ public enum ModelField {
         };
     }
 
-    /** The kind of record the field belongs to. */
+    /** {@return the kind of record the field belongs to} */
     public Owner owner() {
         return owner;
     }
 
-    /** The YAML name, e.g. {@code all-in-power}. */
+    /**
+     * {@return the YAML name, e.g} {@code all-in-power}.
+     */
     public String yamlName() {
         return yamlName;
     }
 
-    /** The dimension a value is written in (which units the YAML accepts). */
+    /** {@return the dimension a value is written in (which units the YAML accepts)} */
     public Dimension dimension() {
         return dimension;
     }
 
-    /** A second accepted dimension, or null ({@code afr} takes a fraction or a yearly rate). */
+    /** {@return a second accepted dimension, or null ({@code afr} takes a fraction or a yearly rate)} */
     public Dimension alternative() {
         return alternative;
     }
 
-    /** The valid values in the base unit. */
+    /** {@return the valid values in the base unit} */
     public Bounds bounds() {
         return bounds;
     }
 
-    /** Whether a catalog or sites file must give the field (scenarios override fields one by one). */
+    /** {@return whether a catalog or sites file must give the field (scenarios override fields one by one)} */
     public boolean required() {
         return required;
     }
 
     /**
-     * The value when the field is not given: the YAML default of an optional field, the builder's neutral
-     * start value of a required one; NaN for "absent" or "derived" (see the class comment).
+     * {@return the value when the field is not given: the YAML default of an optional field, the builder's neutral
+     * start value of a required one; NaN for "absent" or "derived" (see the class comment)}
      */
     public double defaultValue() {
         return defaultValue;
     }
 
-    /** Whether calendar durations count from the deployment start ({@code ramp}, {@code term}). */
+    /** {@return whether calendar durations count from the deployment start ({@code ramp}, {@code term})} */
     public boolean anchored() {
         return anchored;
     }
 
-    /** The ownership a deployment field applies to, or null when it applies to both. */
+    /** {@return the ownership a deployment field applies to, or null when it applies to both} */
     public Ownership only() {
         return only;
     }
 
-    /** The base unit for people, e.g. {@code W}, {@code USD/h}, {@code 1/year}; empty when dimensionless. */
+    /**
+     * {@return the base unit for people, e.g} {@code W}, {@code USD/h}, {@code 1/year}; empty when dimensionless.
+     */
     public String unit() {
         return unit;
     }
 
-    /** The key in {@code results.json}: the YAML name in snake case with its base unit, e.g. {@code ramp_hours}. */
+    /**
+     * {@return the key in {@code results.json}: the YAML name in snake case with its base unit, e.g} {@code
+     * ramp_hours}.
+     */
     public String jsonName() {
         return jsonName;
     }
 
-    /** One line of documentation (the format doc's table). */
+    /** {@return one line of documentation (the format doc's table)} */
     public String doc() {
         return doc;
     }
 
     /**
-     * Whether the field may vary: be given a distribution in {@code uncertainty:}, be solved for, be set with
-     * {@code --set} or swung by {@code sensitivity}. Every numeric field may.
+     * {@return whether the field may vary: be given a distribution in {@code uncertainty:}, be solved for, be set
+     * with {@code --set} or swung by {@code sensitivity}} Every numeric field may.
      */
     public boolean variable() {
         return true;
     }
 
-    /** The field's place in its record's value array, 0-based within its owner. */
+    /** {@return the field's place in its record's value array, 0-based within its owner} */
     public int index() {
         return index;
     }
 
-    /** Whether {@code v} is a valid value (finite, inside {@link #bounds()}). */
+    /**
+     * {@return whether {@code v} is a valid value (finite, inside {@link #bounds()})}
+     *
+     * @param v the value, in the field's base unit
+     */
     public boolean allows(double v) {
         return bounds.contains(v);
     }
 
-    /** Number of table fields of an owner (the length of its records' value arrays). */
+    /**
+     * {@return number of table fields of an owner (the length of its records' value arrays)}
+     *
+     * @param owner the kind of record
+     */
     public static int count(Owner owner) {
         return COUNTS[owner.ordinal()];
     }
 
-    /** The fields of an owner, in table order. */
+    /**
+     * {@return the fields of an owner, in table order}
+     *
+     * @param owner the kind of record
+     */
     public static List<ModelField> of(Owner owner) {
         List<ModelField> out = new ArrayList<>();
         for (ModelField f : values()) {
@@ -436,7 +463,12 @@ public enum ModelField {
         return out;
     }
 
-    /** The field of an owner by YAML name, or null. */
+    /**
+     * {@return the field of an owner by YAML name, or null}
+     *
+     * @param owner the kind of record
+     * @param yamlName the YAML name
+     */
     public static ModelField of(Owner owner, String yamlName) {
         String name = yamlName.toLowerCase(Locale.ROOT);
         for (ModelField f : values()) {
@@ -447,7 +479,11 @@ public enum ModelField {
         return null;
     }
 
-    /** The defaults of an owner's fields, indexed by {@link #index()} (a new array). */
+    /**
+     * {@return the defaults of an owner's fields, indexed by {@link #index()} (a new array)}
+     *
+     * @param owner the kind of record
+     */
     public static double[] defaults(Owner owner) {
         double[] v = new double[count(owner)];
         for (ModelField f : values()) {

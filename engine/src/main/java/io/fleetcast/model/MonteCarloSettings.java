@@ -25,7 +25,7 @@ public record MonteCarloSettings(int runs, long seed, double[] quantiles) {
         quantiles = quantiles.clone();
     }
 
-    /** The quantile probabilities (a copy). */
+    /** {@return the quantile probabilities (a copy)} */
     @Override
     public double[] quantiles() {
         return quantiles.clone();

@@ -23,8 +23,9 @@ public record Problem(String file, int line, int column, String path, String val
     }
 
     /**
-     * The problem as one line a compiler would print, e.g.
-     * {@code models/scenarios/x.yaml:14:11: deployments[2].size: give exactly one of count, it-power, facility-power, budget (got: {count: 5, budget: 1e9 USD})}.
+     * {@return the problem as one line a compiler would print, e.g} {@code models/scenarios/x.yaml:14:11:
+     * deployments[2].size: give exactly one of count, it-power, facility-power, budget (got: {count: 5, budget: 1e9
+     * USD})}.
      */
     public String message() {
         StringBuilder b = new StringBuilder(file);

@@ -55,32 +55,32 @@ public final class Projection {
         rollUps.put(Grouping.DEPLOYMENT, byDeployment);
     }
 
-    /** The scenario that was projected. */
+    /** {@return the scenario that was projected} */
     public Scenario scenario() {
         return scenario;
     }
 
-    /** The mode of the projection. */
+    /** {@return the mode of the projection} */
     public Mode mode() {
         return mode;
     }
 
-    /** The seed of the projection (meaningful for {@link Mode#SIMULATE}). */
+    /** {@return the seed of the projection (meaningful for {@link Mode#SIMULATE})} */
     public long seed() {
         return seed;
     }
 
-    /** The periods of the cube. */
+    /** {@return the periods of the cube} */
     public Timeline timeline() {
         return byDeployment.timeline();
     }
 
-    /** The resolved deployments, in scenario order: how many accelerators each size holds. */
+    /** {@return the resolved deployments, in scenario order: how many accelerators each size holds} */
     public List<ResolvedDeployment> sizing() {
         return sizing;
     }
 
-    /** The cube grouped by deployment (the finest grouping). */
+    /** {@return the cube grouped by deployment (the finest grouping)} */
     public MetricCube cube() {
         return byDeployment;
     }
@@ -104,7 +104,7 @@ public final class Projection {
         return c;
     }
 
-    /** The headline numbers over the horizon: totals, peaks, NPV of cash, $/accelerator-hour, $/EFLOP. */
+    /** {@return the headline numbers over the horizon: totals, peaks, NPV of cash, $/accelerator-hour, $/EFLOP} */
     public synchronized Summary summary() {
         if (summary == null) {
             long accelerators = 0;

@@ -62,12 +62,20 @@ public record Scenario(
         powerCaps = List.copyOf(powerCaps);
     }
 
-    /** The catalog entry a deployment uses. */
+    /**
+     * {@return the catalog entry a deployment uses}
+     *
+     * @param d the deployment
+     */
     public Accelerator acceleratorOf(Deployment d) {
         return accelerators.get(d.acceleratorId());
     }
 
-    /** The site a deployment uses. */
+    /**
+     * {@return the site a deployment uses}
+     *
+     * @param d the deployment
+     */
     public Site siteOf(Deployment d) {
         return sites.get(d.siteId());
     }

@@ -98,24 +98,45 @@ public final class ScenarioBuilder {
         return new DeploymentBuilder(id, acceleratorId, siteId);
     }
 
-    /** Sets the one-line description. */
+    /**
+     * Sets the one-line description.
+     *
+     * @param text the text
+     * @return this builder
+     */
     public ScenarioBuilder description(String text) {
         this.description = Objects.requireNonNull(text, "description");
         return this;
     }
 
-    /** Starts the scenario at midnight UTC on the first day of a month. */
+    /**
+     * Starts the scenario at midnight UTC on the first day of a month.
+     *
+     * @param year the year
+     * @param month the month, 1 to 12
+     * @return this builder
+     */
     public ScenarioBuilder start(int year, int month) {
         return start(YearMonth.of(year, month).atDay(1).atStartOfDay());
     }
 
-    /** Starts the scenario at an instant (UTC). */
+    /**
+     * Starts the scenario at an instant (UTC).
+     *
+     * @param instant the instant
+     * @return this builder
+     */
     public ScenarioBuilder start(LocalDateTime instant) {
         this.start = Objects.requireNonNull(instant, "start");
         return this;
     }
 
-    /** Sets the horizon to a number of calendar months from the start. */
+    /**
+     * Sets the horizon to a number of calendar months from the start.
+     *
+     * @param months the months
+     * @return this builder
+     */
     public ScenarioBuilder horizonMonths(int months) {
         this.horizonMonths = months;
         this.horizonHours = null;
@@ -123,7 +144,12 @@ public final class ScenarioBuilder {
         return this;
     }
 
-    /** Sets the horizon to a duration in hours from the start (e.g. {@code 14.8 * 24}). */
+    /**
+     * Sets the horizon to a duration in hours from the start (e.g. {@code 14.8 * 24}).
+     *
+     * @param hours the hours
+     * @return this builder
+     */
     public ScenarioBuilder horizonHours(double hours) {
         this.horizonHours = hours;
         this.horizonMonths = null;
@@ -131,7 +157,12 @@ public final class ScenarioBuilder {
         return this;
     }
 
-    /** Sets the end of the horizon (UTC). */
+    /**
+     * Sets the end of the horizon (UTC).
+     *
+     * @param instant the instant
+     * @return this builder
+     */
     public ScenarioBuilder end(LocalDateTime instant) {
         this.end = Objects.requireNonNull(instant, "end");
         this.horizonMonths = null;
@@ -139,13 +170,23 @@ public final class ScenarioBuilder {
         return this;
     }
 
-    /** Sets the period length (default: month). */
+    /**
+     * Sets the period length (default: month).
+     *
+     * @param s the value
+     * @return this builder
+     */
     public ScenarioBuilder step(Step s) {
         this.step = Objects.requireNonNull(s, "step");
         return this;
     }
 
-    /** Sets the yearly discount rate for the NPV of cash, e.g. 0.08 (default 0). */
+    /**
+     * Sets the yearly discount rate for the NPV of cash, e.g. 0.08 (default 0).
+     *
+     * @param perYear the rate per year
+     * @return this builder
+     */
     public ScenarioBuilder discountRate(double perYear) {
         this.discountRate = perYear;
         return this;
@@ -154,61 +195,110 @@ public final class ScenarioBuilder {
     /**
      * Sets the yearly cost of capital (WACC) of owned deployments that give none of their own, e.g. 0.08
      * (default 0: no capital charge).
+     *
+     * @param perYear the rate per year
+     * @return this builder
      */
     public ScenarioBuilder costOfCapital(double perYear) {
         this.costOfCapital = perYear;
         return this;
     }
 
-    /** Adds (or replaces) a catalog entry. */
+    /**
+     * Adds (or replaces) a catalog entry.
+     *
+     * @param a the accelerator
+     * @return this builder
+     */
     public ScenarioBuilder accelerator(Accelerator a) {
         accelerators.put(a.id(), a);
         return this;
     }
 
-    /** Adds (or replaces) every catalog entry of a map, e.g. {@code loadedScenario.accelerators()}. */
+    /**
+     * Adds (or replaces) every catalog entry of a map, e.g. {@code loadedScenario.accelerators()}.
+     *
+     * @param catalog the catalog
+     * @return this builder
+     */
     public ScenarioBuilder accelerators(Map<String, Accelerator> catalog) {
         accelerators.putAll(catalog);
         return this;
     }
 
-    /** Adds (or replaces) a site. */
+    /**
+     * Adds (or replaces) a site.
+     *
+     * @param s the value
+     * @return this builder
+     */
     public ScenarioBuilder site(Site s) {
         sites.put(s.id(), s);
         return this;
     }
 
-    /** Adds (or replaces) every site of a map, e.g. {@code loadedScenario.sites()}. */
+    /**
+     * Adds (or replaces) every site of a map, e.g. {@code loadedScenario.sites()}.
+     *
+     * @param all the all
+     * @return this builder
+     */
     public ScenarioBuilder sites(Map<String, Site> all) {
         sites.putAll(all);
         return this;
     }
 
-    /** Adds a deployment; it is built when the scenario is, so it may rely on the scenario start. */
+    /**
+     * Adds a deployment; it is built when the scenario is, so it may rely on the scenario start.
+     *
+     * @param d the deployment
+     * @return this builder
+     */
     public ScenarioBuilder deployment(DeploymentBuilder d) {
         deployments.add(Objects.requireNonNull(d, "deployment"));
         return this;
     }
 
-    /** Adds an uncertain input. */
+    /**
+     * Adds an uncertain input.
+     *
+     * @param path the path
+     * @param distribution the distribution
+     * @return this builder
+     */
     public ScenarioBuilder uncertain(String path, InputDistribution distribution) {
         uncertainty.add(new UncertainInput(path, distribution));
         return this;
     }
 
-    /** Adds a site's grid limit (a step schedule of facility power). */
+    /**
+     * Adds a site's grid limit (a step schedule of facility power).
+     *
+     * @param cap the cap
+     * @return this builder
+     */
     public ScenarioBuilder powerCap(PowerCap cap) {
         powerCaps.add(Objects.requireNonNull(cap, "cap"));
         return this;
     }
 
-    /** Adds vendor consideration received at a deployment milestone. */
+    /**
+     * Adds vendor consideration received at a deployment milestone.
+     *
+     * @param c the c
+     * @return this builder
+     */
     public ScenarioBuilder consideration(Consideration c) {
         consideration.add(Objects.requireNonNull(c, "consideration"));
         return this;
     }
 
-    /** Sets the Monte Carlo settings (default {@link MonteCarloSettings#DEFAULT}). */
+    /**
+     * Sets the Monte Carlo settings (default {@link MonteCarloSettings#DEFAULT}).
+     *
+     * @param settings the settings
+     * @return this builder
+     */
     public ScenarioBuilder monteCarlo(MonteCarloSettings settings) {
         this.monteCarlo = Objects.requireNonNull(settings, "monteCarlo");
         return this;
@@ -284,7 +374,12 @@ public final class ScenarioBuilder {
             this.name = id;
         }
 
-        /** Starts from every figure of an existing entry (its provenance is dropped: the copy is the user's). */
+        /**
+         * Starts from every figure of an existing entry (its provenance is dropped: the copy is the user's).
+         *
+         * @param a the accelerator
+         * @return this builder
+         */
         public static AcceleratorBuilder from(Accelerator a) {
             AcceleratorBuilder b = new AcceleratorBuilder(a.id());
             b.name = a.name();
@@ -307,44 +402,138 @@ public final class ScenarioBuilder {
             return this;
         }
 
-        /** Sets the product name (default: the id). */
+        /**
+         * Sets the product name (default: the id).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder name(String v) { name = v; return this; }
-        /** Sets the vendor (default {@code unknown}). */
+        /**
+         * Sets the vendor (default {@code unknown}).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder vendor(String v) { vendor = v; return this; }
-        /** Sets the dense peak bf16 TFLOP/s. */
+        /**
+         * Sets the dense peak bf16 TFLOP/s.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder bf16Tflops(double v) { return set(ModelField.BF16, v); }
-        /** Sets the dense peak fp8 TFLOP/s. */
+        /**
+         * Sets the dense peak fp8 TFLOP/s.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder fp8Tflops(double v) { return set(ModelField.FP8, v); }
-        /** Sets the dense peak fp4 TFLOP/s. */
+        /**
+         * Sets the dense peak fp4 TFLOP/s.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder fp4Tflops(double v) { return set(ModelField.FP4, v); }
-        /** Sets the HBM capacity in GB. */
+        /**
+         * Sets the HBM capacity in GB.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder hbmGb(double v) { return set(ModelField.HBM, v); }
-        /** Sets the chip TDP in W (informational). */
+        /**
+         * Sets the chip TDP in W (informational).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder tdpW(double v) { return set(ModelField.TDP, v); }
-        /** Sets the all-in IT watts per accelerator at full load. */
+        /**
+         * Sets the all-in IT watts per accelerator at full load.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder allInPowerW(double v) { return set(ModelField.ALL_IN_POWER, v); }
-        /** Sets idle power as a fraction of all-in power, in [0, 1]. */
+        /**
+         * Sets idle power as a fraction of all-in power, in [0, 1].
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder idleFraction(double v) { return set(ModelField.IDLE_FRACTION, v); }
-        /** Sets the all-in capex per accelerator in USD. */
+        /**
+         * Sets the all-in capex per accelerator in USD.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder capexUsd(double v) { return set(ModelField.CAPEX, v); }
-        /** Sets the useful life in hours. */
+        /**
+         * Sets the useful life in hours.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder usefulLifeHours(double v) { return set(ModelField.USEFUL_LIFE, v); }
-        /** Sets the useful life in years of 8,766 h. */
+        /**
+         * Sets the useful life in years of 8,766 h.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder usefulLifeYears(double v) { return set(ModelField.USEFUL_LIFE, v * Units.HOURS_PER_YEAR); }
-        /** Sets the annual failure rate, in [0, 1). */
+        /**
+         * Sets the annual failure rate, in [0, 1).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder afr(double v) { return set(ModelField.AFR, v); }
-        /** Sets the Weibull shape of lifetimes (1: exponential). */
+        /**
+         * Sets the Weibull shape of lifetimes (1: exponential).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder weibullShape(double v) { return set(ModelField.WEIBULL_SHAPE, v); }
-        /** Sets the down time per failure in hours. */
+        /**
+         * Sets the down time per failure in hours.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder repairHours(double v) { return set(ModelField.REPAIR_TIME, v); }
-        /** Sets the fraction of capex expensed per replacement, in [0, 1] (default 1). */
+        /**
+         * Sets the fraction of capex expensed per replacement, in [0, 1] (default 1).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder replacementCostFraction(double v) { return set(ModelField.REPLACEMENT_COST, v); }
-        /** Sets the embodied emissions per accelerator in kgCO2e. */
+        /**
+         * Sets the embodied emissions per accelerator in kgCO2e.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder embodiedKgCo2e(double v) { return set(ModelField.EMBODIED_CARBON, v); }
-        /** Sets the reference lease price per accelerator-hour in USD. */
+        /**
+         * Sets the reference lease price per accelerator-hour in USD.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public AcceleratorBuilder leasePriceUsdPerHour(double v) { return set(ModelField.ACCELERATOR_LEASE_PRICE, v); }
 
-        /** Builds the entry. */
+        /**
+         * Builds the entry.
+         *
+         * @return the result
+         */
         public Accelerator build() {
             return new Accelerator(id, name, vendor, values, Map.of());
         }
@@ -365,7 +554,12 @@ public final class ScenarioBuilder {
             this.name = id;
         }
 
-        /** Starts from every figure of an existing site (provenance dropped). */
+        /**
+         * Starts from every figure of an existing site (provenance dropped).
+         *
+         * @param s the value
+         * @return this builder
+         */
         public static SiteBuilder from(Site s) {
             SiteBuilder b = new SiteBuilder(s.id());
             b.name = s.name();
@@ -394,28 +588,82 @@ public final class ScenarioBuilder {
             return this;
         }
 
-        /** Sets the human name (default: the id). */
+        /**
+         * Sets the human name (default: the id).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder name(String v) { name = v; return this; }
-        /** Sets one PUE for every month. */
+        /**
+         * Sets one PUE for every month.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder pue(double v) { pue = filled(v); return this; }
-        /** Sets 12 monthly PUE values, January first (copied). */
+        /**
+         * Sets 12 monthly PUE values, January first (copied).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder monthlyPue(double... v) { pue = v.clone(); return this; }
-        /** Sets the design PUE (default: the highest monthly PUE). */
+        /**
+         * Sets the design PUE (default: the highest monthly PUE).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder designPue(double v) { return set(ModelField.DESIGN_PUE, v); }
-        /** Sets the electricity price at the scenario start, USD/MWh. */
+        /**
+         * Sets the electricity price at the scenario start, USD/MWh.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder electricityUsdPerMwh(double v) { return set(ModelField.ELECTRICITY_PRICE, v); }
-        /** Sets the yearly relative change of the electricity price (0.03 = +3 %/year). */
+        /**
+         * Sets the yearly relative change of the electricity price (0.03 = +3 %/year).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder electricityEscalationPerYear(double v) { return set(ModelField.ELECTRICITY_ESCALATION, v); }
-        /** Sets the grid intensity at the scenario start, g/kWh. */
+        /**
+         * Sets the grid intensity at the scenario start, g/kWh.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder gridGPerKwh(double v) { return set(ModelField.GRID_INTENSITY, v); }
-        /** Sets the yearly relative change of the grid intensity. */
+        /**
+         * Sets the yearly relative change of the grid intensity.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder gridChangePerYear(double v) { return set(ModelField.GRID_INTENSITY_CHANGE, v); }
-        /** Sets the facility capex per MW of design facility power, USD/MW. */
+        /**
+         * Sets the facility capex per MW of design facility power, USD/MW.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder facilityCapexUsdPerMw(double v) { return set(ModelField.FACILITY_CAPEX, v); }
-        /** Sets the facility depreciation life in hours. */
+        /**
+         * Sets the facility depreciation life in hours.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public SiteBuilder facilityLifeHours(double v) { return set(ModelField.FACILITY_LIFE, v); }
 
-        /** Builds the site (a design PUE left unset becomes the highest monthly PUE). */
+        /**
+         * Builds the site (a design PUE left unset becomes the highest monthly PUE).
+         *
+         * @return the result
+         */
         public Site build() {
             return new Site(id, name, pue, values, Map.of());
         }
@@ -469,52 +717,161 @@ public final class ScenarioBuilder {
             return this;
         }
 
-        /** Sets the deal (default: the deployment id). */
+        /**
+         * Sets the deal (default: the deployment id).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder deal(String v) { deal = v; return this; }
-        /** Sets owned or leased (default owned). */
+        /**
+         * Sets owned or leased (default owned).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder ownership(Ownership v) { ownership = v; return this; }
-        /** Sets the size as given (count, IT power, facility power or budget). */
+        /**
+         * Sets the size as given (count, IT power, facility power or budget).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder size(Size v) { size = v; return this; }
-        /** Sets the size to a number of accelerators. */
+        /**
+         * Sets the size to a number of accelerators.
+         *
+         * @param n the number
+         * @return this builder
+         */
         public DeploymentBuilder count(long n) { size = Size.count(n); return this; }
-        /** Starts installing at midnight UTC on the first day of a month. */
+        /**
+         * Starts installing at midnight UTC on the first day of a month.
+         *
+         * @param year the year
+         * @param month the month, 1 to 12
+         * @return this builder
+         */
         public DeploymentBuilder start(int year, int month) { return start(YearMonth.of(year, month).atDay(1).atStartOfDay()); }
-        /** Starts installing at an instant (default: the scenario start). */
+        /**
+         * Starts installing at an instant (default: the scenario start).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder start(LocalDateTime v) { start = v; return this; }
-        /** Spreads installs over a ramp in hours (default 0: all at the start). */
+        /**
+         * Spreads installs over a ramp in hours (default 0: all at the start).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder rampHours(double v) { return set(ModelField.RAMP, v); }
-        /** Spreads installs over calendar months from the deployment start. */
+        /**
+         * Spreads installs over calendar months from the deployment start.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder rampMonths(int v) { rampMonths = v; return this; }
-        /** Ends every slot at start + term, in hours. */
+        /**
+         * Ends every slot at start + term, in hours.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder termHours(double v) { return set(ModelField.TERM, v); }
-        /** Ends every slot at start + term, in calendar months. */
+        /**
+         * Ends every slot at start + term, in calendar months.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder termMonths(int v) { termMonths = v; return this; }
-        /** Sets the utilization of up accelerators, in [0, 1] (default 1). */
+        /**
+         * Sets the utilization of up accelerators, in [0, 1] (default 1).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder utilization(double v) { return set(ModelField.UTILIZATION, v); }
-        /** Sets the precision whose peak counts as delivered compute (default bf16). */
+        /**
+         * Sets the precision whose peak counts as delivered compute (default bf16).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder precision(Precision v) { precision = v; return this; }
-        /** Leased: price per contracted accelerator-hour at the deployment start (default: the catalog's). */
+        /**
+         * Leased: price per contracted accelerator-hour at the deployment start (default: the catalog's).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder leasePriceUsdPerHour(double v) { return set(ModelField.LEASE_PRICE, v); }
-        /** Leased: yearly relative decline of the price (0.05 = -5 %/year). */
+        /**
+         * Leased: yearly relative decline of the price (0.05 = -5 %/year).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder leasePriceDeclinePerYear(double v) { return set(ModelField.LEASE_PRICE_DECLINE, v); }
-        /** Leased: whether the lease includes energy (default true). */
+        /**
+         * Leased: whether the lease includes energy (default true).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder energyIncluded(boolean v) { energyIncluded = v; return this; }
         /**
-         * Where the term counts from (default: each slot's install when leased, the deployment start when owned
-         * or take-or-pay).
+         * Where the term counts from (default: each slot's install when leased, the deployment start when
+         * owned or take-or-pay).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
          */
         public DeploymentBuilder termFrom(TermFrom v) { termFrom = v; return this; }
-        /** Leased: pay the contracted count from the deployment start to the term end, installed or not. */
+        /**
+         * Leased: pay the contracted count from the deployment start to the term end, installed or not.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder takeOrPay(boolean v) { takeOrPay = v; return this; }
-        /** Owned: give a slot a new device at the end of each device's service life (default: it goes dark). */
+        /**
+         * Owned: give a slot a new device at the end of each device's service life (default: it goes dark).
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder refresh(boolean v) { refresh = v; return this; }
-        /** Owned, refreshed: the accelerator the refreshed slots get (default: the same one). */
+        /**
+         * Owned, refreshed: the accelerator the refreshed slots get (default: the same one).
+         *
+         * @param acceleratorId the acceleratorId
+         * @return this builder
+         */
         public DeploymentBuilder successor(String acceleratorId) { successor = acceleratorId; return this; }
-        /** Owned, refreshed: yearly decline of a refreshed device's capex from the deployment start. */
+        /**
+         * Owned, refreshed: yearly decline of a refreshed device's capex from the deployment start.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder pricePerformance(double v) { return set(ModelField.PRICE_PERFORMANCE, v); }
-        /** Owned: other opex per year as a fraction of capex. */
+        /**
+         * Owned: other opex per year as a fraction of capex.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder opexFractionPerYear(double v) { return set(ModelField.OPEX, v); }
-        /** Replaces the linear power model by a measured average IT power per up accelerator, W. */
+        /**
+         * Replaces the linear power model by a measured average IT power per up accelerator, W.
+         *
+         * @param v the value, in the field's base unit
+         * @return this builder
+         */
         public DeploymentBuilder averagePowerW(double v) { return set(ModelField.AVERAGE_POWER, v); }
 
         Deployment build(LocalDateTime scenarioStart, Accelerator a) {

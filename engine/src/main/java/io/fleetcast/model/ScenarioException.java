@@ -47,7 +47,7 @@ public final class ScenarioException extends Exception {
         return List.copyOf(sorted);
     }
 
-    /** Every problem found, in the order they occur in the files. */
+    /** {@return every problem found, in the order they occur in the files} */
     public List<Problem> problems() {
         return problems;
     }

@@ -54,13 +54,22 @@ public final class Site {
         return m;
     }
 
-    /** The value of a site field in its base unit. */
+    /**
+     * {@return the value of a site field in its base unit}
+     *
+     * @param f the field
+     */
     public double get(ModelField f) {
         f.checkOwner(ModelField.Owner.SITE);
         return values[f.index()];
     }
 
-    /** A copy with one field set (provenance kept). */
+    /**
+     * {@return a copy with one field set (provenance kept)}
+     *
+     * @param f the field
+     * @param v the value, in the field's base unit
+     */
     public Site with(ModelField f, double v) {
         f.checkOwner(ModelField.Owner.SITE);
         double[] copy = values.clone();
@@ -68,77 +77,85 @@ public final class Site {
         return new Site(id, name, monthlyPue, copy, provenance);
     }
 
-    /** A copy with other monthly PUE values (the design PUE is kept). */
+    /**
+     * {@return a copy with other monthly PUE values (the design PUE is kept)}
+     *
+     * @param pue the PUE
+     */
     public Site withMonthlyPue(double[] pue) {
         return new Site(id, name, pue, values, provenance);
     }
 
-    /** The numeric figures other than the PUE, indexed by {@link ModelField#index()} (a copy). */
+    /** {@return the numeric figures other than the PUE, indexed by {@link ModelField#index()} (a copy)} */
     public double[] values() {
         return values.clone();
     }
 
-    /** Site id. */
+    /** {@return site id} */
     public String id() {
         return id;
     }
 
-    /** Human name. */
+    /** {@return human name} */
     public String name() {
         return name;
     }
 
-    /** Source and confidence per YAML field name. */
+    /** {@return source and confidence per YAML field name} */
     public Map<String, Provenance> provenance() {
         return provenance;
     }
 
-    /** The PUE values, January first (a copy). */
+    /** {@return the PUE values, January first (a copy)} */
     public double[] monthlyPue() {
         return monthlyPue.clone();
     }
 
-    /** PUE in the given month, 1 = January. */
+    /**
+     * {@return PUE in the given month, 1 = January}
+     *
+     * @param monthOfYear the monthOfYear
+     */
     public double pue(int monthOfYear) {
         return monthlyPue[monthOfYear - 1];
     }
 
-    /** PUE used to size facility power (default: the highest monthly PUE). */
+    /** {@return PUE used to size facility power (default: the highest monthly PUE)} */
     public double designPue() {
         return values[ModelField.DESIGN_PUE.index()];
     }
 
-    /** Electricity price at the scenario start, USD/MWh. */
+    /** {@return electricity price at the scenario start, USD/MWh} */
     public double electricityUsdPerMwh() {
         return values[ModelField.ELECTRICITY_PRICE.index()];
     }
 
-    /** Yearly relative change of the price (0.03 = +3 %/year). */
+    /** {@return yearly relative change of the price (0.03 = +3 %/year)} */
     public double electricityEscalationPerYear() {
         return values[ModelField.ELECTRICITY_ESCALATION.index()];
     }
 
-    /** Grid carbon intensity at the scenario start, g/kWh. */
+    /** {@return grid carbon intensity at the scenario start, g/kWh} */
     public double gridGPerKwh() {
         return values[ModelField.GRID_INTENSITY.index()];
     }
 
-    /** Yearly relative change of the intensity. */
+    /** {@return yearly relative change of the intensity} */
     public double gridChangePerYear() {
         return values[ModelField.GRID_INTENSITY_CHANGE.index()];
     }
 
-    /** Facility capex per MW of design facility power, USD/MW; 0 when not modelled. */
+    /** {@return facility capex per MW of design facility power, USD/MW; 0 when not modelled} */
     public double facilityCapexUsdPerMw() {
         return values[ModelField.FACILITY_CAPEX.index()];
     }
 
-    /** Construction time before energization, over which facility capex is paid, hours. */
+    /** {@return construction time before energization, over which facility capex is paid, hours} */
     public double buildTimeHours() {
         return values[ModelField.BUILD_TIME.index()];
     }
 
-    /** Depreciation life of the facility, hours. */
+    /** {@return depreciation life of the facility, hours} */
     public double facilityLifeHours() {
         return values[ModelField.FACILITY_LIFE.index()];
     }

@@ -18,22 +18,38 @@ public record Size(SizeKind kind, double value) {
         }
     }
 
-    /** A size given as a number of accelerators. */
+    /**
+     * {@return a size given as a number of accelerators}
+     *
+     * @param accelerators the accelerators
+     */
     public static Size count(double accelerators) {
         return new Size(SizeKind.COUNT, accelerators);
     }
 
-    /** A size given as IT power in watts. */
+    /**
+     * {@return a size given as IT power in watts}
+     *
+     * @param watts watts
+     */
     public static Size itPower(double watts) {
         return new Size(SizeKind.IT_POWER, watts);
     }
 
-    /** A size given as facility power in watts. */
+    /**
+     * {@return a size given as facility power in watts}
+     *
+     * @param watts watts
+     */
     public static Size facilityPower(double watts) {
         return new Size(SizeKind.FACILITY_POWER, watts);
     }
 
-    /** A size given as a budget in USD. */
+    /**
+     * {@return a size given as a budget in USD}
+     *
+     * @param usd US dollars
+     */
     public static Size budget(double usd) {
         return new Size(SizeKind.BUDGET, usd);
     }

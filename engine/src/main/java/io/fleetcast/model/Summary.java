@@ -115,13 +115,13 @@ public record Summary(
         return peaks[metric.ordinal()];
     }
 
-    /** The totals per metric, indexed by {@link Metric#ordinal()} (a copy). */
+    /** {@return the totals per metric, indexed by {@link Metric#ordinal()} (a copy)} */
     @Override
     public double[] totals() {
         return totals.clone();
     }
 
-    /** The peaks per metric, indexed by {@link Metric#ordinal()} (a copy). */
+    /** {@return the peaks per metric, indexed by {@link Metric#ordinal()} (a copy)} */
     @Override
     public double[] peaks() {
         return peaks.clone();

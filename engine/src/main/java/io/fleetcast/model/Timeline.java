@@ -108,22 +108,22 @@ public final class Timeline {
         return d.getSeconds() / 3600.0 + d.getNano() / NANOS_PER_HOUR;
     }
 
-    /** Number of periods, at least 1. */
+    /** {@return number of periods, at least 1} */
     public int periods() {
         return boundaries.length - 1;
     }
 
-    /** The step (period length) of the timeline. */
+    /** {@return the step (period length) of the timeline} */
     public Step step() {
         return step;
     }
 
-    /** The first instant of the first period (the scenario start). */
+    /** {@return the first instant of the first period (the scenario start)} */
     public LocalDateTime start() {
         return start;
     }
 
-    /** The end of the last period (the scenario horizon). */
+    /** {@return the end of the last period (the scenario horizon)} */
     public LocalDateTime end() {
         return end;
     }
@@ -194,7 +194,7 @@ public final class Timeline {
         return 0.5 * (boundaryHours[i] + boundaryHours[i + 1]);
     }
 
-    /** Length of the whole horizon in hours. */
+    /** {@return length of the whole horizon in hours} */
     public double totalHours() {
         return boundaryHours[boundaryHours.length - 1];
     }
@@ -235,7 +235,10 @@ public final class Timeline {
         return (hour - boundaryHours[i]) / (boundaryHours[i + 1] - boundaryHours[i]);
     }
 
-    /** The boundary offsets in hours, {@code periods() + 1} ascending values from 0 to {@link #totalHours()} (a copy). */
+    /**
+     * {@return the boundary offsets in hours, {@code periods() + 1} ascending values from 0 to {@link #totalHours()}
+     * (a copy)}
+     */
     public double[] boundaryHours() {
         return boundaryHours.clone();
     }
