@@ -16,6 +16,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark job in {@code local[2]}: the bands of every variant are the single-machine sweep's, bit for bit; the
- * Parquet tables read back; a bad sweep file never starts a task. Tagged {@code spark}: {@code -DskipSpark} leaves
+ * Parquet tables read back (in Spark and in DuckDB); a bad sweep file never starts a task. Tagged {@code spark}: {@code -DskipSpark} leaves
  * these tests out on a developer's machine; CI runs them.
  */
 @Tag("spark")
@@ -157,6 +161,29 @@ class SparkSweepTest {
         assertEquals(3L, summary.get(0).<Long>getAs("seed"));
         List<Row> variants = spark.read().parquet(tmp.resolve("out/small/variants").toString()).orderBy("variant").collectAsList();
         assertEquals("deployments.a.utilization=0.9", variants.get(1).getAs("sets"));
+
+        // DuckDB reads the same files, the variant from the folder names, the times as instants
+        long sparkRows = spark.read().parquet(tmp.resolve("out/small/results-long").toString()).count();
+        String glob = tmp.resolve("out/small/results-long").toString() + "/*/*.parquet";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select typeof(any_value(period_start)), count(*), count(distinct variant)"
+                    + " from read_parquet('" + glob + "', hive_partitioning = true)")) {
+                assertTrue(rs.next());
+                assertEquals("TIMESTAMP WITH TIME ZONE", rs.getString(1));
+                assertEquals(sparkRows, rs.getLong(2));
+                assertEquals(2, rs.getLong(3));
+            }
+            // deployment a (deal first) installs its 2,000 MI450 over January to March: the installed flow of the
+            // year adds up to 2,000, and December's slots (a level) are those 2,000
+            try (ResultSet rs = st.executeQuery("select sum(value) filter (where metric = 'installed'),"
+                    + " max(value) filter (where metric = 'slots' and period_start = timestamptz '2026-12-01 00:00:00+00')"
+                    + " from read_parquet('" + glob + "', hive_partitioning = true)"
+                    + " where variant = 'v1' and statistic = 'mean' and \"group\" = 'first'")) {
+                assertTrue(rs.next());
+                assertEquals(2000, rs.getDouble(1), 1e-6);
+                assertEquals(2000, rs.getDouble(2), 1e-6);
+            }
+        }
     }
 
     @Test
