@@ -28,7 +28,9 @@ import java.util.Objects;
  * {@code 0 .. N-1}, however they were cut and wherever they were computed, reduce to the same bits as
  * {@code MonteCarlo.run} with N runs whenever its bands are exact (the runs' cube rows fit in
  * {@link MonteCarlo#DEFAULT_MEMORY_BUDGET}; {@link #exactFits} tells). Merging is concatenation in run order,
- * which is associative; sums are never merged, because floating-point addition is not.
+ * which is associative; sums are never merged, because floating-point addition is not. A {@link Reduction} takes the
+ * parts one at a time in run order, so a stream sorted by run (a cluster's shuffle) is reduced without holding the
+ * rows behind the mean.
  *
  * <p>Size: {@code (to - from) x (band cells + deployment cells + SummaryCells.COUNT + inputs + 3 x deployments)}
  * doubles; e.g. 100 runs of 19 metrics x 110 months by total and 2 deployments: 100 x 6,313 x 8 = 5 MB.
@@ -174,59 +176,116 @@ public final class MonteCarloPart implements Serializable {
      */
     public static MonteCarloResult reduce(Scenario scenario, Mode mode, MonteCarloSettings settings,
                                           List<MonteCarloPart> parts, int threads) {
-        Objects.requireNonNull(scenario, "scenario");
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(settings, "settings");
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no parts to reduce");
         }
         List<MonteCarloPart> ordered = new ArrayList<>(parts);
         ordered.sort(Comparator.comparingInt(MonteCarloPart::from));
-        Grouping grouping = ordered.get(0).grouping;
-        int runs = settings.runs();
-        int next = 0;
+        Reduction r = reduction(scenario, mode, settings, ordered.get(0).grouping);
         for (MonteCarloPart part : ordered) {
-            if (part.from != next || part.grouping != grouping) {
-                throw new IllegalArgumentException("parts must cover runs 0 to " + runs + " once, with one grouping; run "
+            r.add(part);
+        }
+        return r.finish(threads);
+    }
+
+    /**
+     * Starts a reduction that takes the parts one at a time, in run order ({@link Reduction#add}): what a consumer of
+     * a stream sorted by run uses, holding the band rows of every run but the rows behind the mean of none (they are
+     * summed as they pass).
+     *
+     * @param scenario the scenario the parts were computed from
+     * @param mode     their mode
+     * @param settings runs, seed and quantiles (ascending, in (0, 1))
+     * @param grouping the parts' band grouping
+     * @return the reduction, expecting run 0 first
+     * @throws IllegalArgumentException when the quantiles are not ascending in (0, 1), or the runs' band rows exceed
+     *                                  the exact budget
+     */
+    public static Reduction reduction(Scenario scenario, Mode mode, MonteCarloSettings settings, Grouping grouping) {
+        return new Reduction(scenario, mode, settings, grouping);
+    }
+
+    /**
+     * A reduction in progress: parts added in run order, then {@link #finish}. The sums behind the mean projection
+     * are offsets from run 0's row added run by run, as {@link MonteCarlo#run} adds them, so the result has its bits.
+     */
+    public static final class Reduction {
+        private final Scenario scenario;
+        private final Mode mode;
+        private final MonteCarloSettings settings;
+        private final Grouping grouping;
+        private final double[] probabilities;
+        private final UncertainInputs uncertain;
+        private final Timeline timeline;
+        private final List<ResolvedDeployment> sizing;
+        private final List<String> groups;
+        private final List<String> deploymentIds;
+        private final int runs;
+        private final int cells;
+        private final int deploymentCells;
+        private final long exactBytes;
+        private final int k;
+        private final int deployments;
+        private final double[][] rows;
+        private final double[][] summaryRows;
+        private final double[] summary;
+        private final double[] sampled;
+        private final double[] counts;
+        private final double[] itMw;
+        private final double[] facilityMw;
+        private final double[] sum;
+        private double[] first;
+        private int next;
+
+        private Reduction(Scenario scenario, Mode mode, MonteCarloSettings settings, Grouping grouping) {
+            this.scenario = Objects.requireNonNull(scenario, "scenario");
+            this.mode = Objects.requireNonNull(mode, "mode");
+            this.settings = Objects.requireNonNull(settings, "settings");
+            this.grouping = Objects.requireNonNull(grouping, "grouping");
+            probabilities = settings.quantiles();
+            for (int q = 0; q < probabilities.length; q++) {
+                if (!(probabilities[q] > 0 && probabilities[q] < 1) || (q > 0 && !(probabilities[q] > probabilities[q - 1]))) {
+                    throw new IllegalArgumentException("quantiles must be ascending and inside (0, 1), got "
+                            + java.util.Arrays.toString(probabilities));
+                }
+            }
+            uncertain = UncertainInputs.of(scenario);
+            timeline = Timeline.of(scenario);
+            sizing = Fleetcast.sizing(scenario);
+            groups = MonteCarlo.groupsOf(sizing, grouping);
+            deploymentIds = MonteCarlo.groupsOf(sizing, Grouping.DEPLOYMENT);
+            runs = settings.runs();
+            cells = MonteCarlo.cellsOf(groups.size(), timeline);
+            deploymentCells = MonteCarlo.cellsOf(deploymentIds.size(), timeline);
+            exactBytes = (long) runs * cells * Double.BYTES;
+            if (exactBytes > MonteCarlo.DEFAULT_MEMORY_BUDGET) {
+                throw new IllegalArgumentException(runs + " runs of " + cells + " cells exceed the exact bands' budget of "
+                        + (MonteCarlo.DEFAULT_MEMORY_BUDGET >> 20) + " MiB; band by a coarser grouping or use fewer runs");
+            }
+            k = uncertain.size();
+            deployments = deploymentIds.size();
+            rows = new double[runs][];
+            summaryRows = new double[runs][];
+            summary = new double[Math.multiplyExact(runs, SummaryCells.COUNT)];
+            sampled = new double[Math.multiplyExact(runs, k)];
+            counts = new double[Math.multiplyExact(runs, deployments)];
+            itMw = new double[counts.length];
+            facilityMw = new double[counts.length];
+            sum = new double[deploymentCells];
+        }
+
+        /**
+         * Adds the next part: its band rows are kept (not copied), its rows behind the mean summed and let go.
+         *
+         * @param part the part starting where the previous one ended (run 0 first), of this reduction's grouping
+         * @throws IllegalArgumentException when the part is out of order, overlaps, runs past the end or has another
+         *                                  grouping or shape
+         */
+        public void add(MonteCarloPart part) {
+            if (part.from != next || part.to > runs || part.grouping != grouping) {
+                throw new IllegalArgumentException("parts must cover runs 0 to " + runs + " once, in order, with one grouping; run "
                         + next + " is followed by a part of runs [" + part.from + ", " + part.to + ") by " + part.grouping.id());
             }
-            next = part.to;
-        }
-        if (next != runs) {
-            throw new IllegalArgumentException("parts cover runs 0 to " + next + ", the settings ask for " + runs);
-        }
-        double[] probabilities = settings.quantiles();
-        for (int q = 0; q < probabilities.length; q++) {
-            if (!(probabilities[q] > 0 && probabilities[q] < 1) || (q > 0 && !(probabilities[q] > probabilities[q - 1]))) {
-                throw new IllegalArgumentException("quantiles must be ascending and inside (0, 1), got "
-                        + java.util.Arrays.toString(probabilities));
-            }
-        }
-        UncertainInputs uncertain = UncertainInputs.of(scenario);
-        Timeline timeline = Timeline.of(scenario);
-        List<ResolvedDeployment> sizing = Fleetcast.sizing(scenario);
-        List<String> groups = MonteCarlo.groupsOf(sizing, grouping);
-        List<String> deploymentIds = MonteCarlo.groupsOf(sizing, Grouping.DEPLOYMENT);
-        int cells = MonteCarlo.cellsOf(groups.size(), timeline);
-        int deploymentCells = MonteCarlo.cellsOf(deploymentIds.size(), timeline);
-        long exactBytes = (long) runs * cells * Double.BYTES;
-        if (exactBytes > MonteCarlo.DEFAULT_MEMORY_BUDGET) {
-            throw new IllegalArgumentException(runs + " runs of " + cells + " cells exceed the exact bands' budget of "
-                    + (MonteCarlo.DEFAULT_MEMORY_BUDGET >> 20) + " MiB; band by a coarser grouping or use fewer runs");
-        }
-        int k = uncertain.size();
-        int deployments = deploymentIds.size();
-        double[][] rows = new double[runs][];
-        double[][] summaryRows = new double[runs][];
-        double[] summary = new double[Math.multiplyExact(runs, SummaryCells.COUNT)];
-        double[] sampled = new double[Math.multiplyExact(runs, k)];
-        double[] counts = new double[Math.multiplyExact(runs, deployments)];
-        double[] itMw = new double[counts.length];
-        double[] facilityMw = new double[counts.length];
-        // the mean projection: offsets from run 0's row summed in run order, as MonteCarlo.foldMean does
-        double[] first = null;
-        double[] sum = new double[deploymentCells];
-        for (MonteCarloPart part : ordered) {
             int n = part.to - part.from;
             for (int i = 0; i < n; i++) {
                 int run = part.from + i;
@@ -254,19 +313,33 @@ public final class MonteCarloPart implements Serializable {
             System.arraycopy(part.counts, 0, counts, part.from * deployments, n * deployments);
             System.arraycopy(part.itMw, 0, itMw, part.from * deployments, n * deployments);
             System.arraycopy(part.facilityMw, 0, facilityMw, part.from * deployments, n * deployments);
+            next = part.to;
         }
-        double[] mean = new double[deploymentCells];
-        for (int c = 0; c < deploymentCells; c++) {
-            mean[c] = first[c] + sum[c] / runs;
-        }
-        try (Parallel parallel = new Parallel(threads)) {
-            Bands cubeBands = Bands.reduceExact(rows, cells, probabilities, parallel);
-            Bands summaryBands = Bands.reduceExact(summaryRows, SummaryCells.COUNT, probabilities, parallel);
-            Projection meanProjection = new Projection(scenario, mode, settings.seed(), sizing,
-                    MetricCube.of(Grouping.DEPLOYMENT, deploymentIds, timeline, mean));
-            MonteCarloResult.Sizing sizingStats = MonteCarloResult.Sizing.of(runs, deployments, counts, itMw, facilityMw);
-            return new MonteCarloResult(scenario, mode, settings, grouping, groups, timeline, uncertain, sampled, summary,
-                    null, cubeBands, summaryBands, meanProjection, sizingStats, true, exactBytes);
+
+        /**
+         * The result, once every run was added.
+         *
+         * @param threads worker threads for the sorts, at least 1 (the result does not depend on it)
+         * @return the Monte Carlo's result, with exact bands
+         * @throws IllegalArgumentException when runs are missing
+         */
+        public MonteCarloResult finish(int threads) {
+            if (next != runs) {
+                throw new IllegalArgumentException("parts cover runs 0 to " + next + ", the settings ask for " + runs);
+            }
+            double[] mean = new double[deploymentCells];
+            for (int c = 0; c < deploymentCells; c++) {
+                mean[c] = first[c] + sum[c] / runs;
+            }
+            try (Parallel parallel = new Parallel(threads)) {
+                Bands cubeBands = Bands.reduceExact(rows, cells, probabilities, parallel);
+                Bands summaryBands = Bands.reduceExact(summaryRows, SummaryCells.COUNT, probabilities, parallel);
+                Projection meanProjection = new Projection(scenario, mode, settings.seed(), sizing,
+                        MetricCube.of(Grouping.DEPLOYMENT, deploymentIds, timeline, mean));
+                MonteCarloResult.Sizing sizingStats = MonteCarloResult.Sizing.of(runs, deployments, counts, itMw, facilityMw);
+                return new MonteCarloResult(scenario, mode, settings, grouping, groups, timeline, uncertain, sampled, summary,
+                        null, cubeBands, summaryBands, meanProjection, sizingStats, true, exactBytes);
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package io.fleetcast.spark;
 import io.fleetcast.Problem;
 import io.fleetcast.ScenarioException;
 import io.fleetcast.analyse.MonteCarloPart;
-import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.sweep.Sweep;
 import io.fleetcast.sweep.SweepReader;
 import io.fleetcast.sweep.Variant;
@@ -14,18 +13,19 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.Partitioner;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.PairFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -47,7 +47,8 @@ import scala.Tuple2;
  * (variant x run-range) tasks. Each task reads the sweep on its executor (once per JVM, checked against the
  * driver's SHA-256), computes its runs with the engine and keeps them as a {@link MonteCarloPart}: per run, the
  * exact order-statistic buffer of every band cell, the summary row and the row behind the mean. The parts of a
- * variant meet on one executor and {@link MonteCarloPart#reduce} folds them in run order, so every variant's bands
+ * variant meet on one executor, sorted by run, and a {@link MonteCarloPart.Reduction} folds them in run order
+ * (holding the band rows, summing the rows behind the mean as they pass), so every variant's bands
  * are those of {@code fleetcast sweep} and of {@code fleetcast run --runs N --seed S --set ...}, bit for bit,
  * whatever the cut, the executors or the retries (a run is a pure function of seed and run index, so a task that
  * fails is simply run again by Spark).
@@ -201,10 +202,13 @@ public final class SparkSweep {
             }
         }
         String file = sweepFile.toAbsolutePath().toString();
-        JavaPairRDD<Integer, MonteCarloPart> parts = jsc.parallelize(tasks, tasks.size())
+        JavaPairRDD<RunRange, MonteCarloPart> parts = jsc.parallelize(tasks, tasks.size())
                 .mapToPair(new RunTask(file, sweep.sha256()));
+        // every part of a variant to one reducer, in run order: the reducer streams them through a
+        // MonteCarloPart.Reduction, keeping the band rows and summing the rows behind the mean as they pass
         int reducers = Math.max(1, Math.min(sweep.variants().size(), jsc.defaultParallelism() * 2));
-        JavaRDD<VariantTables> tables = parts.groupByKey(reducers).map(new ReduceTask(file, sweep.sha256()))
+        JavaRDD<VariantTables> tables = parts.repartitionAndSortWithinPartitions(new ByVariant(reducers), new InRunOrder())
+                .mapPartitions(new ReduceTask(file, sweep.sha256()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(out);
@@ -304,7 +308,7 @@ public final class SparkSweep {
     }
 
     /** Computes one task's runs on an executor. */
-    private static final class RunTask implements PairFunction<RunRange, Integer, MonteCarloPart> {
+    private static final class RunTask implements PairFunction<RunRange, RunRange, MonteCarloPart> {
         @Serial
         private static final long serialVersionUID = 1L;
         private final String file;
@@ -316,16 +320,49 @@ public final class SparkSweep {
         }
 
         @Override
-        public Tuple2<Integer, MonteCarloPart> call(RunRange t) {
+        public Tuple2<RunRange, MonteCarloPart> call(RunRange t) {
             Sweep sweep = sweepOf(file, sha256);
             Variant v = sweep.variants().get(t.variant());
-            return new Tuple2<>(t.variant(), MonteCarloPart.run(v.scenario(), sweep.mode(), sweep.seed(), sweep.bandsBy(),
-                    t.from(), t.to()));
+            return new Tuple2<>(t, MonteCarloPart.run(v.scenario(), sweep.mode(), sweep.seed(), sweep.bandsBy(), t.from(),
+                    t.to()));
         }
     }
 
-    /** Reduces one variant's parts in run order into its tables, on an executor. */
-    private static final class ReduceTask implements Function<Tuple2<Integer, Iterable<MonteCarloPart>>, VariantTables> {
+    /** Sends every part of a variant to the same reducer. */
+    static final class ByVariant extends Partitioner {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private final int partitions;
+
+        ByVariant(int partitions) {
+            this.partitions = partitions;
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return ((RunRange) key).variant() % partitions;
+        }
+    }
+
+    /** Variant, then first run: the order a reducer reads its parts in. */
+    static final class InRunOrder implements Comparator<RunRange>, Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(RunRange a, RunRange b) {
+            int c = Integer.compare(a.variant(), b.variant());
+            return c != 0 ? c : Integer.compare(a.from(), b.from());
+        }
+    }
+
+    /** Reduces the parts of a reducer's variants, read in run order, into each variant's tables. */
+    private static final class ReduceTask implements FlatMapFunction<Iterator<Tuple2<RunRange, MonteCarloPart>>, VariantTables> {
         @Serial
         private static final long serialVersionUID = 1L;
         private final String file;
@@ -337,13 +374,27 @@ public final class SparkSweep {
         }
 
         @Override
-        public VariantTables call(Tuple2<Integer, Iterable<MonteCarloPart>> parts) {
+        public Iterator<VariantTables> call(Iterator<Tuple2<RunRange, MonteCarloPart>> parts) {
             Sweep sweep = sweepOf(file, sha256);
-            Variant v = sweep.variants().get(parts._1());
-            List<MonteCarloPart> list = new ArrayList<>();
-            parts._2().forEach(list::add);
-            MonteCarloResult r = MonteCarloPart.reduce(v.scenario(), sweep.mode(), sweep.settings(v), list, 1);
-            return VariantTables.of(v, r, sweep.seed());
+            List<VariantTables> out = new ArrayList<>();
+            Variant current = null;
+            MonteCarloPart.Reduction reduction = null;
+            while (parts.hasNext()) {
+                Tuple2<RunRange, MonteCarloPart> p = parts.next();
+                if (current == null || current.index() != p._1().variant()) {
+                    if (reduction != null) {
+                        out.add(VariantTables.of(current, reduction.finish(1), sweep.seed()));
+                    }
+                    current = sweep.variants().get(p._1().variant());
+                    reduction = MonteCarloPart.reduction(current.scenario(), sweep.mode(), sweep.settings(current),
+                            sweep.bandsBy());
+                }
+                reduction.add(p._2());
+            }
+            if (reduction != null) {
+                out.add(VariantTables.of(current, reduction.finish(1), sweep.seed()));
+            }
+            return out.iterator();
         }
     }
 

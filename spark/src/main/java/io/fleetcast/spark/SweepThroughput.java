@@ -99,8 +99,11 @@ public final class SweepThroughput {
 
     private static void row(String path, int cores, double seconds, Sweep sweep, double installs) {
         double rate = sweep.variantRuns() / seconds;
-        System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.1f | %.3g |%n", path, cores, seconds, rate,
-                cores > 0 ? rate / cores : Double.NaN, cores > 0 ? installs / seconds / cores : Double.NaN);
+        // expected mode samples no device: a lifecycle rate would be meaningless there
+        String lifecycles = sweep.mode() == io.fleetcast.Mode.SIMULATE && cores > 0
+                ? String.format(Locale.ROOT, "%.3g", installs / seconds / cores) : "-";
+        System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.1f | %s |%n", path, cores, seconds, rate,
+                cores > 0 ? rate / cores : Double.NaN, lifecycles);
     }
 
     private static double median(double[] s) {
