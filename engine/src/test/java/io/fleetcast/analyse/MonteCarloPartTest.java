@@ -11,7 +11,6 @@ import io.fleetcast.Mode;
 import io.fleetcast.MonteCarloSettings;
 import io.fleetcast.Scenario;
 import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Size;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,13 +44,7 @@ class MonteCarloPartTest {
 
     @Test
     void reduce_simulateRunsInPartsOfFive_bitIdenticalToMonteCarloRun() {
-        Scenario s = ScenarioBuilder.scenario("sim").start(2026, 1).horizonMonths(12)
-                .accelerator(ScenarioBuilder.accelerator("f").allInPowerW(1000).capexUsd(20_000).afr(0.3)
-                        .repairHours(72).build())
-                .site(ScenarioBuilder.site("s").pue(1.2).electricityUsdPerMwh(50).build())
-                .deployment(ScenarioBuilder.deployment("d", "f", "s").size(Size.count(2000)).rampMonths(3))
-                .uncertain("accelerators.f.afr", AnalyseFixtures.uniform(0.2, 0.4))
-                .build();
+        Scenario s = AnalyseFixtures.simulated();
         MonteCarloSettings settings = new MonteCarloSettings(12, 7L, Q);
         MonteCarloResult whole = MonteCarlo.run(s, Mode.SIMULATE, settings, 2);
         List<MonteCarloPart> parts = List.of(MonteCarloPart.run(s, Mode.SIMULATE, 7L, Grouping.TOTAL, 0, 5),

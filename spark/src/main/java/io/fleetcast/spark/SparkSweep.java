@@ -307,16 +307,26 @@ public final class SparkSweep {
         });
     }
 
-    /** Computes one task's runs on an executor. */
-    private static final class RunTask implements PairFunction<RunRange, RunRange, MonteCarloPart> {
+    /** A function that runs on executors and reads the sweep there: the file's path and the driver's SHA-256 of it. */
+    private abstract static class OnExecutor implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
-        private final String file;
-        private final String sha256;
+        final String file;
+        final String sha256;
 
-        RunTask(String file, String sha256) {
+        OnExecutor(String file, String sha256) {
             this.file = file;
             this.sha256 = sha256;
+        }
+    }
+
+    /** Computes one task's runs on an executor. */
+    private static final class RunTask extends OnExecutor implements PairFunction<RunRange, RunRange, MonteCarloPart> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        RunTask(String file, String sha256) {
+            super(file, sha256);
         }
 
         @Override
@@ -362,15 +372,13 @@ public final class SparkSweep {
     }
 
     /** Reduces the parts of a reducer's variants, read in run order, into each variant's tables. */
-    private static final class ReduceTask implements FlatMapFunction<Iterator<Tuple2<RunRange, MonteCarloPart>>, VariantTables> {
+    private static final class ReduceTask extends OnExecutor
+            implements FlatMapFunction<Iterator<Tuple2<RunRange, MonteCarloPart>>, VariantTables> {
         @Serial
         private static final long serialVersionUID = 1L;
-        private final String file;
-        private final String sha256;
 
         ReduceTask(String file, String sha256) {
-            this.file = file;
-            this.sha256 = sha256;
+            super(file, sha256);
         }
 
         @Override
