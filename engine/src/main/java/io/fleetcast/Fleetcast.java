@@ -1,20 +1,48 @@
 package io.fleetcast;
 
-import io.fleetcast.cube.Projector;
-import io.fleetcast.plan.FleetPlan;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.ScenarioException;
+
+import io.fleetcast.pipeline.Pipeline;
 import io.fleetcast.scenario.ScenarioReader;
 
+import io.fleetcast.analyse.GoalSeek;
+import io.fleetcast.analyse.InputPath;
+import io.fleetcast.analyse.MetricSelector;
+import io.fleetcast.analyse.MonteCarlo;
+import io.fleetcast.analyse.MonteCarloResult;
+import io.fleetcast.analyse.ScenarioEditor;
+import io.fleetcast.analyse.Sensitivity;
+import io.fleetcast.write.Format;
+import io.fleetcast.write.OutputWriter;
+import io.fleetcast.write.QuantileBands;
+import io.fleetcast.write.RunInfo;
+import io.fleetcast.write.ScenarioResult;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The entry point for planners embedding fleetcast: project a scenario and read the results.
+ * The entry point for planners embedding fleetcast: every operation of the command line (load, project, Monte
+ * Carlo, sensitivity, solve, set an input, write the result files) as one call. The values it takes and gives are in
+ * {@code io.fleetcast.model}; the analyses' results in {@code io.fleetcast.analyse}.
  *
  * <pre>{@code
  * Projection p = Fleetcast.project(scenario, Mode.SIMULATE, 42L);
  * double mwh = p.cube().value(Metric.ENERGY_MWH, "first-gw", 0);
  * double npv = p.summary().npvCashUsd();
+ * MonteCarloResult mc = Fleetcast.monteCarlo(scenario, Mode.EXPECTED);
+ * GoalSeek.Answer price = Fleetcast.solve(scenario, "deployments.d.lease-price", "tco_usd", 38e9);
+ * Fleetcast.writeResults(mc, Path.of("out"));
  * }</pre>
  *
  * A projection is a pure function of (scenario, mode, seed): no global state, the same inputs give the same
@@ -41,7 +69,7 @@ public final class Fleetcast {
     public static Projection project(Scenario scenario, Mode mode, long seed) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(mode, "mode");
-        return Projector.project(scenario, mode, seed);
+        return Pipeline.project(scenario, mode, seed);
     }
 
     /**
@@ -62,7 +90,7 @@ public final class Fleetcast {
      */
     public static List<ResolvedDeployment> sizing(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario");
-        return FleetPlan.of(scenario).sizing();
+        return Pipeline.sizing(scenario);
     }
 
     /**
@@ -102,5 +130,113 @@ public final class Fleetcast {
     /** The names of the built-in scenarios, sorted. */
     public static List<String> builtInNames() {
         return ScenarioReader.builtInNames();
+    }
+
+    /**
+     * A copy of a scenario with one input set, as {@code --set PATH=VALUE} does.
+     *
+     * @param scenario the scenario; not modified
+     * @param path     an input path, e.g. {@code sites.us-tx.electricity-price} or {@code consideration.w.share-price}
+     * @param value    the value in the field's base unit (USD/MWh, W, hours, a fraction...)
+     * @return the edited scenario
+     * @throws IllegalArgumentException naming the path or the value and what was expected
+     */
+    public static Scenario with(Scenario scenario, String path, double value) {
+        Objects.requireNonNull(scenario, "scenario");
+        ScenarioEditor editor = ScenarioEditor.compile(scenario, List.of(InputPath.parse(path, scenario)),
+                List.of(ScenarioEditor.Mode.SET));
+        String problem = editor.check(0, value);
+        if (problem != null) {
+            throw new IllegalArgumentException(path + ": " + problem);
+        }
+        return editor.apply(new double[] {value});
+    }
+
+    /**
+     * A Monte Carlo with the scenario's own {@code monte-carlo:} settings (runs, seed, quantiles), on every core.
+     *
+     * @param scenario the scenario with its {@code uncertainty:} block (none: every run is the nominal projection)
+     * @param mode     the mode of every run
+     * @return bands per cell and summary figure, the mean projection, each run's sizing and spares answer
+     */
+    public static MonteCarloResult monteCarlo(Scenario scenario, Mode mode) {
+        return monteCarlo(scenario, mode, scenario.monteCarlo());
+    }
+
+    /**
+     * A Monte Carlo on every core; the result does not depend on the number of threads.
+     *
+     * @param scenario the scenario
+     * @param mode     the mode of every run
+     * @param settings runs, seed and quantiles
+     * @return the result
+     * @throws IllegalArgumentException when a run cannot be projected (naming the run's sampled inputs)
+     */
+    public static MonteCarloResult monteCarlo(Scenario scenario, Mode mode, MonteCarloSettings settings) {
+        Objects.requireNonNull(scenario, "scenario");
+        return MonteCarlo.run(scenario, mode, settings, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Which uncertain input matters most for a metric: a tornado (each input at its P10 and P90, the others at their
+     * medians) and standardized regression coefficients over the scenario's Monte Carlo runs.
+     *
+     * @param scenario the scenario with at least one uncertain input
+     * @param metric   {@code METRIC[@WHEN]}, e.g. {@code tco_usd} or {@code facility_power_mw@peak}
+     * @param mode     the mode of the Monte Carlo runs behind the coefficients
+     * @return bars and coefficients
+     * @throws IllegalArgumentException for a bad metric or a scenario without uncertainty
+     */
+    public static Sensitivity.Result sensitivity(Scenario scenario, String metric, Mode mode) {
+        Objects.requireNonNull(scenario, "scenario");
+        return Sensitivity.run(scenario, MetricSelector.parse(metric, null, scenario), mode, scenario.monteCarlo(),
+                Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
+    }
+
+    /**
+     * Goal seek: the value of an input at which a metric reaches a target (Brent's method, expected mode), in the
+     * input's default bracket, e.g. the lease price at which a deal's tco is $38B.
+     *
+     * @param scenario the scenario
+     * @param input    the input path to vary, e.g. {@code deployments.aws.lease-price}
+     * @param metric   {@code METRIC[@WHEN]} over the total
+     * @param target   the metric's target, in its unit
+     * @return the answer (value, achieved metric, bracket, the projection at the answer)
+     * @throws GoalSeek.NoRootException when the metric does not reach the target inside the bracket
+     * @throws IllegalArgumentException for a bad path or metric
+     */
+    public static GoalSeek.Answer solve(Scenario scenario, String input, String metric, double target) {
+        Objects.requireNonNull(scenario, "scenario");
+        GoalSeek seek = GoalSeek.of(scenario, InputPath.parse(input, scenario), MetricSelector.parse(metric, null, scenario));
+        double[] bracket = seek.defaultBracket();
+        return seek.solve(target, bracket[0], bracket[1]);
+    }
+
+    /**
+     * Writes a projection's result files (CSV long and wide, results.json, report.html) into {@code folder/SCENARIO},
+     * replacing the previous set atomically: the folder holds the old complete set or the new one, whatever happens.
+     *
+     * @param projection the projection
+     * @param folder     the output folder (created when missing)
+     * @return the files written
+     * @throws IOException when a file cannot be written (the old set stays) or another writer holds the folder
+     */
+    public static List<Path> writeResults(Projection projection, Path folder) throws IOException {
+        return OutputWriter.writeScenario(ScenarioResult.of(projection), RunInfo.current(Clock.systemUTC()),
+                OutputWriter.Options.of(folder, Format.DEFAULT));
+    }
+
+    /**
+     * Writes a Monte Carlo's result files: the mean projection with the bands (exact or estimated, as recorded in
+     * the files), atomically as {@link #writeResults(Projection, Path)}.
+     *
+     * @param result the Monte Carlo result
+     * @param folder the output folder
+     * @return the files written
+     * @throws IOException when a file cannot be written (the old set stays) or another writer holds the folder
+     */
+    public static List<Path> writeResults(MonteCarloResult result, Path folder) throws IOException {
+        ScenarioResult r = ScenarioResult.of(result.meanProjection()).withBands(QuantileBands.of(result));
+        return OutputWriter.writeScenario(r, RunInfo.current(Clock.systemUTC()), OutputWriter.Options.of(folder, Format.DEFAULT));
     }
 }

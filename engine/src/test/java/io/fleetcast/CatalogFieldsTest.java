@@ -1,5 +1,14 @@
 package io.fleetcast;
 
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.ScenarioException;
+import io.fleetcast.model.Size;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,17 @@
 package io.fleetcast;
 
+import io.fleetcast.model.Confidence;
+import io.fleetcast.model.Consideration;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.ScenarioException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,26 +72,62 @@ class ConsiderationTest {
 
     @Test
     void read_yamlEntries_sharesAtAPriceWithTheirSource() throws ScenarioException {
-        Scenario s = new ScenarioReader().readString("""
-                scenario: c
-                description: consideration
-                start: 2026-07
-                horizon: 24 months
-                deployments:
-                  - { id: d, accelerator: h100, site: us-tx, size: { count: 1000 }, start: 2026-07, ramp: 12 months }
-                consideration:
-                  - id: warrant
-                    deployment: d
-                    milestone: { facility-power: 1 MW }
-                    shares: 1000
-                    share-price: { value: 200 USD, confidence: estimate, source: "a quote", note: "n" }
-                """);
+        Scenario s = new ScenarioReader().readString(UNCERTAIN.substring(0, UNCERTAIN.indexOf("uncertainty:"))
+                .replace("share-price: 200 USD", "share-price: { value: 200 USD, confidence: estimate, source: \"a quote\", note: \"n\" }"));
         Consideration c = s.consideration().get(0);
         assertEquals(Consideration.MilestoneKind.FACILITY_POWER, c.milestoneKind());
         assertEquals(1e6, c.milestone());
         // 1,000 shares x $200
         assertEquals(200_000, c.amountUsd());
         assertEquals(Confidence.ESTIMATE, c.provenance().confidence());
+    }
+
+    /** A scenario whose warrant (1,000 shares, vesting at 1 MW) has an uncertain share price. */
+    private static final String UNCERTAIN = """
+            scenario: c
+            description: consideration
+            start: 2026-07
+            horizon: 24 months
+            deployments:
+              - { id: d, accelerator: h100, site: us-tx, size: { count: 1000 }, start: 2026-07, ramp: 12 months }
+            consideration:
+              - id: warrant
+                deployment: d
+                milestone: { facility-power: 1 MW }
+                shares: 1000
+                share-price: 200 USD
+            uncertainty:
+              consideration.warrant.share-price: { uniform: [100 USD, 300 USD] }
+            """;
+
+    @Test
+    void monteCarlo_uncertainSharePrice_considerationFollowsEachRunsPrice() throws ScenarioException {
+        Scenario s = new ScenarioReader().readString(UNCERTAIN);
+        assertEquals("consideration.warrant.share-price", s.uncertainty().get(0).path());
+        io.fleetcast.analyse.MonteCarloResult r = io.fleetcast.analyse.MonteCarlo.run(s, Mode.EXPECTED,
+                new MonteCarloSettings(200, 3, new double[] {0.1, 0.9}), 1);
+        double mean = 0;
+        for (int run = 0; run < r.runs(); run++) {
+            mean += 1000 * r.input(run, 0) / r.runs();
+        }
+        // each run receives 1,000 x its own price: the mean over the runs is 1,000 x the mean price (about 200,000)
+        assertEquals(mean, r.meanProjection().summary().total(Metric.CONSIDERATION_USD), mean * 1e-12);
+        assertTrue(mean > 180_000 && mean < 220_000, "mean " + mean);
+        // --set and solve address the same path
+        Scenario set = io.fleetcast.analyse.ScenarioEditor.compile(s,
+                java.util.List.of(io.fleetcast.analyse.InputPath.parse("consideration.warrant.share-price", s)),
+                java.util.List.of(io.fleetcast.analyse.ScenarioEditor.Mode.SET)).apply(new double[] {250});
+        assertEquals(250_000, set.consideration().get(0).amountUsd());
+    }
+
+    @Test
+    void read_badConsiderationPaths_locatedProblems() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioReader().readString(UNCERTAIN
+                .replace("consideration.warrant.share-price:", "consideration.warant.share-price:")));
+        assertTrue(e.getMessage().contains("no consideration entry warant; did you mean warrant?"), e.getMessage());
+        ScenarioException f = assertThrows(ScenarioException.class, () -> new ScenarioReader().readString(UNCERTAIN
+                .replace("consideration.warrant.share-price:", "consideration.warrant.price:")));
+        assertTrue(f.getMessage().contains("price is not a numeric field of a consideration entry"), f.getMessage());
     }
 
     @Test

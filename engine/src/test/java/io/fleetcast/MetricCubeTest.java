@@ -1,5 +1,11 @@
 package io.fleetcast;
 
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Step;
+import io.fleetcast.model.Timeline;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;
@@ -84,7 +90,7 @@ class MetricCubeTest {
         for (Metric m : Metric.values()) {
             assertEquals(m, Metric.byId(m.id()));
         }
-        assertEquals(22, Metric.COUNT);
+        assertEquals(25, Metric.COUNT);
         assertEquals(Metric.values().length, Metric.COUNT);
     }
 }

@@ -1,5 +1,15 @@
 package io.fleetcast;
 
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Summary;
+import io.fleetcast.model.Timeline;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;

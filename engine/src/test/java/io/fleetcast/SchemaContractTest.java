@@ -1,5 +1,8 @@
 package io.fleetcast;
 
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.ModelField;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetcast.scenario.Unit;

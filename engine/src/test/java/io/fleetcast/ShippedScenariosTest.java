@@ -1,5 +1,12 @@
 package io.fleetcast;
 
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Summary;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

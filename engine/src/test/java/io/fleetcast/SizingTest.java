@@ -1,5 +1,11 @@
 package io.fleetcast;
 
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Size;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.fleetcast;
 
+import io.fleetcast.model.ScenarioBuilder;
+
 /**
  * Small hand-checkable catalog entries and sites for engine tests: round figures so the expected values
  * can be computed by hand in a comment.

@@ -1,5 +1,8 @@
 package io.fleetcast;
 
+import io.fleetcast.model.Step;
+import io.fleetcast.model.Timeline;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
 package io.fleetcast.bench;
 
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Step;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Step;
 import io.fleetcast.accumulate.DifferenceKernels;
 import io.fleetcast.plan.CellGrid;
 import io.fleetcast.plan.FleetPlan;

@@ -1,12 +1,12 @@
 package io.fleetcast.bench;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.DistributionKind;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Site;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Site;
 
 /**
  * The synthetic fleets the benchmarks project, built in code so a catalog edit never moves a

@@ -1,12 +1,12 @@
 package io.fleetcast.bench;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.accumulate.FleetState;
 import io.fleetcast.accumulate.FleetStates;
-import io.fleetcast.cube.Projector;
+import io.fleetcast.cube.Cubes;
 import io.fleetcast.plan.FleetPlan;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,7 +67,7 @@ public class ExpectedProjectionBenchmark {
     @DomainUnit("projections")
     @PerformanceTarget(minPerSecond = 50, description = "expected-mode portfolio in 20 ms or less (issue 3)")
     public Projection project() {
-        return Fleetcast.project(loaded, io.fleetcast.Mode.EXPECTED, 0L);
+        return Fleetcast.project(loaded, io.fleetcast.model.Mode.EXPECTED, 0L);
     }
 
     /**
@@ -100,6 +100,6 @@ public class ExpectedProjectionBenchmark {
     @Benchmark
     @DomainUnit("cubes")
     public MetricCube cube() {
-        return Projector.cube(resolved, expected);
+        return Cubes.cube(resolved, expected);
     }
 }

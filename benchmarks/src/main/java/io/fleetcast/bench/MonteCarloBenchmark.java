@@ -1,9 +1,9 @@
 package io.fleetcast.bench;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.analyse.MonteCarlo;
 import io.fleetcast.analyse.MonteCarloResult;
 import java.util.concurrent.TimeUnit;

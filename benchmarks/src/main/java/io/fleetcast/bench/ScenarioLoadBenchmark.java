@@ -1,6 +1,6 @@
 package io.fleetcast.bench;
 
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.plan.FleetPlan;
 import io.fleetcast.scenario.ScenarioReader;
 import java.util.concurrent.TimeUnit;

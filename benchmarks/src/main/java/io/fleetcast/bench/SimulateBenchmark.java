@@ -1,8 +1,8 @@
 package io.fleetcast.bench;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Projection;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.accumulate.FleetState;
 import io.fleetcast.accumulate.FleetStates;
 import io.fleetcast.plan.FleetPlan;
@@ -101,7 +101,7 @@ public class SimulateBenchmark {
             description = "simulate 10M devices x 120 months, AFR 5-10 %, -Xmx256m: 100 M devices/s or more (issue 3)")
     public Projection project(Devices counter) {
         counter.devices += devices;
-        return Fleetcast.project(scenario, io.fleetcast.Mode.SIMULATE, seed);
+        return Fleetcast.project(scenario, io.fleetcast.model.Mode.SIMULATE, seed);
     }
 
     /**

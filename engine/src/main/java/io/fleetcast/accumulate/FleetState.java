@@ -11,8 +11,8 @@ package io.fleetcast.accumulate;
  *   <li>{@code slotHours}: hours of slots in service, up or down (contracted hours);</li>
  *   <li>{@code upHours}: accelerator-hours up;</li>
  *   <li>{@code failures}: device failures;</li>
- *   <li>{@code writeOff}: book value written off at an early term end, in units of one accelerator's
- *       capex (the remaining fraction of useful life, summed over slots);</li>
+ *   <li>{@code warrantyFailures}: the failures among them at a slot age below the accelerator's warranty
+ *       (replaced at no cost to the owner);</li>
  *   <li>{@code facilityHours}: hours of facility depreciation (from each install over the facility life);</li>
  *   <li>{@code interruptions}: short outages (no hardware replaced), already taken out of {@code upHours};</li>
  *   <li>{@code interruptedHours}: accelerator-hours lost to them (drawing idle power).</li>
@@ -33,8 +33,8 @@ public final class FleetState {
     public final double[] upHours;
     /** Failures per deployment and cell. */
     public final double[] failures;
-    /** Write-offs (accelerator-capex units) per deployment and cell. */
-    public final double[] writeOff;
+    /** Failures inside the warranty per deployment and cell (a subset of {@link #failures}). */
+    public final double[] warrantyFailures;
     /** Facility depreciation hours per deployment and cell. */
     public final double[] facilityHours;
     /** Interruptions per deployment and cell. */
@@ -60,7 +60,7 @@ public final class FleetState {
         slotHours = new double[n];
         upHours = new double[n];
         failures = new double[n];
-        writeOff = new double[n];
+        warrantyFailures = new double[n];
         facilityHours = new double[n];
         interruptions = new double[n];
         interruptedHours = new double[n];

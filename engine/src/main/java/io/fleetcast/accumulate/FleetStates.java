@@ -55,7 +55,7 @@ public final class FleetStates {
         AgeTable[] tables = ageTables(plan);
         for (int d = 0; d < plan.deployments; d++) {
             ExpectedKernels.deploymentScalar(plan, d, tables[d], state.installs, state.slotHours, state.upHours,
-                    state.failures, state.writeOff, state.facilityHours, d * grid.cells);
+                    state.failures, state.warrantyFailures, state.facilityHours, d * grid.cells);
         }
         Interruptions.expected(plan, state);
         return state;
@@ -208,7 +208,7 @@ public final class FleetStates {
         int off = d * cells;
         System.arraycopy(acc, SimulateKernels.ROW_INSTALLS * stride, state.installs, off, cells);
         System.arraycopy(acc, SimulateKernels.ROW_FAILURES * stride, state.failures, off, cells);
-        System.arraycopy(acc, SimulateKernels.ROW_WRITE_OFF * stride, state.writeOff, off, cells);
+        System.arraycopy(acc, SimulateKernels.ROW_WARRANTY_FAILURES * stride, state.warrantyFailures, off, cells);
         DifferenceKernels.prefixHoursScalar(acc, SimulateKernels.ROW_SLOT_FULL * stride, SimulateKernels.ROW_SLOT_PART * stride,
                 grid.bounds, cells, state.slotHours, off);
         DifferenceKernels.prefixHoursScalar(acc, SimulateKernels.ROW_DOWN_FULL * stride, SimulateKernels.ROW_DOWN_PART * stride,

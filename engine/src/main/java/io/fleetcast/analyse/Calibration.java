@@ -1,19 +1,20 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Fleetcast;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Ownership;
-import io.fleetcast.Problem;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.ScenarioException;
-import io.fleetcast.Size;
-import io.fleetcast.Timeline;
-import io.fleetcast.Units;
+import io.fleetcast.pipeline.Pipeline;
+
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.ScenarioException;
+import io.fleetcast.model.Size;
+import io.fleetcast.model.Timeline;
+import io.fleetcast.model.Units;
 import io.fleetcast.scenario.Anchor;
 import io.fleetcast.scenario.Catalog;
 import java.time.LocalDateTime;
@@ -85,7 +86,7 @@ public final class Calibration {
 
     /**
      * @param catalog   the accelerators and sites the per-GW and per-hour measures use
-     * @param scenarios how scenario names are loaded (e.g. {@link Fleetcast#loadNamedOrPath})
+     * @param scenarios how scenario names are loaded (e.g. {@link io.fleetcast.Fleetcast#loadNamedOrPath})
      * @param file      the anchors file's name, for problems
      */
     public Calibration(Catalog catalog, ScenarioSource scenarios, String file) {
@@ -297,7 +298,7 @@ public final class Calibration {
     private Projection project(String scenario) throws ScenarioException {
         Projection p = projected.get(scenario);
         if (p == null) {
-            p = Fleetcast.project(scenarios.load(scenario));
+            p = Pipeline.project(scenarios.load(scenario), io.fleetcast.model.Mode.EXPECTED, 0L);
             projected.put(scenario, p);
         }
         return p;
@@ -324,7 +325,7 @@ public final class Calibration {
                         .utilization(utilization)
                         .opexFractionPerYear(opex))
                 .build();
-        return Fleetcast.project(s);
+        return Pipeline.project(s, io.fleetcast.model.Mode.EXPECTED, 0L);
     }
 
     private Accelerator accelerator(Anchor.Measure m) {

@@ -1,10 +1,11 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Fleetcast;
-import io.fleetcast.Mode;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
+import io.fleetcast.pipeline.Pipeline;
+
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.analysis.UnivariateFunction;
@@ -165,7 +166,7 @@ public final class GoalSeek {
     public double nominal() {
         double n = editor.nominal(0);
         if (Double.isNaN(n) && editor.path(0).field() == InputField.COUNT) {
-            List<ResolvedDeployment> sizing = Fleetcast.sizing(editor.base());
+            List<ResolvedDeployment> sizing = Pipeline.sizing(editor.base());
             for (int i = 0; i < sizing.size(); i++) {
                 if (sizing.get(i).id().equals(editor.path(0).id())) {
                     return sizing.get(i).exactCount();
@@ -181,7 +182,7 @@ public final class GoalSeek {
      * @return the metric value
      */
     public double baseValue() {
-        return metric.value(Fleetcast.project(editor.base(), Mode.EXPECTED, 0L));
+        return metric.value(Pipeline.project(editor.base(), Mode.EXPECTED, 0L));
     }
 
     /**
@@ -212,7 +213,7 @@ public final class GoalSeek {
             values[i] = x;
         }
         evaluations++;
-        return Fleetcast.project(editor.apply(values), Mode.EXPECTED, 0L);
+        return Pipeline.project(editor.apply(values), Mode.EXPECTED, 0L);
     }
 
     /**
@@ -226,17 +227,17 @@ public final class GoalSeek {
     public double[] defaultBracket() {
         InputField f = editor.path(0).field();
         if (f == InputField.START) {
-            io.fleetcast.Deployment d = null;
+            io.fleetcast.model.Deployment d = null;
             for (int i = 0; i < editor.base().deployments().size(); i++) {
                 if (editor.base().deployments().get(i).id().equals(editor.path(0).id())) {
                     d = editor.base().deployments().get(i);
                 }
             }
-            double back = io.fleetcast.Timeline.hoursBetween(editor.base().start(), d.start());
-            double ahead = io.fleetcast.Timeline.hoursBetween(d.start(), editor.base().end());
+            double back = io.fleetcast.model.Timeline.hoursBetween(editor.base().start(), d.start());
+            double ahead = io.fleetcast.model.Timeline.hoursBetween(d.start(), editor.base().end());
             return new double[] {-back, ahead - 1};
         }
-        if (f.dimension() == io.fleetcast.scenario.Dimension.FRACTION) {
+        if (f.dimension() == io.fleetcast.model.Dimension.FRACTION) {
             return new double[] {0, f == InputField.AFR ? 0.999 : 1};
         }
         double n = nominal();
@@ -322,10 +323,10 @@ public final class GoalSeek {
     }
 
     private boolean sizeKindIsCount() {
-        List<io.fleetcast.Deployment> list = editor.base().deployments();
+        List<io.fleetcast.model.Deployment> list = editor.base().deployments();
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).id().equals(editor.path(0).id())) {
-                return list.get(i).size().kind() == io.fleetcast.SizeKind.COUNT;
+                return list.get(i).size().kind() == io.fleetcast.model.SizeKind.COUNT;
             }
         }
         return false;

@@ -1,7 +1,7 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.ModelField;
-import io.fleetcast.scenario.Dimension;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Dimension;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.Map;
  * (a value sets the mean of the 12 monthly values by scaling the cooling overhead {@code pue - 1} of every
  * month by one factor, so the seasonal shape is kept), a deployment's {@code size} (keeping its kind),
  * {@code count}, {@code it-power}, {@code facility-power}, {@code budget} (replacing it by one of that kind)
- * and {@code start} (a delay in hours). Values are in fleetcast's base units. Instances are unique per
+ * and {@code start} (a delay in hours), and a consideration entry's {@code cash}, {@code shares} and
+ * {@code share-price}. Values are in fleetcast's base units. Instances are unique per
  * field, so they compare with {@code ==}.
  */
 public final class InputField {
@@ -52,6 +53,15 @@ public final class InputField {
     /** Start: a value is a delay in hours added to the deployment's start (negative brings it forward). */
     public static final InputField START = special(ModelField.Owner.DEPLOYMENT, "start", Dimension.DURATION,
             Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY);
+    /** A consideration entry's cash, USD. */
+    public static final InputField CONSIDERATION_CASH = special(ModelField.Owner.CONSIDERATION, "cash", Dimension.MONEY, 0,
+            true, Double.POSITIVE_INFINITY);
+    /** A consideration entry's number of shares. */
+    public static final InputField CONSIDERATION_SHARES = special(ModelField.Owner.CONSIDERATION, "shares", Dimension.NUMBER,
+            0, true, Double.POSITIVE_INFINITY);
+    /** A consideration entry's share price, USD: the value of a warrant follows the supplier's share price. */
+    public static final InputField CONSIDERATION_SHARE_PRICE = special(ModelField.Owner.CONSIDERATION, "share-price",
+            Dimension.MONEY, 0, true, Double.POSITIVE_INFINITY);
     /** Annual failure rate (table field; named for the solver's bracket). */
     public static final InputField AFR = TABLE.get(ModelField.AFR);
     /** Design PUE (table field; named for the solver's bracket). */
@@ -95,6 +105,8 @@ public final class InputField {
                 out.add(PUE);
             } else if (o == ModelField.Owner.DEPLOYMENT) {
                 out.addAll(List.of(SIZE, COUNT, IT_POWER, FACILITY_POWER, BUDGET, START));
+            } else if (o == ModelField.Owner.CONSIDERATION) {
+                out.addAll(List.of(CONSIDERATION_CASH, CONSIDERATION_SHARES, CONSIDERATION_SHARE_PRICE));
             }
             for (ModelField f : ModelField.of(o)) {
                 out.add(TABLE.get(f));

@@ -1,7 +1,7 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.ModelField;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Scenario;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -40,7 +40,8 @@ public record InputPath(String text, ModelField.Owner owner, String id, InputFie
         int last = t.lastIndexOf('.');
         if (first <= 0 || last <= first + 1 || last == t.length() - 1) {
             throw new IllegalArgumentException("input path '" + text
-                    + "': expected accelerators.<id>.<field>, sites.<id>.<field> or deployments.<id>.<field>");
+                    + "': expected accelerators.<id>.<field>, sites.<id>.<field>, deployments.<id>.<field> or"
+                    + " consideration.<id>.<field>");
         }
         String head = t.substring(0, first);
         String id = t.substring(first + 1, last);
@@ -53,7 +54,7 @@ public record InputPath(String text, ModelField.Owner owner, String id, InputFie
         }
         if (owner == null) {
             throw new IllegalArgumentException("input path '" + text + "': '" + head
-                    + "' is not accelerators, sites or deployments");
+                    + "' is not accelerators, sites, deployments or consideration");
         }
         TreeSet<String> known = new TreeSet<>();
         switch (owner) {
@@ -64,7 +65,11 @@ public record InputPath(String text, ModelField.Owner owner, String id, InputFie
                     known.add(scenario.deployments().get(i).id());
                 }
             }
-            default -> throw new IllegalStateException(owner.name());
+            case CONSIDERATION -> {
+                for (io.fleetcast.model.Consideration c : scenario.consideration()) {
+                    known.add(c.id());
+                }
+            }
         }
         if (!known.contains(id)) {
             throw new IllegalArgumentException("input path '" + text + "': no " + owner.segment() + " entry '" + id

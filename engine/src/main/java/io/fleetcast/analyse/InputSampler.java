@@ -1,7 +1,7 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.DistributionKind;
-import io.fleetcast.InputDistribution;
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.InputDistribution;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.BetaDistribution;

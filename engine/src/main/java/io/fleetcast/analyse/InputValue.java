@@ -1,9 +1,9 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Deployment;
-import io.fleetcast.ModelField;
-import io.fleetcast.Scenario;
-import io.fleetcast.scenario.Dimension;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Dimension;
 import io.fleetcast.scenario.Quantity;
 import io.fleetcast.scenario.Unit;
 import java.time.LocalDateTime;
@@ -41,11 +41,11 @@ public final class InputValue {
             return q.number().doubleValue();
         }
         Dimension dimension = dimensionOf(path, scenario);
-        boolean ok = dimension.accepts(q.unit())
+        boolean ok = Unit.accepts(dimension, q.unit())
                 || (path.field() == InputField.AFR && q.dimension() == Dimension.YEARLY_RATE);
         if (!ok) {
             throw new IllegalArgumentException(path.text() + ": '" + text + "' is " + q.dimension().description()
-                    + ", expected " + dimension.expectation());
+                    + ", expected " + Unit.expectation(dimension));
         }
         if (dimension == Dimension.DURATION && path.owner() == ModelField.Owner.DEPLOYMENT) {
             LocalDateTime anchor = deployment(scenario, path.id()).start();
@@ -76,7 +76,7 @@ public final class InputValue {
             return "'6 months'";
         }
         for (Unit u : Unit.values()) {
-            if (u != Unit.PLAIN && d.accepts(u)) {
+            if (u != Unit.PLAIN && Unit.accepts(d, u)) {
                 return "'1.5 " + u.symbol() + "'";
             }
         }

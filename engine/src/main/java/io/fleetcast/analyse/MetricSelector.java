@@ -1,11 +1,11 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
-import io.fleetcast.Scenario;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Timeline;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;

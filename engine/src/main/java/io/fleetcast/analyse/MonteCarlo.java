@@ -1,16 +1,17 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Timeline;
+import io.fleetcast.pipeline.Pipeline;
+
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Timeline;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,13 +26,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Run {@code i}: draw every uncertain input from the stream {@link RunStreams#inputStream(long, int)}
  * (one number per input, in file order), apply the draws to the scenario through the compiled
- * {@link ScenarioEditor}, project it ({@link Fleetcast#project(Scenario, Mode, long)}, with the device seed
+ * {@link ScenarioEditor}, project it ({@link Pipeline#project(Scenario, Mode, long)}, with the device seed
  * {@link RunStreams#deviceSeed(long, int)} in simulate mode), and keep the run's cube row, summary row,
  * input draws and optional probe value in slot {@code i}. Because no run reads another's stream and every
  * reduction walks runs in index order, the same seed gives the same bits with 1 thread or 64.
  *
  * <p>Memory: the sampled inputs ({@code runs x inputs} doubles), summary rows ({@code runs x }
- * {@link SummaryCells#COUNT} doubles) and each run's resolved sizing ({@code 3 x runs x deployments}
+ * {@link SummaryCells#COUNT} doubles) and each run's resolved sizing and peak devices in repair ({@code 4 x runs x deployments}
  * doubles: count, IT MW, facility MW, behind {@link MonteCarloResult#sizing()}) are always kept. Cube bands are exact when the cube rows of all
  * runs fit in {@link Options#memoryBudgetBytes()} ({@code runs x 19 x groups x periods x 8} bytes,
  * default 512 MiB: e.g. 1,000 runs of 19 metrics x 30 groups x 110 months = 502 MB); otherwise the runs
@@ -156,7 +157,7 @@ public final class MonteCarlo {
         }
         UncertainInputs inputs = UncertainInputs.of(scenario);
         Timeline timeline = Timeline.of(scenario);
-        List<ResolvedDeployment> sizing = Fleetcast.sizing(scenario);
+        List<ResolvedDeployment> sizing = Pipeline.sizing(scenario);
         List<String> groups = groupsOf(sizing, options.grouping());
         List<String> deploymentIds = groupsOf(sizing, Grouping.DEPLOYMENT);
         int runs = settings.runs();
@@ -207,7 +208,7 @@ public final class MonteCarlo {
             Projection meanProjection = new Projection(scenario, mode, settings.seed(), sizing,
                     MetricCube.of(Grouping.DEPLOYMENT, deploymentIds, timeline, mean));
             MonteCarloResult.Sizing sizingStats = MonteCarloResult.Sizing.of(runs, deploymentIds.size(),
-                    state.counts, state.itMw, state.facilityMw);
+                    state.counts, state.itMw, state.facilityMw, state.peakInRepair);
             long bandBytes = exact ? exactBytes : StreamingBands.bytesPerCell(probabilities.length) * cells
                     + (long) block * cells * Double.BYTES;
             return new MonteCarloResult(scenario, mode, settings, options.grouping(), groups, timeline, inputs,
@@ -234,7 +235,7 @@ public final class MonteCarlo {
      */
     static void checkMemory(long runs, int inputs, int deployments, int cells, int deploymentCells, long exactBandBytes,
                             long heap) {
-        long perRun = (long) Double.BYTES * (2L * SummaryCells.COUNT + inputs + 3L * deployments) + 32;
+        long perRun = (long) Double.BYTES * (2L * SummaryCells.COUNT + inputs + 4L * deployments) + 32;
         long fixed = (long) Double.BYTES * (4L * deploymentCells + 2L * cells);
         long need = runs * perRun + exactBandBytes + fixed;
         long usable = heap / 10 * 8;
@@ -263,7 +264,7 @@ public final class MonteCarlo {
 
     /** The group names of a grouping, in order of first appearance among the deployments. */
     static List<String> groupsOf(Scenario scenario, Grouping grouping) {
-        return groupsOf(Fleetcast.sizing(scenario), grouping);
+        return groupsOf(Pipeline.sizing(scenario), grouping);
     }
 
     static List<String> groupsOf(List<ResolvedDeployment> sizing, Grouping grouping) {
@@ -302,6 +303,8 @@ public final class MonteCarlo {
         final double[] itMw;
         /** Each run's facility MW at the design PUE per deployment, same layout as {@link #counts}. */
         final double[] facilityMw;
+        /** Each run's highest period average of devices in repair per deployment, same layout as {@link #counts}. */
+        final double[] peakInRepair;
         /**
          * Band rows: every run's ({@code rows[run]}) when the bands are exact, else the block's
          * ({@code rows[run - blockStart]}).
@@ -332,6 +335,7 @@ public final class MonteCarlo {
             this.counts = new double[sized];
             this.itMw = new double[sized];
             this.facilityMw = new double[sized];
+            this.peakInRepair = new double[sized];
             this.rows = new double[bandRows][];
             this.rowsPerBlock = bandRows < runs;
             this.deploymentRows = new double[deploymentRowCount][];
@@ -396,11 +400,13 @@ public final class MonteCarlo {
             // a sampled size, all-in power or PUE changes what a size resolves to: keep each run's own sizing
             List<ResolvedDeployment> sized = p.sizing();
             int base = run * deploymentIds.size();
+            MetricCube byDeployment = p.cube();
             for (int d = 0; d < deploymentIds.size(); d++) {
                 ResolvedDeployment rd = sized.get(d);
                 counts[base + d] = rd.count();
                 itMw[base + d] = rd.itMw();
                 facilityMw[base + d] = rd.facilityMw();
+                peakInRepair[base + d] = byDeployment.peak(Metric.IN_REPAIR, d);
             }
             if (options.probe() != null) {
                 probe[run] = options.probe().value(p);
@@ -426,7 +432,7 @@ public final class MonteCarlo {
         UniformRandomProvider rng = RunStreams.inputStream(seed, run);
         uncertain.sample(rng, draws, 0);
         try {
-            return Fleetcast.project(uncertain.apply(draws), mode, RunStreams.deviceSeed(seed, run));
+            return Pipeline.project(uncertain.apply(draws), mode, RunStreams.deviceSeed(seed, run));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new IllegalArgumentException("Monte Carlo run " + run + " (" + describe(uncertain, draws) + "): "
                     + e.getMessage(), e);

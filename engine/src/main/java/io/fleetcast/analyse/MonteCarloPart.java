@@ -1,14 +1,15 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Timeline;
+import io.fleetcast.pipeline.Pipeline;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Timeline;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -50,13 +51,15 @@ public final class MonteCarloPart implements Serializable {
     private final double[] summary;
     /** {@code inputs[(run - from) * k + input]}. */
     private final double[] inputs;
-    /** {@code counts[(run - from) * deployments + deployment]}; {@link #itMw} and {@link #facilityMw} alike. */
+    /** {@code counts[(run - from) * deployments + deployment]}; {@link #itMw}, {@link #facilityMw}, {@link #peakInRepair} alike. */
     private final double[] counts;
     private final double[] itMw;
     private final double[] facilityMw;
+    private final double[] peakInRepair;
 
     private MonteCarloPart(int from, int to, Grouping grouping, double[][] bandRows, double[][] deploymentRows,
-                           double[] summary, double[] inputs, double[] counts, double[] itMw, double[] facilityMw) {
+                           double[] summary, double[] inputs, double[] counts, double[] itMw, double[] facilityMw,
+                           double[] peakInRepair) {
         this.from = from;
         this.to = to;
         this.grouping = grouping;
@@ -67,6 +70,7 @@ public final class MonteCarloPart implements Serializable {
         this.counts = counts;
         this.itMw = itMw;
         this.facilityMw = facilityMw;
+        this.peakInRepair = peakInRepair;
     }
 
     /** The first run of the part. */
@@ -94,7 +98,7 @@ public final class MonteCarloPart implements Serializable {
      * @return true when {@code runs x 19 x groups x periods x 8} bytes fit in the budget
      */
     public static boolean exactFits(Scenario scenario, Grouping grouping, int runs) {
-        List<String> groups = MonteCarlo.groupsOf(Fleetcast.sizing(scenario), grouping);
+        List<String> groups = MonteCarlo.groupsOf(Pipeline.sizing(scenario), grouping);
         int cells = MonteCarlo.cellsOf(groups.size(), Timeline.of(scenario));
         return (long) runs * cells * Double.BYTES <= MonteCarlo.DEFAULT_MEMORY_BUDGET;
     }
@@ -119,7 +123,7 @@ public final class MonteCarloPart implements Serializable {
             throw new IllegalArgumentException("runs [" + from + ", " + to + "): expected 0 <= from < to");
         }
         UncertainInputs uncertain = UncertainInputs.of(scenario);
-        List<ResolvedDeployment> sizing = Fleetcast.sizing(scenario);
+        List<ResolvedDeployment> sizing = Pipeline.sizing(scenario);
         List<String> groups = MonteCarlo.groupsOf(sizing, grouping);
         int deployments = sizing.size();
         int n = to - from;
@@ -132,6 +136,7 @@ public final class MonteCarloPart implements Serializable {
         double[] counts = new double[Math.multiplyExact(n, deployments)];
         double[] itMw = new double[counts.length];
         double[] facilityMw = new double[counts.length];
+        double[] peakInRepair = new double[counts.length];
         double[] draws = new double[k];
         for (int run = from; run < to; run++) {
             if (Thread.currentThread().isInterrupted()) {
@@ -150,14 +155,17 @@ public final class MonteCarloPart implements Serializable {
             }
             SummaryCells.write(p.summary(), summary, i * SummaryCells.COUNT);
             List<ResolvedDeployment> sized = p.sizing();
+            MetricCube byDeployment = p.cube();
             for (int d = 0; d < deployments; d++) {
                 ResolvedDeployment rd = sized.get(d);
                 counts[i * deployments + d] = rd.count();
                 itMw[i * deployments + d] = rd.itMw();
                 facilityMw[i * deployments + d] = rd.facilityMw();
+                peakInRepair[i * deployments + d] = byDeployment.peak(Metric.IN_REPAIR, d);
             }
         }
-        return new MonteCarloPart(from, to, grouping, bandRows, deploymentRows, summary, inputs, counts, itMw, facilityMw);
+        return new MonteCarloPart(from, to, grouping, bandRows, deploymentRows, summary, inputs, counts, itMw, facilityMw,
+                peakInRepair);
     }
 
     /**
@@ -233,6 +241,7 @@ public final class MonteCarloPart implements Serializable {
         private final double[] counts;
         private final double[] itMw;
         private final double[] facilityMw;
+        private final double[] peakInRepair;
         private final double[] sum;
         private double[] first;
         private int next;
@@ -251,7 +260,7 @@ public final class MonteCarloPart implements Serializable {
             }
             uncertain = UncertainInputs.of(scenario);
             timeline = Timeline.of(scenario);
-            sizing = Fleetcast.sizing(scenario);
+            sizing = Pipeline.sizing(scenario);
             groups = MonteCarlo.groupsOf(sizing, grouping);
             deploymentIds = MonteCarlo.groupsOf(sizing, Grouping.DEPLOYMENT);
             runs = settings.runs();
@@ -271,6 +280,7 @@ public final class MonteCarloPart implements Serializable {
             counts = new double[Math.multiplyExact(runs, deployments)];
             itMw = new double[counts.length];
             facilityMw = new double[counts.length];
+            peakInRepair = new double[counts.length];
             sum = new double[deploymentCells];
         }
 
@@ -313,6 +323,7 @@ public final class MonteCarloPart implements Serializable {
             System.arraycopy(part.counts, 0, counts, part.from * deployments, n * deployments);
             System.arraycopy(part.itMw, 0, itMw, part.from * deployments, n * deployments);
             System.arraycopy(part.facilityMw, 0, facilityMw, part.from * deployments, n * deployments);
+            System.arraycopy(part.peakInRepair, 0, peakInRepair, part.from * deployments, n * deployments);
             next = part.to;
         }
 
@@ -336,7 +347,8 @@ public final class MonteCarloPart implements Serializable {
                 Bands summaryBands = Bands.reduceExact(summaryRows, SummaryCells.COUNT, probabilities, parallel);
                 Projection meanProjection = new Projection(scenario, mode, settings.seed(), sizing,
                         MetricCube.of(Grouping.DEPLOYMENT, deploymentIds, timeline, mean));
-                MonteCarloResult.Sizing sizingStats = MonteCarloResult.Sizing.of(runs, deployments, counts, itMw, facilityMw);
+                MonteCarloResult.Sizing sizingStats = MonteCarloResult.Sizing.of(runs, deployments, counts, itMw, facilityMw,
+                        peakInRepair);
                 return new MonteCarloResult(scenario, mode, settings, grouping, groups, timeline, uncertain, sampled, summary,
                         null, cubeBands, summaryBands, meanProjection, sizingStats, true, exactBytes);
             }

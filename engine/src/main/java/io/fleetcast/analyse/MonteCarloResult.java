@@ -1,12 +1,12 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Projection;
-import io.fleetcast.Scenario;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Timeline;
 import java.util.List;
 
 /**
@@ -198,12 +198,15 @@ public final class MonteCarloResult {
         private final double[] counts;
         private final double[] itMw;
         private final double[] facilityMw;
+        private final double[] peakInRepair;
         private final double[] meanCounts;
         private final double[] meanItMw;
         private final double[] meanFacilityMw;
 
-        private Sizing(int runs, int deployments, double[] counts, double[] itMw, double[] facilityMw) {
+        private Sizing(int runs, int deployments, double[] counts, double[] itMw, double[] facilityMw,
+                       double[] peakInRepair) {
             this.runs = runs;
+            this.peakInRepair = peakInRepair;
             this.deployments = deployments;
             this.counts = counts;
             this.itMw = itMw;
@@ -234,15 +237,55 @@ public final class MonteCarloResult {
          * @param counts      resolved count per run and deployment; kept, not modified
          * @param itMw        IT MW at full load per run and deployment; kept, not modified
          * @param facilityMw  facility MW at the design PUE per run and deployment; kept, not modified
+         * @param peakInRepair the highest period average of devices in repair per run and deployment; kept, not modified
          * @return the sizing statistics
          */
-        static Sizing of(int runs, int deployments, double[] counts, double[] itMw, double[] facilityMw) {
+        static Sizing of(int runs, int deployments, double[] counts, double[] itMw, double[] facilityMw,
+                         double[] peakInRepair) {
             if (runs < 1 || counts.length != runs * deployments || itMw.length != counts.length
-                    || facilityMw.length != counts.length) {
+                    || facilityMw.length != counts.length || peakInRepair.length != counts.length) {
                 throw new IllegalArgumentException("sizing of " + runs + " runs x " + deployments + " deployments, got "
                         + counts.length + " counts");
             }
-            return new Sizing(runs, deployments, counts, itMw, facilityMw);
+            return new Sizing(runs, deployments, counts, itMw, facilityMw, peakInRepair);
+        }
+
+        /**
+         * The spares question, "how many spares cover the devices down at once with probability q": the type-7
+         * quantile over the runs of a deployment's peak period average of devices in repair (the highest monthly
+         * average over the horizon with monthly periods). Devices are down one repair time per failure, so the
+         * answer comes from simulate-mode runs (sampled failures); an expected-mode run gives each run's expectation,
+         * so its quantile spans only the uncertain inputs. A period average: inside a period the count moves around
+         * it (about its square root for a large fleet).
+         *
+         * @param deployment deployment index (scenario order)
+         * @param q          probability in [0, 1]
+         * @return devices
+         */
+        public double peakInRepairQuantile(int deployment, double q) {
+            java.util.Objects.checkIndex(deployment, deployments);
+            double[] sorted = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                sorted[r] = peakInRepair[r * deployments + deployment];
+            }
+            java.util.Arrays.sort(sorted);
+            return Bands.type7(sorted, runs, q);
+        }
+
+        /** The spares that cover {@link #peakInRepairQuantile}: that number rounded up to whole devices. */
+        public long recommendedSpares(int deployment, double q) {
+            return sparesFor(peakInRepairQuantile(deployment, q));
+        }
+
+        /**
+         * Whole spares covering a number of devices down: rounded up, with 1e-9 of slack so that a count that is a
+         * whole number up to rounding is not rounded up to the next one.
+         *
+         * @param devicesDown devices down (a quantile of a period average)
+         * @return spares
+         */
+        public static long sparesFor(double devicesDown) {
+            return (long) Math.ceil(devicesDown - 1e-9);
         }
 
         /** Number of deployments (in the scenario's order). */

@@ -128,10 +128,19 @@ final class Parallel implements AutoCloseable {
                     failure = e.getCause();
                 }
             } catch (InterruptedException e) {
+                // the caller was interrupted (a time budget, a cancelled request): stop the rest and say so as the
+                // workers do, with a CancellationException, whichever of them noticed first
                 Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = e;
+                for (int j = i; j < futures.size(); j++) {
+                    futures.get(j).cancel(true);
                 }
+                if (failure == null) {
+                    java.util.concurrent.CancellationException c =
+                            new java.util.concurrent.CancellationException("interrupted while waiting for the workers");
+                    c.initCause(e);
+                    failure = c;
+                }
+                break;
             }
         }
         if (failure instanceof RuntimeException r) {

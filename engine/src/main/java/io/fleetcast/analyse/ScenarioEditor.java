@@ -1,11 +1,12 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Deployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.Size;
-import io.fleetcast.SizeKind;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Consideration;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Size;
+import io.fleetcast.model.SizeKind;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,8 @@ public final class ScenarioEditor {
     /** Touched deployments; {@link #deploymentIndex} gives their place in the scenario's list. */
     private final Deployment[] deployments;
     private final int[] deploymentIndex;
+    /** Per path of a consideration entry: its index in the scenario's list (-1 for other paths). */
+    private final int[] considerationIndex;
     private final double[] nominal;
 
     private ScenarioEditor(Scenario base, InputPath[] paths, Mode[] modes) {
@@ -59,6 +62,8 @@ public final class ScenarioEditor {
         this.paths = paths;
         this.modes = modes;
         this.slot = new int[paths.length];
+        this.considerationIndex = new int[paths.length];
+        java.util.Arrays.fill(considerationIndex, -1);
         List<Accelerator> acc = new ArrayList<>();
         List<Site> st = new ArrayList<>();
         List<Deployment> dep = new ArrayList<>();
@@ -98,6 +103,7 @@ public final class ScenarioEditor {
                     }
                     slot[k] = s;
                 }
+                case CONSIDERATION -> considerationIndex[k] = indexOfConsideration(base, p.id());
             }
         }
         this.accelerators = acc.toArray(new Accelerator[0]);
@@ -136,6 +142,15 @@ public final class ScenarioEditor {
             }
         }
         return new ScenarioEditor(base, paths.toArray(new InputPath[0]), modes.toArray(new Mode[0]));
+    }
+
+    private static int indexOfConsideration(Scenario s, String id) {
+        for (int i = 0; i < s.consideration().size(); i++) {
+            if (s.consideration().get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no consideration entry '" + id + "' in scenario " + s.name());
     }
 
     private static int indexOfDeployment(Scenario s, String id) {
@@ -241,6 +256,7 @@ public final class ScenarioEditor {
         Accelerator[] acc = accelerators.clone();
         Site[] st = sites.clone();
         Deployment[] dep = deployments.clone();
+        List<Consideration> cons = base.consideration();
         for (int k = 0; k < paths.length; k++) {
             InputField f = paths[k].field();
             double v = resulting(k, values[k]);
@@ -248,6 +264,12 @@ public final class ScenarioEditor {
                 case ACCELERATOR -> acc[slot[k]] = withAccelerator(acc[slot[k]], f, v);
                 case SITE -> st[slot[k]] = withSite(st[slot[k]], f, v);
                 case DEPLOYMENT -> dep[slot[k]] = withDeployment(dep[slot[k]], f, v);
+                case CONSIDERATION -> {
+                    if (cons == base.consideration()) {
+                        cons = new ArrayList<>(cons);
+                    }
+                    cons.set(considerationIndex[k], withConsideration(cons.get(considerationIndex[k]), f, v));
+                }
             }
         }
         Map<String, Accelerator> accMap = base.accelerators();
@@ -273,7 +295,20 @@ public final class ScenarioEditor {
         }
         return new Scenario(base.name(), base.description(), base.start(), base.end(), base.step(),
                 base.discountRatePerYear(), base.costOfCapitalPerYear(), depList, accMap, siteMap, base.uncertainty(), base.monteCarlo(),
-                base.consideration(), base.powerCaps(), base.origin());
+                cons, base.powerCaps(), base.origin());
+    }
+
+    private static Consideration withConsideration(Consideration c, InputField f, double v) {
+        if (f == InputField.CONSIDERATION_CASH) {
+            return new Consideration(c.id(), c.deployment(), c.milestoneKind(), c.milestone(), v, c.shares(), c.sharePriceUsd(),
+                    c.provenance());
+        }
+        if (f == InputField.CONSIDERATION_SHARES) {
+            return new Consideration(c.id(), c.deployment(), c.milestoneKind(), c.milestone(), c.cashUsd(), v, c.sharePriceUsd(),
+                    c.provenance());
+        }
+        return new Consideration(c.id(), c.deployment(), c.milestoneKind(), c.milestone(), c.cashUsd(), c.shares(), v,
+                c.provenance());
     }
 
     private double readNominal(int k) {
@@ -282,6 +317,11 @@ public final class ScenarioEditor {
             case ACCELERATOR -> readAccelerator(accelerators[slot[k]], f);
             case SITE -> readSite(sites[slot[k]], f);
             case DEPLOYMENT -> readDeployment(deployments[slot[k]], f);
+            case CONSIDERATION -> {
+                Consideration c = base.consideration().get(considerationIndex[k]);
+                yield f == InputField.CONSIDERATION_CASH ? c.cashUsd()
+                        : f == InputField.CONSIDERATION_SHARES ? c.shares() : c.sharePriceUsd();
+            }
         };
     }
 

@@ -1,11 +1,12 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Scenario;
+import io.fleetcast.pipeline.Pipeline;
+
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -210,7 +211,7 @@ public final class Sensitivity {
                         int i = (e - 1) / 2;
                         x[i] = (e - 1) % 2 == 0 ? lows[i] : highs[i];
                     }
-                    values[e] = metric.value(Fleetcast.project(inputs.apply(x), Mode.EXPECTED, 0L));
+                    values[e] = metric.value(Pipeline.project(inputs.apply(x), Mode.EXPECTED, 0L));
                 }
             });
         }

@@ -1,7 +1,7 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Metric;
-import io.fleetcast.Summary;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Summary;
 
 /**
  * The figures of a {@link Summary} as a flat row of cells, so Monte Carlo can band them like cube cells.

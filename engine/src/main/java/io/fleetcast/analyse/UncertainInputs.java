@@ -1,7 +1,7 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.Scenario;
-import io.fleetcast.UncertainInput;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.UncertainInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;

@@ -1,8 +1,8 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Mode;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.analyse.Sensitivity;
 import io.fleetcast.scenario.CatalogReader;

@@ -1,9 +1,9 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Metric;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.analyse.InputField;
 import io.fleetcast.analyse.InputPath;
 import io.fleetcast.analyse.InputValue;
@@ -211,33 +211,13 @@ final class AnalysisViews {
     }
 
     /**
-     * The writers' view of Monte Carlo bands.
+     * The writers' view of Monte Carlo bands ({@link QuantileBands#of(MonteCarloResult)}).
      *
      * @param r the result
-     * @return the bands: cells, every summary figure's quantiles and mean over the runs, and every
-     *         deployment's mean resolved count
+     * @return the bands
      */
     static QuantileBands bands(MonteCarloResult r) {
-        return QuantileBands.of(r.grouping(), r.groups(), r.timeline(), r.runs(), r.bandsExact(), r.quantiles(),
-                (q, metric, group, period) -> r.cubeBands().quantile(q, r.cell(metric, group, period)),
-                figure -> {
-                    int cell = SummaryCells.byName(figure);
-                    if (cell < 0) {
-                        return Optional.empty();
-                    }
-                    double[] out = new double[r.quantiles().length];
-                    for (int q = 0; q < out.length; q++) {
-                        out[q] = r.summaryBands().quantile(q, cell);
-                    }
-                    return Optional.of(out);
-                }).withMeans(figure -> {
-                    int cell = SummaryCells.byName(figure);
-                    return cell < 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r.summaryMean(cell));
-                }, id -> {
-                    List<String> ids = r.meanProjection().cube().groups();
-                    int d = ids.indexOf(id);
-                    return d < 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r.sizing().meanCount(d));
-                });
+        return QuantileBands.of(r);
     }
 
     /**
@@ -414,7 +394,7 @@ final class AnalysisViews {
         String unit = unitOf(path, scenario);
         String text = withUnit(v, unit);
         if (unit.equals("h") && Math.abs(v) >= 24) {
-            text += " (" + String.format(Locale.ROOT, "%.1f", v / io.fleetcast.Units.HOURS_PER_MONTH) + " months)";
+            text += " (" + String.format(Locale.ROOT, "%.1f", v / io.fleetcast.model.Units.HOURS_PER_MONTH) + " months)";
         }
         return text;
     }

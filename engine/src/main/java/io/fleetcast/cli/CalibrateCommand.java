@@ -1,7 +1,7 @@
 package io.fleetcast.cli;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.analyse.Calibration;
 import io.fleetcast.scenario.Anchor;
 import io.fleetcast.scenario.AnchorsReader;

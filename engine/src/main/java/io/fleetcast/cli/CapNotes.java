@@ -1,6 +1,6 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.plan.FleetPlan;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Problem;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.ScenarioException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -1,10 +1,10 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.analyse.MonteCarlo;
 import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.write.ConsoleProgress;
@@ -133,7 +133,7 @@ final class MonteCarloOptions {
                 + r.inputCount() + (r.inputCount() == 1 ? " uncertain input" : " uncertain inputs")
                 + "; bands by " + r.grouping().id() + " ("
                 + (r.bandsExact() ? "exact order statistics" : "P2 estimates: the runs exceed the memory budget") + ")");
-        if (r.inputCount() == 0 && r.mode() == io.fleetcast.Mode.EXPECTED) {
+        if (r.inputCount() == 0 && r.mode() == io.fleetcast.model.Mode.EXPECTED) {
             // N identical runs, silently, would read as a very certain answer (issue #9)
             out.println("warning: " + r.scenario().name() + " has no uncertainty: block, so its " + r.runs()
                     + " expected runs are identical; add an uncertainty: block, or --mode simulate to sample the devices");

@@ -1,9 +1,9 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Projection;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.write.ConsoleProgress;
 import io.fleetcast.write.Format;
 import io.fleetcast.write.OutputWriter;

@@ -1,18 +1,19 @@
 package io.fleetcast.cli;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioException;
-import io.fleetcast.Size;
-import io.fleetcast.Summary;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioException;
+import io.fleetcast.model.Size;
+import io.fleetcast.model.Summary;
+import io.fleetcast.model.Timeline;
 import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.write.CostPerHour;
 import io.fleetcast.write.HumanUnits;
@@ -202,6 +203,7 @@ final class RunCommand implements Callable<Integer> {
             printSizing(p, out);
         } else {
             printMeanSizing(p, monteCarlo, out);
+            printSpares(p, monteCarlo, out);
         }
         for (String line : CapNotes.lines(s)) {
             out.println(line);
@@ -289,6 +291,37 @@ final class RunCommand implements Callable<Integer> {
         table.print(out);
     }
 
+    /** The quantile the console's spares answer is given at. */
+    static final double SPARES_QUANTILE = 0.95;
+
+    /**
+     * The spares answer of a Monte Carlo: per deployment with devices in repair, the peak monthly (period) average of
+     * devices in repair at P50 and P95 over the runs, the spares that cover P95 and the spares the deployment buys.
+     */
+    private static void printSpares(Projection p, MonteCarloResult mc, PrintWriter out) {
+        MonteCarloResult.Sizing sizing = mc.sizing();
+        Table table = new Table(1, "deployment", "peak in repair P50", "P95", "spares for P95", "spares bought");
+        boolean any = false;
+        for (int d = 0; d < p.sizing().size(); d++) {
+            double p95 = sizing.peakInRepairQuantile(d, SPARES_QUANTILE);
+            if (!(p95 > 0)) {
+                continue;
+            }
+            any = true;
+            Deployment dep = p.scenario().deployments().get(d);
+            double bought = dep.ownership() == io.fleetcast.model.Ownership.OWNED ? dep.spares() * sizing.meanCount(d) : 0;
+            table.row(p.sizing().get(d).id(), HumanUnits.count(sizing.peakInRepairQuantile(d, 0.5)), HumanUnits.count(p95),
+                    HumanUnits.count(sizing.recommendedSpares(d, SPARES_QUANTILE)), HumanUnits.count(bought));
+        }
+        if (!any) {
+            return;
+        }
+        out.println("Spares: peak " + (p.timeline().step() == io.fleetcast.model.Step.MONTH ? "monthly" : "period")
+                + " average of devices down for repair over the horizon, quantiles of " + mc.runs() + " " + mc.mode().id()
+                + " runs" + (mc.mode() == Mode.SIMULATE ? "" : " (expected mode: input uncertainty only; --mode simulate samples the failures)"));
+        table.print(out);
+    }
+
     static String sizeAsGiven(Size size) {
         return switch (size.kind()) {
             case COUNT -> HumanUnits.count(size.value());
@@ -356,8 +389,16 @@ final class RunCommand implements Callable<Integer> {
         line(out, "failures", HumanUnits.count(sum.total(Metric.FAILURES)),
                 "repair cost " + HumanUnits.format(sum.total(Metric.REPAIR_COST_USD), Dimension.USD));
         double consideration = sum.total(Metric.CONSIDERATION_USD);
-        line(out, "cash", HumanUnits.format(sum.total(Metric.CASH_USD), Dimension.USD), consideration > 0
-                ? "net of vendor consideration " + HumanUnits.format(consideration, Dimension.USD) : "");
+        double resale = sum.total(Metric.RESALE_USD);
+        String netOf = (consideration > 0 ? "vendor consideration " + HumanUnits.format(consideration, Dimension.USD) : "")
+                + (consideration > 0 && resale > 0 ? " and " : "")
+                + (resale > 0 ? "resale " + HumanUnits.format(resale, Dimension.USD) : "");
+        line(out, "cash", HumanUnits.format(sum.total(Metric.CASH_USD), Dimension.USD), netOf.isEmpty() ? "" : "net of " + netOf);
+        double held = sum.total(Metric.BOOK_VALUE_END_USD);
+        if (held > 0) {
+            // cash counts every device bought; what is still on the book at the horizon end is shown beside it
+            line(out, "book value at end", HumanUnits.format(held, Dimension.USD), "IT and facility still held; not in cash");
+        }
         line(out, "tco", HumanUnits.format(sum.total(Metric.TCO_USD), Dimension.USD), "");
         line(out, "NPV of cash", HumanUnits.format(sum.npvCashUsd(), Dimension.USD),
                 "at " + HumanUnits.significant(sum.discountRatePerYear() * 100) + " %/year, period midpoints");

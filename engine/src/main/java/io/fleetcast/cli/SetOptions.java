@@ -1,6 +1,6 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,11 +1,11 @@
 package io.fleetcast.cli;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Metric;
-import io.fleetcast.Mode;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Timeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

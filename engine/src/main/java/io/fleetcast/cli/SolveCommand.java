@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.analyse.GoalSeek;
 import io.fleetcast.analyse.InputPath;
 import io.fleetcast.analyse.InputValue;
@@ -247,9 +247,9 @@ final class SolveCommand implements Callable<Integer> {
                 || paths.get(0).field() != io.fleetcast.analyse.InputField.LEASE_PRICE) {
             return null;
         }
-        io.fleetcast.MetricCube cube = a.projection().cube(selector.grouping());
+        io.fleetcast.model.MetricCube cube = a.projection().cube(selector.grouping());
         // SLOTS is a level: its horizon average times the horizon's hours is the contracted slot-hours
-        double slotHours = cube.total(io.fleetcast.Metric.SLOTS, cube.groupIndex(selector.group()))
+        double slotHours = cube.total(io.fleetcast.model.Metric.SLOTS, cube.groupIndex(selector.group()))
                 * cube.timeline().totalHours();
         if (!(slotHours > 0)) {
             return null;

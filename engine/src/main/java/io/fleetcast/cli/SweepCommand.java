@@ -1,7 +1,7 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Metric;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.analyse.SummaryCells;
 import io.fleetcast.sweep.Sweep;

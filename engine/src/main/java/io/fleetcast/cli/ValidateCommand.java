@@ -1,7 +1,7 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Problem;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.scenario.ModelFiles;
 import java.io.PrintWriter;
 import java.util.List;

@@ -109,7 +109,16 @@ public final class CapitalCharge {
 
     /** {@link #cumulativeIntegral} at {@code x = L}: {@code κ L² (1/2 - e^(-δL) φ(δL))}. */
     public static double integralAtLife(double delta, double life, double kappa) {
-        return kappa * life * life * (0.5 - Math.exp(-delta * life) * phi(delta * life));
+        return integralAt(life, delta, kappa, Math.exp(-delta * life));
+    }
+
+    /**
+     * {@link #cumulativeIntegral} at an age {@code m <= L}: {@code κ m² (1/2 - e^(-δL) φ(δm))}; the constant a
+     * slot retired at its service life {@code m} before its depreciation life {@code L} stops at (pass {@code m}
+     * as the {@code life} threshold of the cumulative functions, with this and {@link #cumulative} at {@code m}).
+     */
+    public static double integralAt(double m, double delta, double kappa, double eNegLife) {
+        return kappa * m * m * (0.5 - eNegLife * phi(delta * m));
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.fleetcast.cube;
 
-import io.fleetcast.Metric;
-import io.fleetcast.Units;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Units;
 import io.fleetcast.accumulate.FleetState;
 import io.fleetcast.plan.CellGrid;
 import io.fleetcast.plan.FleetPlan;
@@ -20,16 +20,22 @@ import io.fleetcast.plan.FleetPlan;
  * lease cost   = slot-hours x lease price x (1 - decline)^deployment year   (leased)
  * capex        = installs x capex                                      (owned)
  * facility cap = installs x all-in W x design PUE / 1e6 x capex per MW  (owned)
- * depreciation = capex / life x slot-hours + capex x write-offs
+ * depreciation = capex (1 - residual) / book life x book-hours + capex x losses at retirements
  *              + facility capex per slot / facility life x facility hours (owned)
- * repair cost  = failures x capex x replacement fraction               (owned)
+ * resale       = capex x residual x retirements                         (owned)
+ * repair cost  = (failures - failures in warranty) x capex x replacement fraction   (owned)
  * other opex   = opex fraction x capex x slot-hours / 8766             (owned)
  * compute      = up-hours x peak TFLOP/s x utilization x 3600 / 1e6 EFLOP
  * CO2 op.      = energy MWh x grid g/kWh x (1 + change)^year / 1000 t
- * CO2 embodied = embodied kg / 1000 x (slot-hours / life + write-offs)  (leased: no write-offs)
- * tco          = depreciation + energy cost + lease + repair + opex
- * cash         = capex + facility capex + energy cost + lease + repair + opex - consideration
+ * CO2 embodied = embodied kg / 1000 x (book-hours / book life + losses)  (leased: slot-hours / useful life)
+ * tco          = depreciation + capital charge + energy cost + lease + repair + opex
+ * cash         = capex + facility capex + energy cost + lease + repair + opex - resale - consideration
  * </pre>
+ * Book-hours (slot-hours below the depreciation life), retirements (at the service life or an owned term end) and
+ * their losses ({@code max(0, 1 - age / book life)} of the depreciable base), and the book value at the horizon end
+ * are closed forms of the plan's install ramp ({@link BookValue}), like the capital charge: both modes book them
+ * alike. {@code book_value_end_usd} (IT in service at the horizon end at book, plus facility at book) is written
+ * in the last period only.
  * Vendor consideration (a scenario's {@code consideration:} entries) is added once, in the cell where its
  * deployment's install ramp reaches the milestone: {@code consideration_usd}, and subtracted from cash.
  */
@@ -43,14 +49,17 @@ public final class MetricKernels {
      *
      * @param plan  the plan. Not modified.
      * @param state the fleet state. Not modified.
-     * @param out   {@code Metric.COUNT * deployments * periods} values, layout
-     *              {@code out[(metric * deployments + d) * periods + period]}, overwritten. Modified.
+     * @param out   {@code Metric.COUNT * scenarioDeployments * periods} values, layout
+     *              {@code out[(metric * scenarioDeployments + d) * periods + period]} (a refresh generation adds into
+     *              its deployment's values), overwritten. Modified.
      */
     public static void cubeScalar(FleetPlan plan, FleetState state, double[] out) {
         CellGrid grid = plan.grid;
         int cells = grid.cells;
         int periods = plan.timeline().periods();
         int deployments = plan.deployments;
+        // rows (a deployment and its refresh generations) add into their scenario deployment's values
+        int outputs = plan.scenarioDeployments;
         java.util.Arrays.fill(out, 0);
         double[] periodHours = new double[periods];
         for (int p = 0; p < periods; p++) {
@@ -72,6 +81,7 @@ public final class MetricKernels {
                 ef *= 1 + plan.electricityEscalation[d];
                 gf *= 1 + plan.gridChange[d];
             }
+            int o = plan.outputOf[d];
             boolean owned = plan.owned[d];
             double watts = plan.wattsUp[d];
             double spareWatts = plan.spareWattsPerSlot[d];
@@ -80,25 +90,33 @@ public final class MetricKernels {
             double intensity = plan.gridIntensity[d];
             double capex = plan.capexUsd[d];
             double facCapex = plan.facilityCapexUsd[d];
-            double depPerSlotHour = owned ? capex / plan.bookLifeHours[d] : 0;
+            double book = plan.bookLifeHours[d];
+            double service = plan.slotLifeHours[d];
+            double residual = plan.residualFraction[d];
+            // the age below which a slot is depreciated: its depreciation life, or its service life if it retires first
+            double bookAge = Math.min(service, book);
+            double depPerBookHour = owned ? capex * (1 - residual) / book : 0;
+            // at a retirement at the service life: the book value left above the residual (0 unless book > service)
+            double retireRemaining = Math.max(0, 1 - service / book);
+            boolean retires = owned && service < Double.POSITIVE_INFINITY;
             double facDepPerHour = plan.facility[d] ? facCapex / plan.facilityLifeHours[d] : 0;
             double repairPerFailure = plan.replacementCostUsd[d];
             double opexPerSlotHour = owned ? plan.opexFractionPerYear[d] * capex / Units.HOURS_PER_YEAR : 0;
             double eflopPerUpHour = plan.eflopPerUpHour[d];
             double embodiedT = plan.embodiedKg[d] / 1000.0;
-            double embodiedPerSlotHour = embodiedT / plan.bookLifeHours[d];
-            double embodiedWriteOff = owned ? embodiedT : 0;
+            double embodiedPerSlotHour = embodiedT / book;
             // capital charge (owned, cost of capital above 0): closed-form cumulative charge per unit of capex at
             // each cell boundary, as ExpectedKernels does for slot-hours; it depends on install instants and
             // lives only, fixed by the plan, so both modes charge the same (simulate's stratified install jitter
             // has the uniform ramp as its mean)
             double delta = plan.capitalRatePerHour[d];
             boolean charged = owned && delta > 0;
-            double life = plan.bookLifeHours[d];
-            double kappa = charged ? CapitalCharge.kappa(delta, life) : 0;
-            double eLife = Math.exp(-delta * life);
-            double gLife = kappa * life - 1;
-            double iLife = charged ? CapitalCharge.integralAtLife(delta, life, kappa) : 0;
+            // the balance follows the depreciation life; a slot retired earlier (service life) stops being charged
+            double kappa = charged ? CapitalCharge.kappa(delta, book) : 0;
+            double eLife = Math.exp(-delta * book);
+            double life = bookAge;
+            double gLife = charged ? CapitalCharge.cumulative(life, delta, book, kappa, eLife) : 0;
+            double iLife = charged ? CapitalCharge.integralAt(life, delta, kappa, eLife) : 0;
             double facLife = plan.facility[d] ? plan.facilityLifeHours[d] : 1;
             double facKappa = charged && plan.facility[d] ? CapitalCharge.kappa(delta, facLife) : 0;
             double eFac = Math.exp(-delta * facLife);
@@ -124,6 +142,15 @@ public final class MetricKernels {
             double eNegRampEnd = charged ? Math.exp(-delta * (rampEnd - s0)) : 0;
             double prevItCharge = 0;
             double prevFacCharge = 0;
+            double prevBook = 0;
+            double prevRetired = 0;
+            double prevServiceHours = 0;
+            double horizon = grid.bounds[cells];
+            // an owned term end inside the horizon retires every slot still in service then, in its cell
+            int termCell = plan.writeOff[d] ? grid.cellOf(plan.termEndHour[d]) : -1;
+            double cutRemaining = termCell >= 0
+                    ? BookValue.remainingAt(cap, s0, ramp, n, cap, service, book) : 0;
+            double cutAlive = termCell >= 0 ? BookValue.aliveAt(cap, s0, ramp, n, cap, service) : 0;
             double leasePrice = plan.leasePrice[d];
             double leaseKeep = 1 - plan.leaseDecline[d];
             double[] ann = plan.anniversaries[d];
@@ -143,7 +170,7 @@ public final class MetricKernels {
                 double slotH = state.slotHours[sOff + c];
                 double upH = state.upHours[sOff + c];
                 double fails = state.failures[sOff + c];
-                double writeOff = state.writeOff[sOff + c];
+                double warrantyFails = state.warrantyFailures[sOff + c];
                 double facH = state.facilityHours[sOff + c];
                 double interruptions = state.interruptions[sOff + c];
                 double interruptedH = state.interruptedHours[sOff + c];
@@ -158,8 +185,34 @@ public final class MetricKernels {
                         : slotH * leaseNow;
                 double capexC = installs * capex;
                 double facCapexC = installs * facCapex;
-                double dep = depPerSlotHour * slotH + capex * writeOff + facDepPerHour * facH;
-                double repair = fails * repairPerFailure;
+                double bookH = 0;
+                double retired = 0;
+                double remaining = 0;
+                double serviceH = 0;
+                if (owned) {
+                    double bp = Math.min(grid.bounds[c + 1], cap);
+                    double bookCum = Math.max(prevBook, BookValue.hoursBelowAge(bp, s0, ramp, n, bookAge));
+                    bookH = bookCum - prevBook;
+                    prevBook = bookCum;
+                    if (retires) {
+                        double retiredCum = BookValue.installedBy(bp - service, s0, ramp, n);
+                        retired = retiredCum - prevRetired;
+                        prevRetired = retiredCum;
+                        remaining = retireRemaining * retired;
+                    }
+                    if (c == termCell) {
+                        retired += cutAlive;
+                        remaining += cutRemaining;
+                    }
+                    if (residual > 0 && charged) {
+                        double serviceCum = Math.max(prevServiceHours, BookValue.hoursBelowAge(bp, s0, ramp, n, service));
+                        serviceH = serviceCum - prevServiceHours;
+                        prevServiceHours = serviceCum;
+                    }
+                }
+                double dep = depPerBookHour * bookH + capex * (1 - residual) * remaining + facDepPerHour * facH;
+                double resale = capex * residual * retired;
+                double repair = (fails - warrantyFails) * repairPerFailure;
                 double opex = opexPerSlotHour * slotH;
                 double capitalCharge = 0;
                 if (charged) {
@@ -181,36 +234,50 @@ public final class MetricKernels {
                                         eB * eNegRampEnd, delta, facLife, facKappa, eFac, iFac, gFac)) : 0)
                                 : (cap > s0 ? n * CapitalCharge.cumulativeFromExp(b - s0, eB, delta, facLife, facKappa, eFac, gFac) : 0);
                     }
-                    capitalCharge = capex * (itCum - prevItCharge) + facCapex * (facCum - prevFacCharge)
-                            + installs * idcPerInstall;
+                    // the residual value stays tied up until the device is sold: charged at δ per hour in service
+                    capitalCharge = capex * (1 - residual) * (itCum - prevItCharge) + facCapex * (facCum - prevFacCharge)
+                            + installs * idcPerInstall + capex * residual * delta * serviceH;
                     prevItCharge = itCum;
                     prevFacCharge = facCum;
                 }
                 double compute = upH * eflopPerUpHour;
                 double co2op = energy * intensity * gridFactor[y] / 1000.0;
-                double co2emb = embodiedPerSlotHour * slotH + embodiedWriteOff * writeOff;
+                double co2emb = owned ? embodiedPerSlotHour * bookH + embodiedT * remaining
+                        : embodiedPerSlotHour * slotH;
 
-                add(out, Metric.INSTALLED, deployments, d, periods, p, installs);
-                add(out, Metric.SLOTS, deployments, d, periods, p, slotH);
-                add(out, Metric.ACTIVE, deployments, d, periods, p, upH);
-                add(out, Metric.FAILURES, deployments, d, periods, p, fails);
-                add(out, Metric.IT_POWER_MW, deployments, d, periods, p, itMwh);
-                add(out, Metric.FACILITY_POWER_MW, deployments, d, periods, p, energy);
-                add(out, Metric.ENERGY_MWH, deployments, d, periods, p, energy);
-                add(out, Metric.CAPEX_USD, deployments, d, periods, p, capexC);
-                add(out, Metric.FACILITY_CAPEX_USD, deployments, d, periods, p, facCapexC);
-                add(out, Metric.DEPRECIATION_USD, deployments, d, periods, p, dep);
-                add(out, Metric.CAPITAL_CHARGE_USD, deployments, d, periods, p, capitalCharge);
-                add(out, Metric.ENERGY_COST_USD, deployments, d, periods, p, energyCost);
-                add(out, Metric.LEASE_COST_USD, deployments, d, periods, p, lease);
-                add(out, Metric.REPAIR_COST_USD, deployments, d, periods, p, repair);
-                add(out, Metric.OPEX_OTHER_USD, deployments, d, periods, p, opex);
-                add(out, Metric.TCO_USD, deployments, d, periods, p, dep + capitalCharge + energyCost + lease + repair + opex);
-                add(out, Metric.CASH_USD, deployments, d, periods, p, capexC + facCapexC + energyCost + lease + repair + opex);
-                add(out, Metric.COMPUTE_EFLOP, deployments, d, periods, p, compute);
-                add(out, Metric.CO2_OPERATIONAL_T, deployments, d, periods, p, co2op);
-                add(out, Metric.CO2_EMBODIED_T, deployments, d, periods, p, co2emb);
-                add(out, Metric.INTERRUPTIONS, deployments, d, periods, p, interruptions);
+                add(out, Metric.INSTALLED, outputs, o, periods, p, installs);
+                add(out, Metric.SLOTS, outputs, o, periods, p, slotH);
+                add(out, Metric.ACTIVE, outputs, o, periods, p, upH);
+                add(out, Metric.FAILURES, outputs, o, periods, p, fails);
+                add(out, Metric.IT_POWER_MW, outputs, o, periods, p, itMwh);
+                add(out, Metric.FACILITY_POWER_MW, outputs, o, periods, p, energy);
+                add(out, Metric.ENERGY_MWH, outputs, o, periods, p, energy);
+                add(out, Metric.CAPEX_USD, outputs, o, periods, p, capexC);
+                add(out, Metric.FACILITY_CAPEX_USD, outputs, o, periods, p, facCapexC);
+                add(out, Metric.DEPRECIATION_USD, outputs, o, periods, p, dep);
+                add(out, Metric.CAPITAL_CHARGE_USD, outputs, o, periods, p, capitalCharge);
+                add(out, Metric.ENERGY_COST_USD, outputs, o, periods, p, energyCost);
+                add(out, Metric.LEASE_COST_USD, outputs, o, periods, p, lease);
+                add(out, Metric.REPAIR_COST_USD, outputs, o, periods, p, repair);
+                add(out, Metric.OPEX_OTHER_USD, outputs, o, periods, p, opex);
+                add(out, Metric.TCO_USD, outputs, o, periods, p, dep + capitalCharge + energyCost + lease + repair + opex);
+                add(out, Metric.CASH_USD, outputs, o, periods, p, capexC + facCapexC + energyCost + lease + repair + opex - resale);
+                add(out, Metric.RESALE_USD, outputs, o, periods, p, resale);
+                add(out, Metric.COMPUTE_EFLOP, outputs, o, periods, p, compute);
+                add(out, Metric.CO2_OPERATIONAL_T, outputs, o, periods, p, co2op);
+                add(out, Metric.CO2_EMBODIED_T, outputs, o, periods, p, co2emb);
+                add(out, Metric.INTERRUPTIONS, outputs, o, periods, p, interruptions);
+                // down for repair: in service, not up and not interrupted (rounding can leave -1e-12)
+                add(out, Metric.IN_REPAIR, outputs, o, periods, p, Math.max(0, slotH - upH - interruptedH));
+            }
+            if (owned) {
+                // what the owner still holds at the horizon end: IT in service at book (a term end inside the horizon
+                // retired it all), and the facility at book
+                double it = cap >= horizon ? capex * (residual * BookValue.aliveAt(horizon, s0, ramp, n, horizon, service)
+                        + (1 - residual) * BookValue.remainingAt(horizon, s0, ramp, n, horizon, service, book)) : 0;
+                double fac = plan.facility[d] ? facCapex * BookValue.remainingAt(horizon, s0, ramp, n, cap,
+                        Double.POSITIVE_INFINITY, plan.facilityLifeHours[d]) : 0;
+                add(out, Metric.BOOK_VALUE_END_USD, outputs, o, periods, periods - 1, it + fac);
             }
             for (int k = 0; k < plan.considerationDeployment.length; k++) {
                 double at = plan.considerationHour[k];
@@ -220,12 +287,14 @@ public final class MetricKernels {
                 int c = java.util.Arrays.binarySearch(grid.bounds, 0, cells + 1, at);
                 c = c >= 0 ? Math.min(c, cells - 1) : -c - 2;
                 int p = grid.period[c];
-                add(out, Metric.CONSIDERATION_USD, deployments, d, periods, p, plan.considerationUsd[k]);
-                add(out, Metric.CASH_USD, deployments, d, periods, p, -plan.considerationUsd[k]);
+                add(out, Metric.CONSIDERATION_USD, outputs, o, periods, p, plan.considerationUsd[k]);
+                add(out, Metric.CASH_USD, outputs, o, periods, p, -plan.considerationUsd[k]);
             }
-            // levels: hours (or MWh) summed over the period's cells, divided by its hours
+        }
+        // levels: hours (or MWh) summed over the period's cells, divided by its hours
+        for (int o = 0; o < outputs; o++) {
             for (int l = 0; l < LEVELS.length; l++) {
-                int base = (LEVELS[l].ordinal() * deployments + d) * periods;
+                int base = (LEVELS[l].ordinal() * outputs + o) * periods;
                 for (int p = 0; p < periods; p++) {
                     out[base + p] /= periodHours[p];
                 }
@@ -233,7 +302,19 @@ public final class MetricKernels {
         }
     }
 
-    private static final Metric[] LEVELS = {Metric.SLOTS, Metric.ACTIVE, Metric.IT_POWER_MW, Metric.FACILITY_POWER_MW};
+    /** The levels, from {@link Metric#isLevel()}: summed as hours per cell, divided by the period's hours. */
+    private static final Metric[] LEVELS = levels();
+
+    private static Metric[] levels() {
+        Metric[] all = Metric.values();
+        java.util.List<Metric> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].isLevel()) {
+                out.add(all[i]);
+            }
+        }
+        return out.toArray(new Metric[0]);
+    }
 
     private static void add(double[] out, Metric m, int deployments, int d, int periods, int p, double v) {
         out[(m.ordinal() * deployments + d) * periods + p] += v;

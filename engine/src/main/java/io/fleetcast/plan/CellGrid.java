@@ -1,6 +1,6 @@
 package io.fleetcast.plan;
 
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Timeline;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;

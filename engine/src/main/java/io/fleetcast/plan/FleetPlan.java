@@ -1,17 +1,17 @@
 package io.fleetcast.plan;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Consideration;
-import io.fleetcast.Deployment;
-import io.fleetcast.ModelField;
-import io.fleetcast.Ownership;
-import io.fleetcast.PowerCap;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.TermFrom;
-import io.fleetcast.Timeline;
-import io.fleetcast.Units;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Consideration;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.PowerCap;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.TermFrom;
+import io.fleetcast.model.Timeline;
+import io.fleetcast.model.Units;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -33,8 +33,18 @@ import java.util.Optional;
  */
 public final class FleetPlan {
 
-    /** Number of deployments. */
+    /**
+     * Number of rows the kernels compute: the scenario's deployments (rows {@code 0 .. scenarioDeployments - 1}, in
+     * scenario order), then the refresh generations of refreshed deployments (each a ramp of new devices into the
+     * slots of the generation before, as their service life ends). Every per-deployment array is indexed by row.
+     */
     public final int deployments;
+    /** Number of the scenario's deployments: the deployment dimension of the cube. */
+    public final int scenarioDeployments;
+    /** The scenario deployment each row belongs to (itself for rows below {@link #scenarioDeployments}). */
+    public final int[] outputOf;
+    /** The refresh generation of each row: 0 for a scenario deployment's first devices, k for its k-th refresh. */
+    public final int[] generation;
     /** The internal time grid. */
     public final CellGrid grid;
     /** Resolved slot count per deployment. */
@@ -59,8 +69,15 @@ public final class FleetPlan {
      * +infinity for other leased slots (they end at the term end or the horizon).
      */
     public final double[] slotLifeHours;
-    /** Useful (book) life, hours, positive: depreciation and embodied carbon are spread over it. */
+    /**
+     * Depreciation (book) life, hours, positive: depreciation and embodied carbon are spread over it (owned: the
+     * accelerator's depreciation-life, default its useful life; leased: the useful life).
+     */
     public final double[] bookLifeHours;
+    /** Fraction of IT capex recovered when an owned device retires (0 when leased). */
+    public final double[] residualFraction;
+    /** Warranty from a slot's install, hours (owned; 0 when leased or none): failures inside it cost nothing. */
+    public final double[] warrantyHours;
     /** True when owned (capex, depreciation, repairs, other opex). */
     public final boolean[] owned;
     /** True when the electricity bill is paid: owned, or leased without energy included. */
@@ -163,9 +180,15 @@ public final class FleetPlan {
         this.scenario = scenario;
         this.timeline = Timeline.of(scenario);
         List<Deployment> ds = scenario.deployments();
-        int n = ds.size();
-        this.deployments = n;
         double horizon = timeline.totalHours();
+        int scenarioRows = ds.size();
+        // refresh generations (an upper bound: a power cap only delays a parent, leaving fewer generations)
+        List<int[]> generations = generations(scenario, timeline);
+        int n = scenarioRows + generations.size();
+        this.deployments = n;
+        this.scenarioDeployments = scenarioRows;
+        outputOf = new int[n];
+        generation = new int[n];
         count = new long[n];
         startHour = new double[n];
         rampHours = new double[n];
@@ -175,6 +198,8 @@ public final class FleetPlan {
         takeOrPay = new boolean[n];
         payEndHour = new double[n];
         bookLifeHours = new double[n];
+        residualFraction = new double[n];
+        warrantyHours = new double[n];
         owned = new boolean[n];
         energyPaid = new boolean[n];
         writeOff = new boolean[n];
@@ -207,11 +232,128 @@ public final class FleetPlan {
         electricityEscalation = new double[n];
         gridIntensity = new double[n];
         gridChange = new double[n];
-        List<ResolvedDeployment> resolved = new ArrayList<>(n);
+        List<ResolvedDeployment> resolved = new ArrayList<>(scenarioRows);
+        for (int d = 0; d < scenarioRows; d++) {
+            outputOf[d] = d;
+            resolveRow(scenario, d, ds.get(d), scenario.acceleratorOf(ds.get(d)), resolved);
+        }
+        this.capDelays = applyPowerCaps(scenario, timeline, resolved);
+        this.sizing = List.copyOf(resolved);
+        for (int g = 0; g < generations.size(); g++) {
+            resolveGeneration(scenario, scenarioRows + g, generations.get(g)[0], generations.get(g)[1]);
+        }
         double[] splits = new double[0];
         for (int d = 0; d < n; d++) {
+            if (!owned[d] && leaseDecline[d] != 0) {
+                int from = splits.length;
+                splits = java.util.Arrays.copyOf(splits, from + anniversaries[d].length);
+                System.arraycopy(anniversaries[d], 0, splits, from, anniversaries[d].length);
+            }
+        }
+        this.grid = CellGrid.of(timeline, splits);
+        List<Consideration> cs = scenario.consideration();
+        considerationDeployment = new int[cs.size()];
+        considerationHour = new double[cs.size()];
+        considerationUsd = new double[cs.size()];
+        for (int k = 0; k < cs.size(); k++) {
+            Consideration c = cs.get(k);
+            int d = deploymentIndex(ds, c.deployment());
             Deployment dep = ds.get(d);
-            Accelerator a = scenario.acceleratorOf(dep);
+            double designWatts = scenario.acceleratorOf(dep).allInW() * scenario.siteOf(dep).designPue();
+            // the milestone in installed slots, reached on the uniform install ramp of the plan (both modes: simulate's
+            // stratified install jitter has this ramp as its mean, as the capital charge assumes)
+            double slots = c.milestoneKind() == Consideration.MilestoneKind.COUNT ? c.milestone() : c.milestone() / designWatts;
+            // a milestone the deployment never reaches (a smaller size, a --set or solve that shrinks it) is never
+            // received, as a warrant tranche does not vest; one slot of slack, because a size given as power rounds
+            // down to whole accelerators, so "the whole GW" is a fraction of a slot above the count
+            boolean reached = slots <= count[d] + 1;
+            considerationDeployment[k] = d;
+            considerationHour[k] = !reached ? Double.POSITIVE_INFINITY
+                    : startHour[d] + (count[d] > 0 ? rampHours[d] * Math.min(1, slots / count[d]) : 0);
+            considerationUsd[k] = c.amountUsd();
+        }
+    }
+
+    /**
+     * The refresh generations of the scenario's refreshed deployments, as {parent row, generation k >= 1}: generation
+     * k starts when generation k - 1's devices reach their service life (the parent's useful life, then the
+     * successor's), while that is before the deployment's end (term end or horizon).
+     */
+    /** Refresh generations a deployment may have: each is a row of the kernels' work. */
+    static final int MAX_GENERATIONS = 100;
+
+    private static List<int[]> generations(Scenario scenario, Timeline timeline) {
+        List<int[]> out = new ArrayList<>();
+        double horizon = timeline.totalHours();
+        List<Deployment> ds = scenario.deployments();
+        for (int d = 0; d < ds.size(); d++) {
+            Deployment dep = ds.get(d);
+            if (dep.ownership() != Ownership.OWNED || dep.refreshWith().isEmpty()) {
+                continue;
+            }
+            Accelerator next = successor(scenario, dep);
+            double start = timeline.hourOf(dep.start());
+            double end = Math.min(horizon, dep.termHours().isPresent() ? start + dep.termHours().getAsDouble() : horizon);
+            double at = start + scenario.acceleratorOf(dep).usefulLifeHours();
+            for (int k = 1; at < end; k++) {
+                if (k > MAX_GENERATIONS) {
+                    throw new IllegalArgumentException("deployments." + dep.id() + ".refresh: the useful life of "
+                            + next.id() + " (" + next.usefulLifeHours() + " h) would refresh the slots more than "
+                            + MAX_GENERATIONS + " times inside the horizon; expected a longer useful life or no refresh");
+                }
+                out.add(new int[] {d, k});
+                at += next.usefulLifeHours();
+            }
+        }
+        return out;
+    }
+
+    private static Accelerator successor(Scenario scenario, Deployment dep) {
+        String id = dep.refreshWith().orElseThrow();
+        Accelerator a = scenario.accelerators().get(id);
+        if (a == null) {
+            throw new IllegalArgumentException("deployments." + dep.id() + ".successor: unknown accelerator '" + id + "'");
+        }
+        return a;
+    }
+
+    /**
+     * Fills row {@code r}, the {@code k}-th refresh generation of scenario deployment {@code parent} (already
+     * resolved, power caps applied): the successor's figures, installed over the parent's ramp shifted by the
+     * service lives before it, as many devices as keep the parent's IT power (the same count for the same
+     * accelerator), capex declining by price-performance from the deployment start, no facility capex (the
+     * facility is the parent's).
+     */
+    private void resolveGeneration(Scenario scenario, int r, int parent, int k) {
+        Deployment dep = scenario.deployments().get(parent);
+        Accelerator first = scenario.acceleratorOf(dep);
+        Accelerator next = successor(scenario, dep);
+        resolveRow(scenario, r, dep, next, null);
+        outputOf[r] = parent;
+        generation[r] = k;
+        double offset = first.usefulLifeHours() + (k - 1) * next.usefulLifeHours();
+        startHour[r] = startHour[parent] + offset;
+        rampHours[r] = rampHours[parent];
+        termEndHour[r] = termEndHour[parent];
+        endCapHour[r] = endCapHour[parent];
+        writeOff[r] = writeOff[parent];
+        count[r] = startHour[r] < endCapHour[r] ? (long) Math.floor(count[parent] * first.allInW() / next.allInW() + 1e-9) : 0;
+        double decline = Math.pow(1 - check(dep.id(), ModelField.PRICE_PERFORMANCE, dep.pricePerformanceDeclinePerYear()),
+                offset / Units.HOURS_PER_YEAR);
+        capexUsd[r] *= decline;
+        replacementCostUsd[r] *= decline;
+        facility[r] = false;
+        facilityCapexUsd[r] = 0;
+        facilityLifeHours[r] = 0;
+    }
+
+    /**
+     * Fills row {@code d} from a deployment and the accelerator its devices are; adds the deployment's sizing to
+     * {@code resolved} unless it is null (a refresh generation).
+     */
+    private void resolveRow(Scenario scenario, int d, Deployment dep, Accelerator a, List<ResolvedDeployment> resolved) {
+        double horizon = timeline.totalHours();
+        {
             Site s = scenario.siteOf(dep);
             if (a == null) {
                 throw new IllegalArgumentException("deployments." + dep.id() + ".accelerator: unknown accelerator '" + dep.acceleratorId() + "'");
@@ -234,8 +376,11 @@ public final class FleetPlan {
             double term = perSlotTerm ? Double.POSITIVE_INFINITY : startHour[d] + termLength;
             termEndHour[d] = term;
             endCapHour[d] = Math.min(term, horizon);
-            bookLifeHours[d] = check(a.id(), ModelField.USEFUL_LIFE, a.usefulLifeHours());
-            slotLifeHours[d] = isOwned ? bookLifeHours[d] : perSlotTerm ? termLength : Double.POSITIVE_INFINITY;
+            double serviceLife = check(a.id(), ModelField.USEFUL_LIFE, a.usefulLifeHours());
+            bookLifeHours[d] = isOwned ? check(a.id(), ModelField.DEPRECIATION_LIFE, a.depreciationLifeHours()) : serviceLife;
+            residualFraction[d] = isOwned ? check(a.id(), ModelField.RESIDUAL_VALUE, a.residualValueFraction()) : 0;
+            warrantyHours[d] = isOwned ? check(a.id(), ModelField.WARRANTY, a.warrantyHours()) : 0;
+            slotLifeHours[d] = isOwned ? serviceLife : perSlotTerm ? termLength : Double.POSITIVE_INFINITY;
             takeOrPay[d] = !isOwned && dep.takeOrPay();
             payEndHour[d] = takeOrPay[d] ? Math.min(startHour[d] + termLength, horizon) : 0;
             energyPaid[d] = isOwned || !dep.energyIncluded();
@@ -301,11 +446,6 @@ public final class FleetPlan {
                 ann[ann.length - 1] = h;
             }
             anniversaries[d] = ann;
-            if (!isOwned && leaseDecline[d] != 0) {
-                int from = splits.length;
-                splits = java.util.Arrays.copyOf(splits, from + ann.length);
-                System.arraycopy(ann, 0, splits, from, ann.length);
-            }
             for (int m = 0; m < 12; m++) {
                 pue[d * 12 + m] = check("sites", s.id(), "pue", s.pue(m + 1), 1, Double.MAX_VALUE);
             }
@@ -329,33 +469,12 @@ public final class FleetPlan {
                             + dep.termHours().getAsDouble()) * 3.6e12)))
                     : Optional.empty();
             double itMw = c * allIn / Units.WATTS_PER_MW;
+            if (resolved == null) {
+                return;
+            }
             resolved.add(new ResolvedDeployment(dep.id(), dep.deal(), a.id(), a.vendor(), s.id(), dep.ownership(), c, exact,
                     dep.size(), itMw, itMw * designPue, dep.start(), installEnd, a.usefulLifeHours(), isOwned, termEnd,
                     scenario.end()));
-        }
-        this.capDelays = applyPowerCaps(scenario, timeline, resolved);
-        this.sizing = List.copyOf(resolved);
-        this.grid = CellGrid.of(timeline, splits);
-        List<Consideration> cs = scenario.consideration();
-        considerationDeployment = new int[cs.size()];
-        considerationHour = new double[cs.size()];
-        considerationUsd = new double[cs.size()];
-        for (int k = 0; k < cs.size(); k++) {
-            Consideration c = cs.get(k);
-            int d = deploymentIndex(ds, c.deployment());
-            Deployment dep = ds.get(d);
-            double designWatts = scenario.acceleratorOf(dep).allInW() * scenario.siteOf(dep).designPue();
-            // the milestone in installed slots, reached on the uniform install ramp of the plan (both modes: simulate's
-            // stratified install jitter has this ramp as its mean, as the capital charge assumes)
-            double slots = c.milestoneKind() == Consideration.MilestoneKind.COUNT ? c.milestone() : c.milestone() / designWatts;
-            // a milestone the deployment never reaches (a smaller size, a --set or solve that shrinks it) is never
-            // received, as a warrant tranche does not vest; one slot of slack, because a size given as power rounds
-            // down to whole accelerators, so "the whole GW" is a fraction of a slot above the count
-            boolean reached = slots <= count[d] + 1;
-            considerationDeployment[k] = d;
-            considerationHour[k] = !reached ? Double.POSITIVE_INFINITY
-                    : startHour[d] + (count[d] > 0 ? rampHours[d] * Math.min(1, slots / count[d]) : 0);
-            considerationUsd[k] = c.amountUsd();
         }
     }
 

@@ -1,10 +1,10 @@
 package io.fleetcast.plan;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Deployment;
-import io.fleetcast.Ownership;
-import io.fleetcast.Site;
-import io.fleetcast.SizeKind;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.SizeKind;
 
 /**
  * Resolves a deployment's size, as given, to a number of accelerators (DESIGN.md "Deployment"):

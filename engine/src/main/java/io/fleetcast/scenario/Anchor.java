@@ -1,5 +1,7 @@
 package io.fleetcast.scenario;
 
+import io.fleetcast.model.Dimension;
+
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,11 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Confidence;
-import io.fleetcast.Metric;
-import io.fleetcast.Problem;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Dimension;
+
+import io.fleetcast.model.Confidence;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.ScenarioException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -152,7 +154,7 @@ public final class AnchorsReader {
     private static double[] band(Fields f, String key, Spec spec) {
         Node n = f.get(key);
         String path = f.path(key);
-        String expected = "[low, high], each " + spec.dimension().expectation() + ", low <= high";
+        String expected = "[low, high], each " + Unit.expectation(spec.dimension()) + ", low <= high";
         if (n == null) {
             f.problems().missing(f.node(), path, expected);
             return null;

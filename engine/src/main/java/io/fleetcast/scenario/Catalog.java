@@ -1,7 +1,7 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Site;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Site;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.ModelField;
-import io.fleetcast.Problem;
-import io.fleetcast.Provenance;
-import io.fleetcast.ScenarioException;
-import io.fleetcast.Site;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.ScenarioException;
+import io.fleetcast.model.Site;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

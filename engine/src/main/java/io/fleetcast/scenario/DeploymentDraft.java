@@ -1,16 +1,16 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Ownership;
-import io.fleetcast.Precision;
-import io.fleetcast.SizeKind;
-import io.fleetcast.TermFrom;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Precision;
+import io.fleetcast.model.SizeKind;
+import io.fleetcast.model.TermFrom;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * A deployment as read, before it becomes a {@link io.fleetcast.Deployment}: every field that was read
+ * A deployment as read, before it becomes a {@link io.fleetcast.model.Deployment}: every field that was read
  * correctly, {@code null} for fields that were wrong (already reported). The uncertainty section reads
  * its nominal values from here.
  */
@@ -29,6 +29,8 @@ final class DeploymentDraft {
     Boolean energyIncluded;
     Boolean takeOrPay;
     TermFrom termFrom;
+    Boolean refresh;
+    String successor;
     /** Numeric fields given (by key), as read. */
     final Map<String, Figure> figures = new HashMap<>();
     /** Whether any field was wrong. */

@@ -1,7 +1,9 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.ModelField;
-import io.fleetcast.Units;
+import io.fleetcast.model.Dimension;
+
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Units;
 import java.util.Locale;
 
 /**
@@ -28,9 +30,9 @@ public final class FieldTableDoc {
         b.append("| field | written in | valid values | default | meaning |\n");
         b.append("| --- | --- | --- | --- | --- |\n");
         for (ModelField f : ModelField.of(owner)) {
-            String units = f.dimension().expectation();
+            String units = Unit.expectation(f.dimension());
             if (f.alternative() != null) {
-                units += " or " + f.alternative().expectation();
+                units += " or " + Unit.expectation(f.alternative());
             }
             String only = f.only() == null ? "" : f.only().name().toLowerCase(Locale.ROOT) + " only; ";
             b.append("| `").append(f.yamlName()).append("` | ").append(units).append(" | ")

@@ -1,6 +1,6 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Provenance;
+import io.fleetcast.model.Provenance;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**

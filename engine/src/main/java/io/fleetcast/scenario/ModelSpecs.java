@@ -1,6 +1,8 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.ModelField;
+import io.fleetcast.model.Dimension;
+
+import io.fleetcast.model.ModelField;
 import java.util.ArrayList;
 import java.util.List;
 

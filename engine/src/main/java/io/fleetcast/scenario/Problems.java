@@ -1,6 +1,6 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Problem;
+import io.fleetcast.model.Problem;
 import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;

@@ -1,5 +1,7 @@
 package io.fleetcast.scenario;
 
+import io.fleetcast.model.Dimension;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>Calendar durations resolve against an anchor when the field has one ({@link #hoursFrom}): whole
  * months are calendar months ({@code 6 months} from 2026-07-01 is 4,416 h, to 2027-01-01), a
- * fractional remainder counts {@link io.fleetcast.Units#HOURS_PER_MONTH} hours per month, and years
+ * fractional remainder counts {@link io.fleetcast.model.Units#HOURS_PER_MONTH} hours per month, and years
  * are twelve months. Without an anchor ({@link #base()}) a month is 730.5 h and a year 8,766 h.
  *
  * @param number the number exactly as written

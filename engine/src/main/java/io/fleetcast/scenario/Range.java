@@ -22,7 +22,7 @@ record Range(double lo, boolean loInclusive, double hi, boolean hiInclusive, Str
     static final Range FLEET_POWER = new Range(0, true, 1e15, true, "in [0, 1000 TW]");
     /** A budget: up to 1e15 USD. */
     static final Range MONEY = new Range(0, true, 1e15, true, "in [0, 1e15 USD]");
-    /** PUE: from 1 to 100 (as {@link io.fleetcast.ModelField.Bounds#PUE}). */
+    /** PUE: from 1 to 100 (as {@link io.fleetcast.model.ModelField.Bounds#PUE}). */
     static final Range PUE = new Range(1, true, 100, true, "in [1, 100]");
     /** Yearly declines: below 100 %/year (a negative decline is a rise). */
     static final Range DECLINE = new Range(-1, false, 1, false, "in (-100 %/year, 100 %/year)");

@@ -1,5 +1,7 @@
 package io.fleetcast.scenario;
 
+import io.fleetcast.model.Dimension;
+
 /**
  * One numeric field of the format: its key, the dimension it accepts, its valid range, whether it is
  * required and its default. The uncertainty section uses the same specs to know which paths name a
@@ -16,9 +18,9 @@ package io.fleetcast.scenario;
 record Spec(String key, Dimension dimension, Dimension alternative, Range range, boolean required,
             double defaultValue, boolean anchored) {
 
-    /** The spec of a field of the table ({@link io.fleetcast.ModelField}). */
-    static Spec of(io.fleetcast.ModelField f) {
-        io.fleetcast.ModelField.Bounds b = f.bounds();
+    /** The spec of a field of the table ({@link io.fleetcast.model.ModelField}). */
+    static Spec of(io.fleetcast.model.ModelField f) {
+        io.fleetcast.model.ModelField.Bounds b = f.bounds();
         Range range = new Range(b.lo, b.loInclusive, b.hi, b.hiInclusive, b.text);
         return new Spec(f.yamlName(), f.dimension(), f.alternative(), range, f.required(),
                 f.required() ? Double.NaN : f.defaultValue(), f.anchored());
@@ -42,12 +44,12 @@ record Spec(String key, Dimension dimension, Dimension alternative, Range range,
 
     /** Whether a quantity in {@code unit} is accepted. */
     boolean accepts(Unit unit) {
-        return dimension.accepts(unit) || (alternative != null && alternative.accepts(unit));
+        return Unit.accepts(dimension, unit) || (alternative != null && Unit.accepts(alternative, unit));
     }
 
     /** What the field accepts, e.g. "a power (W, kW, MW, GW) > 0". */
     String expectation() {
-        String dims = dimension.expectation() + (alternative == null ? "" : " or " + alternative.expectation());
+        String dims = Unit.expectation(dimension) + (alternative == null ? "" : " or " + Unit.expectation(alternative));
         return range.text().isEmpty() ? dims : dims + " " + range.text();
     }
 }

@@ -1,9 +1,11 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.DistributionKind;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.ModelField;
-import io.fleetcast.UncertainInput;
+import io.fleetcast.model.Dimension;
+
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.UncertainInput;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ final class UncertaintyReader {
     private static final List<String> KINDS = List.of("uniform", "triangular", "pert", "normal", "lognormal", "choice");
     static final List<String> KEYS = List.of("uniform", "triangular", "pert", "normal", "lognormal", "choice",
             "weights", "min", "max", "shift");
-    private static final List<String> SECTIONS = List.of("accelerators", "sites", "deployments");
+    private static final List<String> SECTIONS = List.of("accelerators", "sites", "deployments", "consideration");
     private static final Spec SIGMA = Spec.required("sigma", Dimension.NUMBER, Range.POSITIVE);
     private static final Spec WEIGHT = Spec.required("weight", Dimension.NUMBER, Range.NON_NEGATIVE);
 
@@ -33,9 +35,14 @@ final class UncertaintyReader {
     private final Map<String, Draft> accelerators;
     private final Map<String, Draft> sites;
     private final Map<String, DeploymentDraft> deployments = new java.util.LinkedHashMap<>();
+    private final Map<String, io.fleetcast.model.Consideration> consideration = new java.util.LinkedHashMap<>();
 
     UncertaintyReader(Problems problems, LocalDateTime scenarioStart, LocalDateTime scenarioEnd,
-                      Map<String, Draft> accelerators, Map<String, Draft> sites, List<DeploymentDraft> deployments) {
+                      Map<String, Draft> accelerators, Map<String, Draft> sites, List<DeploymentDraft> deployments,
+                      List<io.fleetcast.model.Consideration> consideration) {
+        for (io.fleetcast.model.Consideration c : consideration) {
+            this.consideration.put(c.id(), c);
+        }
         this.problems = problems;
         this.scenarioStart = scenarioStart;
         this.scenarioEnd = scenarioEnd;
@@ -77,7 +84,7 @@ final class UncertaintyReader {
 
     private Target target(Node at, String key, String path) {
         String[] parts = key.split("\\.", -1);
-        String form = "a path section.id.field with section accelerators, sites or deployments";
+        String form = "a path section.id.field with section accelerators, sites, deployments or consideration";
         if (parts.length != 3 || !SECTIONS.contains(parts[0])) {
             problems.add(at, path, key, "expected " + form + ", e.g. accelerators.mi450.capex");
             return null;
@@ -125,6 +132,22 @@ final class UncertaintyReader {
                     return new Target(s, mean, mean, null, false);
                 }
                 double v = d.base(field, field.equals("design-pue") ? hi : s.defaultValue());
+                return new Target(s, v, v, null, false);
+            }
+            case "consideration" -> {
+                io.fleetcast.model.Consideration c = consideration.get(id);
+                if (c == null) {
+                    String near = Fields.nearest(id, consideration.keySet());
+                    problems.add(at, path, key, "no consideration entry " + id + (near == null ? "" : "; did you mean " + near + "?")
+                            + " (entries: " + String.join(", ", consideration.keySet()) + ")");
+                    return null;
+                }
+                List<Spec> specs = List.of(ScenarioReader.CASH, ScenarioReader.SHARES, ScenarioReader.SHARE_PRICE);
+                Spec s = field(at, path, key, specs, List.of(), field, "consideration entry");
+                if (s == null) {
+                    return null;
+                }
+                double v = s == ScenarioReader.CASH ? c.cashUsd() : s == ScenarioReader.SHARES ? c.shares() : c.sharePriceUsd();
                 return new Target(s, v, v, null, false);
             }
             default -> {
@@ -279,7 +302,7 @@ final class UncertaintyReader {
         if (!(paramsNode instanceof SequenceNode seq) || (count > 0 && seq.getValue().size() != count)
                 || seq.getValue().isEmpty()) {
             problems.at(paramsNode, paramsPath, "expected " + kindKey + ": " + form + " in the units of "
-                    + t.spec.key() + " (" + t.spec.dimension().expectation() + ")");
+                    + t.spec.key() + " (" + Unit.expectation(t.spec.dimension()) + ")");
             return null;
         }
         List<Node> items = seq.getValue();

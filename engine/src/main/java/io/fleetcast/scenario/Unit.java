@@ -1,5 +1,11 @@
 package io.fleetcast.scenario;
 
+import java.util.List;
+
+import java.util.ArrayList;
+
+import io.fleetcast.model.Dimension;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,8 +15,8 @@ import java.math.BigDecimal;
  * 355.2 h, {@code 90 s} exactly 0.025 h.
  *
  * <p>Calendar units ({@code months}, {@code years}) have no fixed length: {@link Quantity} resolves
- * them against an anchor date when the field has one, and with {@link io.fleetcast.Units#HOURS_PER_MONTH}
- * and {@link io.fleetcast.Units#HOURS_PER_YEAR} otherwise.
+ * them against an anchor date when the field has one, and with {@link io.fleetcast.model.Units#HOURS_PER_MONTH}
+ * and {@link io.fleetcast.model.Units#HOURS_PER_YEAR} otherwise.
  */
 public enum Unit {
     /** A number without a unit (dimensionless fields). */
@@ -168,5 +174,29 @@ public enum Unit {
             }
         }
         return null;
+    }
+
+    /** Whether a quantity written in {@code unit} is accepted where {@code dimension} is expected. */
+    public static boolean accepts(Dimension dimension, Unit unit) {
+        return unit.dimension() == dimension || (dimension == Dimension.FRACTION && unit == Unit.PLAIN);
+    }
+
+    /** The unit symbols accepted for a dimension, in the order of the format doc. */
+    public static List<String> symbols(Dimension dimension) {
+        List<String> out = new ArrayList<>();
+        for (Unit u : Unit.values()) {
+            if (accepts(dimension, u)) {
+                out.add(u == Unit.PLAIN ? "a plain number" : u.symbol());
+            }
+        }
+        return out;
+    }
+
+    /** A dimension and its accepted units, for error messages: "a power (W, kW, MW, GW)". */
+    public static String expectation(Dimension dimension) {
+        if (dimension == Dimension.NUMBER) {
+            return "a plain number without a unit";
+        }
+        return dimension.description() + " (" + String.join(", ", symbols(dimension)) + ")";
     }
 }

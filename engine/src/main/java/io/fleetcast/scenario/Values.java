@@ -1,7 +1,9 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Confidence;
-import io.fleetcast.Provenance;
+import io.fleetcast.model.Dimension;
+
+import io.fleetcast.model.Confidence;
+import io.fleetcast.model.Provenance;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 package io.fleetcast.serve;
 
-import io.fleetcast.Problem;
+import io.fleetcast.model.Problem;
 import java.io.Serial;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.fleetcast.serve;
 
-import io.fleetcast.ProgressListener;
+import io.fleetcast.model.ProgressListener;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +144,7 @@ final class Jobs implements AutoCloseable {
         try {
             job.future = pool.submit(() -> execute(job, work));
         } catch (RejectedExecutionException e) {
-            throw new ApiException(429, List.of(new io.fleetcast.Problem(ApiException.BODY, 0, 0, "", null,
+            throw new ApiException(429, List.of(new io.fleetcast.model.Problem(ApiException.BODY, 0, 0, "", null,
                     "too many Monte Carlo jobs: " + options.concurrentJobs() + " running and " + options.queuedJobs()
                             + " queued (fleetcast serve --max-jobs, --max-queued-jobs); retry later")),
                     Map.of("Retry-After", Long.toString(retryAfterSeconds())));

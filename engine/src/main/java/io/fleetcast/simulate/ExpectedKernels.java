@@ -32,14 +32,14 @@ public final class ExpectedKernels {
      * @param slotHours slot-hours per cell. Modified.
      * @param upHours   up accelerator-hours per cell. Modified.
      * @param failures  failures per cell. Modified.
-     * @param writeOff  remaining book life written off at an early term end, as a fraction of one
-     *                  accelerator's capex, per cell. Modified.
+     * @param warrantyFailures failures per cell at a slot age below the warranty (0 without one): the failures of
+     *                  the same process with the slot life capped at the warranty. Modified.
      * @param facilityHours slot-hours of facility depreciation per cell (from install over the facility
      *                  life, whatever the slot's end). Modified.
      * @param offset    first index to write, normally {@code d * cells}
      */
     public static void deploymentScalar(FleetPlan plan, int d, AgeTable table, double[] installs, double[] slotHours,
-                                        double[] upHours, double[] failures, double[] writeOff, double[] facilityHours,
+                                        double[] upHours, double[] failures, double[] warrantyFailures, double[] facilityHours,
                                         int offset) {
         CellGrid grid = plan.grid;
         int cells = grid.cells;
@@ -51,6 +51,8 @@ public final class ExpectedKernels {
         double life = plan.slotLifeHours[d];
         boolean fac = plan.facility[d];
         double facLife = plan.facilityLifeHours[d];
+        double warranty = Math.min(plan.warrantyHours[d], life);
+        boolean warranted = warranty > 0;
         double rampEnd = Math.min(s + r, cap);
         double density = r > 0 ? n / r : 0;
         // the largest terms the window formulas add and subtract (W at the oldest age reached): their round-off
@@ -65,6 +67,7 @@ public final class ExpectedKernels {
         double prevUp = 0;
         double prevFail = 0;
         double prevFac = 0;
+        double prevWarranty = 0;
         for (int k = 1; k <= cells; k++) {
             double b = bounds[k];
             double bp = Math.min(b, cap);
@@ -73,6 +76,7 @@ public final class ExpectedKernels {
             double up;
             double fail;
             double facH = 0;
+            double inWarranty = 0;
             if (r > 0) {
                 // windows of ages [bp - s - r, bp - s): no difference of two growing tails, so a cohort past its
                 // life gives the same cumulative double at every later boundary and its cells are exactly 0
@@ -81,6 +85,9 @@ public final class ExpectedKernels {
                 slot = nonDecreasing(density * clampedWindow(x1, r, life), prevSlot, slotScale);
                 up = nonDecreasing(density * table.upWindowCapped(x1, r, life), prevUp, upScale);
                 fail = nonDecreasing(density * table.failureWindowCapped(x1, r, life), prevFail, failScale);
+                if (warranted) {
+                    inWarranty = nonDecreasing(density * table.failureWindowCapped(x1, r, warranty), prevWarranty, failScale);
+                }
                 if (fac && rampEnd > s) {
                     facH = nonDecreasing(density * clampedWindow(b - rampEnd, rampEnd - s, facLife), prevFac, facScale);
                 }
@@ -90,6 +97,9 @@ public final class ExpectedKernels {
                 slot = n * Math.min(Math.max(x, 0), life);
                 up = n * table.upCapped(x, life);
                 fail = n * table.failuresCapped(x, life);
+                if (warranted) {
+                    inWarranty = n * table.failuresCapped(x, warranty);
+                }
                 if (fac && cap > s) {
                     facH = n * Math.min(Math.max(b - s, 0), facLife);
                 }
@@ -100,26 +110,13 @@ public final class ExpectedKernels {
             upHours[i] = up - prevUp;
             failures[i] = fail - prevFail;
             facilityHours[i] = facH - prevFac;
-            writeOff[i] = 0;
+            warrantyFailures[i] = inWarranty - prevWarranty;
             prevInst = inst;
             prevSlot = slot;
             prevUp = up;
             prevFail = fail;
             prevFac = facH;
-        }
-        if (plan.writeOff[d]) {
-            double term = plan.termEndHour[d];
-            double book = plan.bookLifeHours[d];
-            double expected;
-            if (r > 0) {
-                // slots installed at t0 in [max(s, T - L), min(s + r, T)) have (t0 + L - T) / L of their value left
-                double lo = Math.max(s, term - book);
-                double hi = Math.min(s + r, term);
-                expected = hi > lo ? density * ((hi + book - term) * (hi + book - term) - (lo + book - term) * (lo + book - term)) / (2 * book) : 0;
-            } else {
-                expected = s < term && s + book > term ? n * (s + book - term) / book : 0;
-            }
-            writeOff[offset + grid.cellOf(term)] += expected;
+            prevWarranty = inWarranty;
         }
     }
 

@@ -94,9 +94,6 @@ final class ScalarSimulateSupport implements SimulateSupport {
                 w.nf += 1;
                 w.of += fe - bounds[w.cf];
             }
-            if (w.writeOff && t0 + w.book > w.term) {
-                w.writeOffSum += (t0 + w.book - w.term) / w.book;
-            }
             if (w.fails) {
                 double f = t0 + w.upTime(rows[stride + j]);
                 if (f < e) {

@@ -34,8 +34,8 @@ public final class SimulateKernels {
     public static final int ROW_DOWN_PART = 4;
     /** Failures per cell. */
     public static final int ROW_FAILURES = 5;
-    /** Book value written off at an early term end, in accelerator-capex fractions. */
-    public static final int ROW_WRITE_OFF = 6;
+    /** Failures inside the warranty (slot age below the accelerator's warranty) per cell. */
+    public static final int ROW_WARRANTY_FAILURES = 6;
     /** Facility depreciation intervals, full-cell differences. */
     public static final int ROW_FACILITY_FULL = 7;
     /** Facility depreciation intervals, partial hours. */

@@ -27,10 +27,8 @@ public final class SweepState {
     final boolean facility;
     final double facilityLife;
     final double horizon;
-    final boolean writeOff;
-    final double book;
-    final double term;
-    final int termCell;
+    final boolean warranty;
+    final double warrantyHours;
     final boolean fails;
     final boolean weibull;
     final double meanHours;
@@ -42,7 +40,7 @@ public final class SweepState {
     final int slotPart;
     final int facFull;
     final int facPart;
-    final int writeOffRow;
+    final int warrantyRow;
 
     int c0;
     double n0;
@@ -53,7 +51,6 @@ public final class SweepState {
     int cf;
     double nf;
     double of;
-    double writeOffSum;
 
     /**
      * A sweep of deployment {@code d} with every running cell at cell 0 and nothing summed.
@@ -77,10 +74,8 @@ public final class SweepState {
         facility = plan.facility[d];
         facilityLife = plan.facilityLifeHours[d];
         horizon = grid.horizonHours;
-        writeOff = plan.writeOff[d];
-        book = plan.bookLifeHours[d];
-        term = plan.termEndHour[d];
-        termCell = writeOff ? grid.cellOf(term) : 0;
+        warrantyHours = plan.warrantyHours[d];
+        warranty = warrantyHours > 0;
         double rate = plan.failureRate[d];
         double shape = plan.weibullShape[d];
         scale = plan.weibullScale[d];
@@ -94,7 +89,7 @@ public final class SweepState {
         slotPart = SimulateKernels.ROW_SLOT_PART * stride;
         facFull = SimulateKernels.ROW_FACILITY_FULL * stride;
         facPart = SimulateKernels.ROW_FACILITY_PART * stride;
-        writeOffRow = SimulateKernels.ROW_WRITE_OFF * stride;
+        warrantyRow = SimulateKernels.ROW_WARRANTY_FAILURES * stride;
     }
 
     /**
@@ -196,10 +191,6 @@ public final class SweepState {
         writeEnd(acc);
         if (facility) {
             writeFacility(acc);
-        }
-        if (writeOff) {
-            acc[writeOffRow + termCell] += writeOffSum;
-            writeOffSum = 0;
         }
     }
 

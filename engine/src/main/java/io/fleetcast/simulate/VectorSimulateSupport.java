@@ -128,7 +128,6 @@ final class VectorSimulateSupport implements SimulateSupport {
         DoubleVector sum0 = DoubleVector.zero(D);
         DoubleVector sumE = DoubleVector.zero(D);
         DoubleVector sumF = DoubleVector.zero(D);
-        DoubleVector sumW = DoubleVector.zero(D);
         double counted = 0;
         for (int j = 0; j < bound; j += lanes) {
             // t0 = start + spacing * ((firstSlot + j + lane) + jitter), the scalar fold's operations in its order
@@ -156,13 +155,10 @@ final class VectorSimulateSupport implements SimulateSupport {
                     sumF.intoArray(rows, tmpAt);
                     w.of += sumLanes(rows, tmpAt);
                 }
-                sumW.intoArray(rows, tmpAt);
-                w.writeOffSum += sumLanes(rows, tmpAt);
                 counted = 0;
                 sum0 = DoubleVector.zero(D);
                 sumE = DoubleVector.zero(D);
                 sumF = DoubleVector.zero(D);
-                sumW = DoubleVector.zero(D);
                 failing = ScalarSimulateSupport.foldRange(w, firstSlot, j, j + lanes, rows, stride, acc, failing);
                 lo0 = b[w.c0];
                 hi0 = b[w.c0 + 1];
@@ -177,10 +173,6 @@ final class VectorSimulateSupport implements SimulateSupport {
             sumE = sumE.add(e.sub(loE));
             if (w.facility) {
                 sumF = sumF.add(fe.sub(loF));
-            }
-            if (w.writeOff) {
-                DoubleVector over = t0.add(w.book).sub(w.term);               // (t0 + book) - term
-                sumW = sumW.add(over.div(w.book), over.compare(VectorOperators.GT, 0.0));
             }
             if (w.fails) {
                 DoubleVector f = t0.add(DoubleVector.fromArray(D, rows, stride + j).mul(w.meanHours));
@@ -207,8 +199,6 @@ final class VectorSimulateSupport implements SimulateSupport {
             sumF.intoArray(rows, tmpAt);
             w.of += sumLanes(rows, tmpAt);
         }
-        sumW.intoArray(rows, tmpAt);
-        w.writeOffSum += sumLanes(rows, tmpAt);
         return ScalarSimulateSupport.foldRange(w, firstSlot, bound, count, rows, stride, acc, failing);
     }
 

@@ -1,8 +1,8 @@
 package io.fleetcast.sweep;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,11 +1,12 @@
 package io.fleetcast.sweep;
 
-import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Mode;
-import io.fleetcast.Problem;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.pipeline.Pipeline;
+import io.fleetcast.scenario.ScenarioReader;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.analyse.InputPath;
 import io.fleetcast.analyse.InputValue;
 import io.fleetcast.analyse.MonteCarloPart;
@@ -263,7 +264,7 @@ public final class SweepReader {
                 ok = false;
                 continue;
             }
-            for (io.fleetcast.UncertainInput u : base.uncertainty()) {
+            for (io.fleetcast.model.UncertainInput u : base.uncertainty()) {
                 if (u.path().equals(p.text().trim()) && !u.distribution().shift()) {
                     // its draw would replace the grid's value in every run: the axis would change nothing
                     problems.add(at(nodes[0], "grid." + axis.path(), axis.path(), "in " + where + " (" + base.name()
@@ -326,7 +327,7 @@ public final class SweepReader {
             Scenario s;
             try {
                 s = k == 0 ? base : editor.apply(point);
-                Fleetcast.sizing(s);
+                Pipeline.sizing(s);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 problems.add(at(axisNodes.isEmpty() ? null : axisNodes.get(0)[0], "grid", "variant " + String.join("; ", sets)
                         + " of " + where + " (" + base.name() + ") cannot be projected: " + e.getMessage()));
@@ -341,9 +342,9 @@ public final class SweepReader {
         try {
             Path p = directory.resolve(source);
             if (Files.isRegularFile(p)) {
-                return Fleetcast.load(p);
+                return new ScenarioReader().read(p);
             }
-            return Fleetcast.builtIn(source);
+            return new ScenarioReader().readBuiltIn(source);
         } catch (ScenarioException e) {
             problems.add(at(node, where, source, "a valid scenario file or built-in name; it has "
                     + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " (below)"));

@@ -1,6 +1,6 @@
 package io.fleetcast.sweep;
 
-import io.fleetcast.ProgressListener;
+import io.fleetcast.model.ProgressListener;
 import io.fleetcast.analyse.MonteCarlo;
 import io.fleetcast.analyse.MonteCarloResult;
 import java.util.ArrayList;

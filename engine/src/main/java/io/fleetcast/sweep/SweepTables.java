@@ -1,8 +1,8 @@
 package io.fleetcast.sweep;
 
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Timeline;
 import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.analyse.SummaryCells;
 import io.fleetcast.write.CsvWriter;

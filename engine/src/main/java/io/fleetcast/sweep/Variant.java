@@ -1,6 +1,6 @@
 package io.fleetcast.sweep;
 
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Scenario;
 import java.util.List;
 import java.util.Objects;
 

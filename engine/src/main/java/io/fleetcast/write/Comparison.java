@@ -1,9 +1,9 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -206,7 +206,7 @@ public final class Comparison {
             start = r.projection().timeline().start().isBefore(start) ? r.projection().timeline().start() : start;
             end = r.projection().timeline().end().isAfter(end) ? r.projection().timeline().end() : end;
         }
-        TimeAxis span = TimeAxis.ofYears(io.fleetcast.Timeline.of(start, end, results.get(0).projection().timeline().step()));
+        TimeAxis span = TimeAxis.ofYears(io.fleetcast.model.Timeline.of(start, end, results.get(0).projection().timeline().step()));
         List<double[]> xs = new ArrayList<>();
         List<Charts.Series> series = new ArrayList<>();
         for (ScenarioResult r : results) {

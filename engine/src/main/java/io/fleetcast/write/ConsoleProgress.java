@@ -1,6 +1,6 @@
 package io.fleetcast.write;
 
-import io.fleetcast.ProgressListener;
+import io.fleetcast.model.ProgressListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

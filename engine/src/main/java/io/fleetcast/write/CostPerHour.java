@@ -1,13 +1,13 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Deployment;
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Ownership;
-import io.fleetcast.Projection;
-import io.fleetcast.Scenario;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Timeline;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Timeline;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

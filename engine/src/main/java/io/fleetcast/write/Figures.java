@@ -1,12 +1,12 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Deployment;
-import io.fleetcast.ModelField;
-import io.fleetcast.Provenance;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.Units;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Metric;
-import io.fleetcast.Summary;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Summary;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -29,8 +29,9 @@ public record Headline(String figure, String label, String unit, HumanUnits.Dime
             total(Metric.CAPEX_USD, "IT capex"),
             total(Metric.FACILITY_CAPEX_USD, "Facility capex"),
             total(Metric.LEASE_COST_USD, "Lease cost"),
-            total(Metric.CASH_USD, "Cash (capex + facility + energy + lease + repair + opex - vendor consideration)"),
+            total(Metric.CASH_USD, "Cash (capex + facility + energy + lease + repair + opex - resale - vendor consideration)"),
             total(Metric.CONSIDERATION_USD, "Vendor consideration (netted in cash, not in TCO)"),
+            total(Metric.BOOK_VALUE_END_USD, "Book value held at the horizon end (IT and facility, not in cash)"),
             total(Metric.CAPITAL_CHARGE_USD, "Capital charge (cost of capital on the capital tied up)"),
             total(Metric.TCO_USD, "TCO (depreciation + capital charge + energy + lease + repair + opex)"),
             new Headline("npv_cash_usd", "NPV of cash", "USD", HumanUnits.Dimension.USD, Summary::npvCashUsd),

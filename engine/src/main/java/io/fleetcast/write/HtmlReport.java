@@ -1,21 +1,21 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Deployment;
-import io.fleetcast.ModelField;
-import io.fleetcast.Grouping;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
-import io.fleetcast.Provenance;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.Step;
-import io.fleetcast.Summary;
-import io.fleetcast.UncertainInput;
-import io.fleetcast.Units;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Step;
+import io.fleetcast.model.Summary;
+import io.fleetcast.model.UncertainInput;
+import io.fleetcast.model.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ public final class HtmlReport {
         Projection p = result.projection();
         Scenario s = p.scenario();
         String runs = result.runs() > 1 ? result.runs() + " Monte Carlo runs (values are means), seed " + s.monteCarlo().seed()
-                : p.mode() == io.fleetcast.Mode.SIMULATE ? "one simulated run, seed " + p.seed() : "one run";
+                : p.mode() == io.fleetcast.model.Mode.SIMULATE ? "one simulated run, seed " + p.seed() : "one run";
         return p.mode().id() + " mode, " + runs + "; " + Numbers.date(s.start()) + " to " + Numbers.date(s.end())
                 + " (UTC) in " + p.timeline().periods() + " " + s.step().name().toLowerCase(Locale.ROOT) + " periods";
     }
@@ -216,7 +216,46 @@ public final class HtmlReport {
                     .append(numberCell(HumanUnits.format(facility, HumanUnits.Dimension.POWER_MW), facility))
                     .append("<td></td><td></td></tr>\n");
         }
-        b.append("</tbody></table>\n</section>\n");
+        b.append("</tbody></table>\n");
+        spares(b, sizing, result);
+        b.append("</section>\n");
+    }
+
+    /**
+     * The spares question of a Monte Carlo: per deployment with devices down for repair, the quantiles over the runs
+     * of its peak period average of devices in repair, and the whole spares that cover each.
+     */
+    private static void spares(StringBuilder b, List<ResolvedDeployment> sizing, ScenarioResult result) {
+        if (result.bands().isEmpty()) {
+            return;
+        }
+        QuantileBands bands = result.bands().get();
+        double[] probabilities = bands.probabilities();
+        StringBuilder rows = new StringBuilder();
+        for (ResolvedDeployment d : sizing) {
+            java.util.Optional<double[]> down = bands.peakInRepairQuantiles(d.id());
+            if (down.isEmpty() || !(down.get()[probabilities.length - 1] > 0)) {
+                continue;
+            }
+            rows.append("<tr><td>").append(Html.escape(d.id())).append("</td>");
+            for (double v : down.get()) {
+                rows.append(numberCell(HumanUnits.count(v), v));
+            }
+            long spares = io.fleetcast.analyse.MonteCarloResult.Sizing.sparesFor(down.get()[probabilities.length - 1]);
+            rows.append(numberCell(HumanUnits.count(spares), spares)).append("</tr>\n");
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        String top = Numbers.quantileName(probabilities[probabilities.length - 1]).toUpperCase(Locale.ROOT);
+        b.append("<p>Spares: the peak period average of devices down for repair over the horizon, quantiles of ")
+                .append(bands.runs()).append(" runs, and the whole spares that cover the ").append(top).append(".</p>\n");
+        b.append("<table><thead><tr><th>deployment</th>");
+        for (double q : probabilities) {
+            b.append("<th class=\"num\">in repair ").append(Numbers.quantileName(q).toUpperCase(Locale.ROOT)).append("</th>");
+        }
+        b.append("<th class=\"num\">spares for ").append(top).append("</th></tr></thead>\n<tbody>\n").append(rows)
+                .append("</tbody></table>\n");
     }
 
     private static String meanCountCell(java.util.OptionalDouble mean) {
@@ -234,7 +273,7 @@ public final class HtmlReport {
         return parts.size() == 1 ? parts.get(0) : "first of " + String.join(", ", parts);
     }
 
-    static String sizeText(io.fleetcast.Size size) {
+    static String sizeText(io.fleetcast.model.Size size) {
         return switch (size.kind()) {
             case COUNT -> HumanUnits.count(size.value()) + " accelerators";
             case IT_POWER -> "IT power " + HumanUnits.format(size.value() / Units.WATTS_PER_MW, HumanUnits.Dimension.POWER_MW);
@@ -454,7 +493,7 @@ public final class HtmlReport {
         }
         b.append("<th>precision</th><th>energy in lease</th><th>term from</th><th>take-or-pay</th></tr></thead>\n<tbody>\n");
         for (Deployment d : s.deployments()) {
-            boolean leased = d.ownership() == io.fleetcast.Ownership.LEASED;
+            boolean leased = d.ownership() == io.fleetcast.model.Ownership.LEASED;
             b.append("<tr><td>").append(Html.escape(d.id())).append("</td><td>").append(Html.escape(sizeText(d.size())))
                     .append("</td><td>").append(Html.escape(Numbers.date(d.start()))).append("</td>");
             for (ModelField f : ModelField.of(ModelField.Owner.DEPLOYMENT)) {
@@ -465,7 +504,7 @@ public final class HtmlReport {
             }
             b.append("<td>").append(d.precision().name().toLowerCase(Locale.ROOT)).append("</td><td>")
                     .append(leased ? (d.energyIncluded() ? "yes" : "no") : "–").append("</td><td>")
-                    .append(d.termHours().isPresent() ? (d.termFrom() == io.fleetcast.TermFrom.INSTALL ? "each install" : "deployment start") : "–")
+                    .append(d.termHours().isPresent() ? (d.termFrom() == io.fleetcast.model.TermFrom.INSTALL ? "each install" : "deployment start") : "–")
                     .append("</td><td>").append(leased ? (d.takeOrPay() ? "yes" : "no") : "–").append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
@@ -522,7 +561,7 @@ public final class HtmlReport {
         row(b, "scenario file", s.origin().map(o -> o.location()).orElse("none (built in code)"));
         row(b, "scenario SHA-256", s.origin().map(o -> o.sha256()).orElse("none"));
         row(b, "mode", p.mode().id());
-        row(b, "seed", p.mode() == io.fleetcast.Mode.EXPECTED && result.runs() == 1 ? "not used (expected mode)"
+        row(b, "seed", p.mode() == io.fleetcast.model.Mode.EXPECTED && result.runs() == 1 ? "not used (expected mode)"
                 : Long.toString(result.runs() > 1 ? s.monteCarlo().seed() : p.seed()));
         row(b, "runs", Integer.toString(result.runs()));
         row(b, "JDK", run.jdk());

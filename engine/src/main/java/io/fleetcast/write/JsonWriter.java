@@ -7,27 +7,27 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetcast.Accelerator;
-import io.fleetcast.Confidence;
-import io.fleetcast.Consideration;
-import io.fleetcast.Deployment;
-import io.fleetcast.ModelField;
-import io.fleetcast.Grouping;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.Metric;
-import io.fleetcast.PowerCap;
-import io.fleetcast.MetricCube;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Projection;
-import io.fleetcast.Provenance;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.Step;
-import io.fleetcast.Summary;
-import io.fleetcast.Timeline;
-import io.fleetcast.UncertainInput;
-import io.fleetcast.Units;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Confidence;
+import io.fleetcast.model.Consideration;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.ModelField;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.PowerCap;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Step;
+import io.fleetcast.model.Summary;
+import io.fleetcast.model.Timeline;
+import io.fleetcast.model.UncertainInput;
+import io.fleetcast.model.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,7 +63,7 @@ import java.util.Optional;
 public final class JsonWriter {
 
     /** The value of the {@code format} key: the layout version of this file. */
-    public static final String FORMAT = "fleetcast-results/3";
+    public static final String FORMAT = "fleetcast-results/4";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -140,7 +140,12 @@ public final class JsonWriter {
             provenance(g, result, run);
             summary(g, p.summary(), result);
             sizing(g, p.sizing(), result);
-            inputs(g, s);
+            if (indented) {
+                inputs(g, s);
+            } else {
+                g.writeFieldName("inputs");
+                g.writeRawValue(compactInputs(s));
+            }
             cube(g, cubeGrouping == Grouping.DEPLOYMENT ? p.cube() : p.cube(cubeGrouping));
             if (result.bands().isPresent()) {
                 bands(g, result.bands().get());
@@ -306,6 +311,21 @@ public final class JsonWriter {
                 // count, exact_count and the powers are nominal (inputs at their scenario values)
                 number(g, "mean_count", mean.getAsDouble());
             }
+            Optional<double[]> down = result.bands().flatMap(b -> b.peakInRepairQuantiles(d.id()));
+            if (down.isPresent()) {
+                // the spares question: peak period average of devices down for repair, at each band quantile
+                double[] probabilities = result.bands().get().probabilities();
+                g.writeObjectFieldStart("peak_in_repair");
+                for (int q = 0; q < probabilities.length; q++) {
+                    number(g, Numbers.quantileName(probabilities[q]), down.get()[q]);
+                }
+                g.writeEndObject();
+                g.writeObjectFieldStart("spares_for");
+                for (int q = 0; q < probabilities.length; q++) {
+                    g.writeNumberField(Numbers.quantileName(probabilities[q]), io.fleetcast.analyse.MonteCarloResult.Sizing.sparesFor(down.get()[q]));
+                }
+                g.writeEndObject();
+            }
             number(g, "it_mw", d.itMw());
             number(g, "facility_mw", d.facilityMw());
             g.writeStringField("install_start", Numbers.instant(d.installStart()));
@@ -326,7 +346,7 @@ public final class JsonWriter {
         g.writeEndArray();
     }
 
-    private static void size(JsonGenerator g, io.fleetcast.Size size) throws IOException {
+    private static void size(JsonGenerator g, io.fleetcast.model.Size size) throws IOException {
         g.writeObjectFieldStart("size");
         g.writeStringField("kind", size.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         number(g, "value", size.value());
@@ -336,6 +356,36 @@ public final class JsonWriter {
             case BUDGET -> "USD";
         });
         g.writeEndObject();
+    }
+
+    /** The scenario whose compact {@code inputs} text was written last, and that text. */
+    private record InputsText(Scenario scenario, String json) {
+    }
+
+    private static volatile InputsText lastInputs;
+
+    /**
+     * The compact {@code inputs} object of a scenario, reused while the same scenario instance comes back (a server
+     * answering a built-in scenario, which the reader keeps): the echo of every figure with its source was a quarter of
+     * the CPU of {@code POST /v1/projections} for the portfolio (JFR, JDK 25). A pure function of the scenario, so
+     * the bytes are those the generator would write.
+     */
+    private static String compactInputs(Scenario s) throws IOException {
+        InputsText last = lastInputs;
+        if (last != null && last.scenario() == s) {
+            return last.json();
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.writeStartObject();
+            inputs(g, s);
+            g.writeEndObject();
+        }
+        String whole = text.toString();
+        // {"inputs":{...}} -> {...}
+        String json = whole.substring("{\"inputs\":".length(), whole.length() - 1);
+        lastInputs = new InputsText(s, json);
+        return json;
     }
 
     private static void inputs(JsonGenerator g, Scenario s) throws IOException {
@@ -386,6 +436,11 @@ public final class JsonWriter {
             g.writeBooleanField("energy_included", d.energyIncluded());
             g.writeStringField("term_from", d.termFrom().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             g.writeBooleanField("take_or_pay", d.takeOrPay());
+            if (d.refreshWith().isPresent()) {
+                g.writeStringField("refresh_with", d.refreshWith().get());
+            } else {
+                g.writeNullField("refresh_with");
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

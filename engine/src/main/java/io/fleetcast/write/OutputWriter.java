@@ -1,6 +1,6 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Grouping;
+import io.fleetcast.model.Grouping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Timeline;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,17 +133,31 @@ public interface QuantileBands {
     }
 
     /**
-     * These bands with the runs' means of summary figures and resolved counts.
+     * The quantiles over the runs (one per probability) of a deployment's peak period average of devices down for
+     * repair: the devices spares must cover.
+     *
+     * @param deploymentId the deployment's id
+     * @return one value per probability, or empty when not computed (the default)
+     */
+    default Optional<double[]> peakInRepairQuantiles(String deploymentId) {
+        return Optional.empty();
+    }
+
+    /**
+     * These bands with the runs' means of summary figures and resolved counts, and the spares question.
      *
      * @param summaryMeans figure name to its mean over the runs (empty when not computed)
      * @param countMeans   deployment id to its mean resolved count over the runs (empty when unknown)
-     * @return a view answering {@link #summaryMean} and {@link #meanResolvedCount} from the lookups and
-     *         everything else from this one
+     * @param peakInRepair deployment id to its {@link #peakInRepairQuantiles} (empty when unknown)
+     * @return a view answering {@link #summaryMean}, {@link #meanResolvedCount} and {@link #peakInRepairQuantiles}
+     *         from the lookups and everything else from this one
      */
     default QuantileBands withMeans(Function<String, OptionalDouble> summaryMeans,
-                                    Function<String, OptionalDouble> countMeans) {
+                                    Function<String, OptionalDouble> countMeans,
+                                    Function<String, Optional<double[]>> peakInRepair) {
         Objects.requireNonNull(summaryMeans, "summaryMeans");
         Objects.requireNonNull(countMeans, "countMeans");
+        Objects.requireNonNull(peakInRepair, "peakInRepair");
         QuantileBands base = this;
         return new QuantileBands() {
             @Override
@@ -195,6 +209,11 @@ public interface QuantileBands {
             public OptionalDouble meanResolvedCount(String deploymentId) {
                 return countMeans.apply(deploymentId);
             }
+
+            @Override
+            public Optional<double[]> peakInRepairQuantiles(String deploymentId) {
+                return peakInRepair.apply(deploymentId);
+            }
         };
     }
 
@@ -212,6 +231,46 @@ public interface QuantileBands {
             }
         }
         return -1;
+    }
+
+    /**
+     * The writers' view of Monte Carlo bands.
+     *
+     * @param r the result
+     * @return the bands: cells, every summary figure's quantiles and mean over the runs, every deployment's mean
+     *         resolved count and the quantiles of its peak devices in repair
+     */
+    static QuantileBands of(io.fleetcast.analyse.MonteCarloResult r) {
+        return QuantileBands.of(r.grouping(), r.groups(), r.timeline(), r.runs(), r.bandsExact(), r.quantiles(),
+                (q, metric, group, period) -> r.cubeBands().quantile(q, r.cell(metric, group, period)),
+                figure -> {
+                    int cell = io.fleetcast.analyse.SummaryCells.byName(figure);
+                    if (cell < 0) {
+                        return Optional.empty();
+                    }
+                    double[] out = new double[r.quantiles().length];
+                    for (int q = 0; q < out.length; q++) {
+                        out[q] = r.summaryBands().quantile(q, cell);
+                    }
+                    return Optional.of(out);
+                }).withMeans(figure -> {
+                    int cell = io.fleetcast.analyse.SummaryCells.byName(figure);
+                    return cell < 0 ? OptionalDouble.empty() : OptionalDouble.of(r.summaryMean(cell));
+                }, id -> {
+                    List<String> ids = r.meanProjection().cube().groups();
+                    int d = ids.indexOf(id);
+                    return d < 0 ? OptionalDouble.empty() : OptionalDouble.of(r.sizing().meanCount(d));
+                }, id -> {
+                    int d = r.meanProjection().cube().groups().indexOf(id);
+                    if (d < 0) {
+                        return Optional.empty();
+                    }
+                    double[] out = new double[r.quantiles().length];
+                    for (int q = 0; q < out.length; q++) {
+                        out[q] = r.sizing().peakInRepairQuantile(d, r.quantiles()[q]);
+                    }
+                    return Optional.of(out);
+                });
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Projection;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Projection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;

@@ -1,6 +1,6 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Metric;
+import io.fleetcast.model.Metric;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Timeline;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.format.DateTimeFormatter;

@@ -1,11 +1,11 @@
 package io.fleetcast.analyse;
 
-import io.fleetcast.DistributionKind;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.Ownership;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Size;
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Size;
 
 /**
  * Small scenarios whose outputs are known in closed form. The accelerator {@code lin} draws exactly 1 kW

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Accelerator;
+import io.fleetcast.model.Accelerator;
 import io.fleetcast.Fleetcast;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.ScenarioException;
-import io.fleetcast.Site;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.ScenarioException;
+import io.fleetcast.model.Site;
 import io.fleetcast.scenario.Anchor;
 import io.fleetcast.scenario.AnchorsReader;
 import io.fleetcast.scenario.Catalog;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.DistributionKind;
-import io.fleetcast.InputDistribution;
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.InputDistribution;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;

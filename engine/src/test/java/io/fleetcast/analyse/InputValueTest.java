@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Scenario;
 import org.junit.jupiter.api.Test;
 
 class InputValueTest {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Projection;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Size;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Size;
 import org.junit.jupiter.api.Test;
 
 class MonteCarloTest {
@@ -82,8 +82,8 @@ class MonteCarloTest {
         // = 500 + 37.5 n500, which is 1,000 only if n500 = 13.33: never the nominal count
         Scenario s = AnalyseFixtures.base()
                 .deployment(ScenarioBuilder.deployment("it", "lin", "flat").size(Size.itPower(1e6)))
-                .uncertain("accelerators.lin.all-in-power", new io.fleetcast.InputDistribution(
-                        io.fleetcast.DistributionKind.CHOICE, new double[] {500, 2000}, new double[] {1, 1},
+                .uncertain("accelerators.lin.all-in-power", new io.fleetcast.model.InputDistribution(
+                        io.fleetcast.model.DistributionKind.CHOICE, new double[] {500, 2000}, new double[] {1, 1},
                         Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false))
                 .build();
         MonteCarloSettings settings = new MonteCarloSettings(40, 11L, new double[] {0.1, 0.5, 0.9});

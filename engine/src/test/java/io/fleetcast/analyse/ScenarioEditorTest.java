@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Deployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Site;
-import io.fleetcast.Size;
-import io.fleetcast.SizeKind;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Size;
+import io.fleetcast.model.SizeKind;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Mode;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.ProgressListener;
-import io.fleetcast.Scenario;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.Scenario;
 import org.junit.jupiter.api.Test;
 
 class SensitivityTest {

@@ -3,8 +3,8 @@ package io.fleetcast.analyse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.DistributionKind;
-import io.fleetcast.InputDistribution;
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.InputDistribution;
 import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.rank.PSquarePercentile;
 import org.apache.commons.rng.UniformRandomProvider;

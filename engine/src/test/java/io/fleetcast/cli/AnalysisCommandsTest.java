@@ -254,7 +254,7 @@ class AnalysisCommandsTest {
         Path a = itPowerScenario("mean-a");
         Path b = itPowerScenario("mean-b");
         io.fleetcast.analyse.MonteCarloResult draws = io.fleetcast.analyse.MonteCarlo.run(io.fleetcast.Fleetcast.load(a),
-                io.fleetcast.Mode.EXPECTED, new io.fleetcast.MonteCarloSettings(40, 11L, new double[] {0.1, 0.5, 0.9}), 1);
+                io.fleetcast.model.Mode.EXPECTED, new io.fleetcast.model.MonteCarloSettings(40, 11L, new double[] {0.1, 0.5, 0.9}), 1);
         int n500 = 0;
         for (int run = 0; run < 40; run++) {
             n500 += draws.input(run, 0) == 500 ? 1 : 0;
@@ -300,7 +300,7 @@ class AnalysisCommandsTest {
         Path a = itPowerScenario("ratio-a");
         Path b = itPowerScenario("ratio-b");
         io.fleetcast.analyse.MonteCarloResult draws = io.fleetcast.analyse.MonteCarlo.run(io.fleetcast.Fleetcast.load(a),
-                io.fleetcast.Mode.EXPECTED, new io.fleetcast.MonteCarloSettings(40, 11L, new double[] {0.1, 0.5, 0.9}), 1);
+                io.fleetcast.model.Mode.EXPECTED, new io.fleetcast.model.MonteCarloSettings(40, 11L, new double[] {0.1, 0.5, 0.9}), 1);
         int n500 = 0;
         for (int run = 0; run < 40; run++) {
             n500 += draws.input(run, 0) == 500 ? 1 : 0;

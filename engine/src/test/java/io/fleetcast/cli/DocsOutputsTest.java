@@ -1,6 +1,6 @@
 package io.fleetcast.cli;
 
-import io.fleetcast.Metric;
+import io.fleetcast.model.Metric;
 import io.fleetcast.write.Comparison;
 import io.fleetcast.write.CsvWriter;
 import io.fleetcast.write.Headline;

@@ -2,7 +2,7 @@ package io.fleetcast.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetcast.Metric;
+import io.fleetcast.model.Metric;
 import io.fleetcast.Schemas;
 import io.fleetcast.write.CsvWriter;
 import java.io.IOException;

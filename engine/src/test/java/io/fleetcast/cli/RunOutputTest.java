@@ -96,7 +96,7 @@ class RunOutputTest {
                 "--csv-groupings", "total");
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("small-fleet/results-long.csv"));
-        assertEquals(1 + 3 * io.fleetcast.Metric.COUNT * 3, rows.size());
+        assertEquals(1 + 3 * io.fleetcast.model.Metric.COUNT * 3, rows.size());
         for (String row : rows.subList(1, rows.size())) {
             assertTrue(row.startsWith("small-fleet,expected,value,exact,ownership,") || row.startsWith("small-fleet,expected,value,exact,total,"), row);
         }
@@ -106,7 +106,7 @@ class RunOutputTest {
         assertTrue(rows.contains("small-fleet,expected,value,exact,ownership,leased,2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,installed,accelerators,100"));
         // wide: period_start, period_end, hours, statistic, then 3 groups per metric
         String header = Files.readAllLines(out.resolve("small-fleet/results-wide.csv")).get(0);
-        assertEquals(4 + 3 * io.fleetcast.Metric.COUNT, header.split(",").length, header);
+        assertEquals(4 + 3 * io.fleetcast.model.Metric.COUNT, header.split(",").length, header);
         assertTrue(header.startsWith("period_start,period_end,hours,statistic,installed[ownership=owned],installed[ownership=leased],installed[total],"), header);
     }
 

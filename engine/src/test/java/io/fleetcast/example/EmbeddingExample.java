@@ -1,21 +1,21 @@
 package io.fleetcast.example;
 
-import io.fleetcast.Accelerator;
+import io.fleetcast.model.Accelerator;
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.Ownership;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.ScenarioException;
-import io.fleetcast.Site;
-import io.fleetcast.Size;
-import io.fleetcast.Summary;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.ScenarioException;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Size;
+import io.fleetcast.model.Summary;
+import io.fleetcast.model.Timeline;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.fleetcast.example;
 
-import io.fleetcast.Metric;
-import io.fleetcast.Projection;
-import io.fleetcast.ResolvedDeployment;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ResolvedDeployment;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

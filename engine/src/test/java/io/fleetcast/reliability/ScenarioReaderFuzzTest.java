@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.fleetcast.Grouping;
-import io.fleetcast.Mode;
-import io.fleetcast.Problem;
-import io.fleetcast.Projection;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioException;
-import io.fleetcast.Timeline;
-import io.fleetcast.cube.Projector;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioException;
+import io.fleetcast.model.Timeline;
+import io.fleetcast.pipeline.Pipeline;
 import io.fleetcast.scenario.ScenarioReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class ScenarioReaderFuzzTest {
         }
         Projection p;
         try {
-            p = Projector.project(s, Mode.EXPECTED, 0L);
+            p = Pipeline.project(s, Mode.EXPECTED, 0L);
         } catch (IllegalArgumentException e) {
             // accepted by the reader but not projectable: only an overflow of a summary ratio is a known,
             // documented limit (docs/reliability.md); anything else is a finding

@@ -1,8 +1,8 @@
 package io.fleetcast.scenario;
 
-import io.fleetcast.Problem;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

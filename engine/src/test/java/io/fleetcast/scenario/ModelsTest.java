@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Confidence;
-import io.fleetcast.Provenance;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Confidence;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

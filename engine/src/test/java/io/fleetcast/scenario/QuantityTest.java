@@ -1,11 +1,13 @@
 package io.fleetcast.scenario;
 
+import io.fleetcast.model.Dimension;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Units;
+import io.fleetcast.model.Units;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -109,11 +111,11 @@ class QuantityTest {
 
     @Test
     void accepts_fractionTakesPlainAndPercent_numberOnlyPlain() {
-        assertTrue(Dimension.FRACTION.accepts(Unit.PLAIN));
-        assertTrue(Dimension.FRACTION.accepts(Unit.PERCENT));
-        assertTrue(Dimension.NUMBER.accepts(Unit.PLAIN));
-        assertFalse(Dimension.NUMBER.accepts(Unit.PERCENT));
-        assertFalse(Dimension.POWER.accepts(Unit.GWH));
-        assertEquals("a power (W, kW, MW, GW)", Dimension.POWER.expectation());
+        assertTrue(Unit.accepts(Dimension.FRACTION, Unit.PLAIN));
+        assertTrue(Unit.accepts(Dimension.FRACTION, Unit.PERCENT));
+        assertTrue(Unit.accepts(Dimension.NUMBER, Unit.PLAIN));
+        assertFalse(Unit.accepts(Dimension.NUMBER, Unit.PERCENT));
+        assertFalse(Unit.accepts(Dimension.POWER, Unit.GWH));
+        assertEquals("a power (W, kW, MW, GW)", Unit.expectation(Dimension.POWER));
     }
 }

@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Confidence;
-import io.fleetcast.Deployment;
-import io.fleetcast.DistributionKind;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.MonteCarloSettings;
-import io.fleetcast.Ownership;
-import io.fleetcast.Precision;
-import io.fleetcast.Provenance;
-import io.fleetcast.Scenario;
-import io.fleetcast.Site;
-import io.fleetcast.SizeKind;
-import io.fleetcast.Step;
-import io.fleetcast.Units;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Confidence;
+import io.fleetcast.model.Deployment;
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.MonteCarloSettings;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Precision;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.SizeKind;
+import io.fleetcast.model.Step;
+import io.fleetcast.model.Units;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -272,8 +272,8 @@ class ScenarioReaderTest {
 
     @Test
     void readBuiltIn_unknownName_listsBuiltInNames() {
-        io.fleetcast.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.fleetcast.ScenarioException.class, () -> new ScenarioReader().readNamedOrPath("no-such-scenario"));
+        io.fleetcast.model.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.fleetcast.model.ScenarioException.class, () -> new ScenarioReader().readNamedOrPath("no-such-scenario"));
         assertEquals(1, e.problems().size());
         assertTrue(e.problems().get(0).expected().startsWith("no such file, and no built-in scenario of that name (built-in: "),
                 e.getMessage());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Problem;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -16,7 +16,7 @@ class YamlTextTest {
 
     @Test
     void read_builtInModelFileTwice_composesItOnce() {
-        List<io.fleetcast.Problem> sink = new ArrayList<>();
+        List<io.fleetcast.model.Problem> sink = new ArrayList<>();
         Problems p = new Problems("t", sink);
         YamlText.Parsed first = YamlText.read(new Source.Resource(CatalogReader.BUILTIN_ACCELERATORS), p);
         YamlText.Parsed second = YamlText.read(new Source.Resource(CatalogReader.BUILTIN_ACCELERATORS), p);
@@ -42,7 +42,7 @@ class YamlTextTest {
 
     @Test
     void read_missingBuiltIn_reportsEveryTime() {
-        List<io.fleetcast.Problem> sink = new ArrayList<>();
+        List<io.fleetcast.model.Problem> sink = new ArrayList<>();
         Problems p = new Problems("t", sink);
         YamlText.read(new Source.Resource("models/no-such-file.yaml"), p);
         YamlText.read(new Source.Resource("models/no-such-file.yaml"), p);

@@ -113,7 +113,7 @@ class ServerTest {
         HttpResponse<String> r = send(post("/v1/projections", "application/yaml", yaml("amd-openai-6gw")));
         assertEquals(200, r.statusCode(), r.body());
         JsonNode doc = JSON.readTree(r.body());
-        assertEquals("fleetcast-results/3", doc.get("format").asText());
+        assertEquals("fleetcast-results/4", doc.get("format").asText());
         // 1 GW facility / (2,900 W all-in x 1.26 design PUE) = 273,672.69 -> 273,672 MI450 (README worked example)
         assertEquals(273_672, doc.get("sizing").get(0).get("count").asLong());
         assertEquals("expected", doc.get("provenance").get("mode").asText());

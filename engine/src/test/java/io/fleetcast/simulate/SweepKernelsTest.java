@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Ownership;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Step;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Step;
 import io.fleetcast.accumulate.DifferenceKernels;
 import io.fleetcast.accumulate.FleetState;
 import io.fleetcast.accumulate.FleetStates;
@@ -35,12 +35,12 @@ class SweepKernelsTest {
 
     /**
      * Daily periods over 200 days (cells shorter than the 72 h repairs); a Weibull wear-out fleet owned for
-     * a 100-day term (book value written off), a leased fleet without repairs, and one installed all at once.
+     * a 100-day term with a 40-day warranty, a leased fleet without repairs, and one installed all at once.
      */
     private static Scenario dailyMixed(long devices) {
         return ScenarioBuilder.scenario("sweep-daily").start(2026, 1).horizonHours(200 * 24).step(Step.DAY)
                 .accelerator(ScenarioBuilder.accelerator("wear").allInPowerW(700).capexUsd(20_000).usefulLifeYears(5)
-                        .afr(0.6).weibullShape(1.7).repairHours(72).build())
+                        .afr(0.6).weibullShape(1.7).repairHours(72).set(io.fleetcast.model.ModelField.WARRANTY, 40 * 24).build())
                 .accelerator(ScenarioBuilder.accelerator("fast").allInPowerW(700).usefulLifeYears(5).afr(0.9)
                         .repairHours(0).leasePriceUsdPerHour(2).build())
                 .site(ScenarioBuilder.site("site").pue(1.3).electricityUsdPerMwh(40).facilityCapexUsdPerMw(5e6).build())
@@ -115,7 +115,7 @@ class SweepKernelsTest {
                 double tolerance = 1e-12 * devices * 744;
                 assertClose(a.slotHours, b.slotHours, tolerance, where + ", slot hours");
                 assertClose(a.upHours, b.upHours, tolerance, where + ", up hours");
-                assertClose(a.writeOff, b.writeOff, 1e-12 * devices, where + ", write-off");
+                assertArrayEquals(a.warrantyFailures, b.warrantyFailures, where);
                 assertClose(a.facilityHours, b.facilityHours, tolerance, where + ", facility hours");
             }
         }
@@ -153,15 +153,12 @@ class SweepKernelsTest {
             double[] actual = new double[SimulateKernels.ROWS * stride];
             SweepKernels.simulateBlockSweep(plan, d, key, 0, slots, support, new double[SweepKernels.SCRATCH_DOUBLES], actual);
             String where = support.name() + ": " + plan.scenario().name() + " deployment " + d + " with " + slots + " slots";
-            for (int row : new int[] {SimulateKernels.ROW_INSTALLS, SimulateKernels.ROW_FAILURES}) {
+            for (int row : new int[] {SimulateKernels.ROW_INSTALLS, SimulateKernels.ROW_FAILURES, SimulateKernels.ROW_WARRANTY_FAILURES}) {
                 for (int c = 0; c < cells; c++) {
                     assertEquals(expected[row * stride + c], actual[row * stride + c], where + ", row " + row + ", cell " + c);
                 }
             }
-            int writeOff = SimulateKernels.ROW_WRITE_OFF * stride;
             for (int c = 0; c < cells; c++) {
-                assertEquals(expected[writeOff + c], actual[writeOff + c], 1e-9 * (1 + Math.abs(expected[writeOff + c])),
-                        where + ", write-off, cell " + c);
                 sawFailure |= actual[SimulateKernels.ROW_FAILURES * stride + c] > 0;
             }
             int[][] pairs = {
@@ -214,10 +211,6 @@ class SweepKernelsTest {
             int c0 = grid.cellOf(t0);
             acc[SimulateKernels.ROW_INSTALLS * stride + c0] += 1;
             SimulateKernels.addInterval(acc, slotFull, slotPart, b, t0, c0, e, grid.cellOf(e));
-            double book = plan.bookLifeHours[d];
-            if (plan.writeOff[d] && t0 + book > plan.termEndHour[d]) {
-                acc[SimulateKernels.ROW_WRITE_OFF * stride + grid.cellOf(plan.termEndHour[d])] += (t0 + book - plan.termEndHour[d]) / book;
-            }
             if (plan.facility[d]) {
                 double fe = Math.min(t0 + plan.facilityLifeHours[d], grid.horizonHours);
                 SimulateKernels.addInterval(acc, facFull, facPart, b, t0, c0, fe, grid.cellOf(fe));
@@ -235,6 +228,9 @@ class SweepKernelsTest {
                 }
                 int cf = grid.cellOf(f);
                 acc[SimulateKernels.ROW_FAILURES * stride + cf] += 1;
+                if (f < t0 + plan.warrantyHours[d]) {
+                    acc[SimulateKernels.ROW_WARRANTY_FAILURES * stride + cf] += 1;
+                }
                 double back = f + repair;
                 if (repair > 0) {
                     double de = Math.min(back, e);

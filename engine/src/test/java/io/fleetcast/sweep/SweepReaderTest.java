@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Mode;
-import io.fleetcast.Problem;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.ScenarioException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.fleetcast.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Step;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Step;
+import io.fleetcast.model.Timeline;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

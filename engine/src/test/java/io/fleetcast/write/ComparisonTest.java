@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.MetricCube;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.ScenarioException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

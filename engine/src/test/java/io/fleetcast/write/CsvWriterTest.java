@@ -3,10 +3,10 @@ package io.fleetcast.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -20,8 +20,8 @@ class CsvWriterTest {
     void writeLong_deploymentAndTotal_oneRowPerValue() throws IOException {
         String[] lines = longCsv(ScenarioResult.of(projection), List.of(Grouping.DEPLOYMENT, Grouping.TOTAL));
         assertEquals("scenario,mode,statistic,statistic_method,grouping,group,period_start,period_end,metric,unit,value", lines[0]);
-        // 22 metrics x (2 deployments + 1 total) x 3 periods = 198 rows, plus the header
-        assertEquals(1 + 22 * 3 * 3, lines.length);
+        // 25 metrics x (2 deployments + 1 total) x 3 periods = 225 rows, plus the header
+        assertEquals(1 + 25 * 3 * 3, lines.length);
         // first row: metric 0 (installed), group 0, period 0: (0 + 1) + 0 / 3 + 0 / 7 = 1
         assertEquals("two-deployments,expected,value,exact,deployment,first,2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,installed,accelerators,1", lines[1]);
         // installed, group "next" (1), period 2: 1 + 1/3 + 2/7 = 1.619047619047619 (shortest round-trip digits)
@@ -42,8 +42,8 @@ class CsvWriterTest {
         MetricCube total = projection.cube(Grouping.TOTAL);
         QuantileBands bands = QuantileBands.ofCubes(new double[] {0.1, 0.9}, List.of(total.scaled(0.5), total.scaled(2)), 100);
         String[] lines = longCsv(ScenarioResult.of(projection).withBands(bands), List.of(Grouping.DEPLOYMENT));
-        // mean rows 22 x 2 x 3 = 132, quantile rows 2 x 22 x 1 x 3 = 132
-        assertEquals(1 + 132 + 132, lines.length);
+        // mean rows 25 x 2 x 3 = 150, quantile rows 2 x 25 x 1 x 3 = 150
+        assertEquals(1 + 150 + 150, lines.length);
         assertTrue(lines[1].startsWith("two-deployments,expected,mean,exact,deployment,"), lines[1]);
         String p90 = find(lines, ",p90,exact,total,total,2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,installed,");
         // total installed in period 0 is 1 + (1 + 1/3) = 2.333..., times 2
@@ -57,8 +57,8 @@ class CsvWriterTest {
         String[] lines = w.toString().split("\n");
         assertEquals(1 + 3, lines.length);
         String[] header = lines[0].split(",");
-        // 4 leading columns (period_start, period_end, hours, statistic) + 22 metrics x (2 deployments + total)
-        assertEquals(4 + 22 * 3, header.length);
+        // 4 leading columns (period_start, period_end, hours, statistic) + 25 metrics x (2 deployments + total)
+        assertEquals(4 + 25 * 3, header.length);
         assertEquals("installed[deployment=first]", header[4]);
         assertEquals("installed[total]", header[6]);
         String[] july = lines[1].split(",");

@@ -3,12 +3,12 @@ package io.fleetcast.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.Projection;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.ScenarioException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.Grouping;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

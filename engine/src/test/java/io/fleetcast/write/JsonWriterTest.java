@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetcast.Grouping;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Projection;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Projection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -114,6 +114,20 @@ class JsonWriterTest {
         String text = compact.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(!text.strip().contains("\n"), "no line breaks but the last");
         assertTrue(compact.size() < indented.length, compact.size() + " < " + indented.length);
+        // the same scenario again reuses its inputs text: the same bytes
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        JsonWriter.write(r, WriteFixtures.RUN, Grouping.DEPLOYMENT, false, again);
+        assertEquals(compact.toString(java.nio.charset.StandardCharsets.UTF_8), again.toString(java.nio.charset.StandardCharsets.UTF_8));
+        // another scenario is not answered with the first one's inputs
+        ScenarioResult other;
+        try {
+            other = ScenarioResult.of(io.fleetcast.Fleetcast.project(io.fleetcast.Fleetcast.builtIn("amd-openai-6gw")));
+        } catch (io.fleetcast.model.ScenarioException e) {
+            throw new AssertionError(e);
+        }
+        ByteArrayOutputStream third = new ByteArrayOutputStream();
+        JsonWriter.write(other, WriteFixtures.RUN, Grouping.DEPLOYMENT, false, third);
+        assertEquals(new ObjectMapper().readTree(write(other)), new ObjectMapper().readTree(third.toByteArray()));
     }
 
     private byte[] write(ScenarioResult r) throws IOException {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetcast.Fleetcast;
-import io.fleetcast.Grouping;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Mode;
-import io.fleetcast.Projection;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Mode;
+import io.fleetcast.model.Projection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -37,7 +37,7 @@ class ReportBrowserTest {
         // bands and tornado shaped like Monte Carlo output: what is checked here is the drawing, not the numbers
         QuantileBands bands = QuantileBands.ofCubes(new double[] {0.1, 0.5, 0.9},
                 List.of(total.scaled(0.85), total, total.scaled(1.2)), 100);
-        double tco = p.summary().total(io.fleetcast.Metric.TCO_USD);
+        double tco = p.summary().total(io.fleetcast.model.Metric.TCO_USD);
         Tornado tornado = new Tornado("total.tco_usd", tco, "P10", "P90", List.of(
                 new Tornado.Bar("accelerators.mi450.capex", "USD", 48_000, 64_000, tco * 0.93, tco * 1.09),
                 new Tornado.Bar("sites.us-tx.electricity-price", "USD/MWh", 52, 85, tco * 0.97, tco * 1.05)));

@@ -1,21 +1,21 @@
 package io.fleetcast.write;
 
-import io.fleetcast.Accelerator;
-import io.fleetcast.Confidence;
-import io.fleetcast.Grouping;
-import io.fleetcast.InputDistribution;
-import io.fleetcast.DistributionKind;
-import io.fleetcast.Metric;
-import io.fleetcast.MetricCube;
-import io.fleetcast.Ownership;
-import io.fleetcast.Projection;
-import io.fleetcast.Provenance;
-import io.fleetcast.ResolvedDeployment;
-import io.fleetcast.Scenario;
-import io.fleetcast.ScenarioBuilder;
-import io.fleetcast.Site;
-import io.fleetcast.Size;
-import io.fleetcast.Timeline;
+import io.fleetcast.model.Accelerator;
+import io.fleetcast.model.Confidence;
+import io.fleetcast.model.Grouping;
+import io.fleetcast.model.InputDistribution;
+import io.fleetcast.model.DistributionKind;
+import io.fleetcast.model.Metric;
+import io.fleetcast.model.MetricCube;
+import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Projection;
+import io.fleetcast.model.Provenance;
+import io.fleetcast.model.ResolvedDeployment;
+import io.fleetcast.model.Scenario;
+import io.fleetcast.model.ScenarioBuilder;
+import io.fleetcast.model.Site;
+import io.fleetcast.model.Size;
+import io.fleetcast.model.Timeline;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -70,7 +70,7 @@ final class WriteFixtures {
         Scenario s = scenario(name);
         Timeline t = Timeline.of(s);
         List<ResolvedDeployment> sizing = List.of(resolved("first", 1000, s), resolved("next", 500, s));
-        return new Projection(s, io.fleetcast.Mode.EXPECTED, 0L, sizing, cube(t, List.of("first", "next")));
+        return new Projection(s, io.fleetcast.model.Mode.EXPECTED, 0L, sizing, cube(t, List.of("first", "next")));
     }
 
     private static ResolvedDeployment resolved(String id, long count, Scenario s) {

@@ -1,7 +1,7 @@
 package io.fleetcast.spark;
 
-import io.fleetcast.Problem;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.Problem;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.analyse.MonteCarloPart;
 import io.fleetcast.sweep.Sweep;
 import io.fleetcast.sweep.SweepReader;

@@ -1,7 +1,7 @@
 package io.fleetcast.spark;
 
-import io.fleetcast.ProgressListener;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.analyse.SummaryCells;
 import io.fleetcast.sweep.Sweep;
 import io.fleetcast.sweep.SweepReader;
@@ -100,7 +100,7 @@ public final class SweepThroughput {
     private static void row(String path, int cores, double seconds, Sweep sweep, double installs) {
         double rate = sweep.variantRuns() / seconds;
         // expected mode samples no device: a lifecycle rate would be meaningless there
-        String lifecycles = sweep.mode() == io.fleetcast.Mode.SIMULATE && cores > 0
+        String lifecycles = sweep.mode() == io.fleetcast.model.Mode.SIMULATE && cores > 0
                 ? String.format(Locale.ROOT, "%.3g", installs / seconds / cores) : "-";
         System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.1f | %s |%n", path, cores, seconds, rate,
                 cores > 0 ? rate / cores : Double.NaN, lifecycles);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetcast.ProgressListener;
-import io.fleetcast.ScenarioException;
+import io.fleetcast.model.ProgressListener;
+import io.fleetcast.model.ScenarioException;
 import io.fleetcast.sweep.Sweep;
 import io.fleetcast.sweep.SweepReader;
 import io.fleetcast.sweep.SweepRunner;
@@ -115,7 +115,7 @@ class SparkSweepTest {
         List<Row> rows = spark.read().parquet(tmp.resolve("out/small/results-long").toString()).collectAsList();
         // 2 variants x (mean + 3 quantiles) x 2 deals x every metric x 12 months, each once
         assertEquals(expected.size(), rows.size());
-        assertEquals(2 * 4 * 2 * io.fleetcast.Metric.COUNT * 12, rows.size());
+        assertEquals(2 * 4 * 2 * io.fleetcast.model.Metric.COUNT * 12, rows.size());
         for (Row r : rows) {
             String k = key(r.getAs("variant"), r.getAs("statistic"), r.getAs("group"), r.getAs("metric"), r.getAs("period_start"));
             Double want = expected.get(k);
