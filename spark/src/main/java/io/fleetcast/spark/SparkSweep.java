@@ -191,6 +191,24 @@ public final class SparkSweep {
      * @return the folder written and the task count
      */
     public static Outcome run(SparkSession spark, Path sweepFile, Sweep sweep, String out, int runsPerTask) {
+        return run(spark, sweepFile, sweep, out, runsPerTask, t -> t);
+    }
+
+    /**
+     * Wraps the function each task runs (tests: a task that fails on its first attempt, to see Spark retry it).
+     */
+    interface TaskWrapper extends Serializable {
+        /**
+         * The function to run instead of {@code task}.
+         *
+         * @param task the task's function
+         * @return the function Spark runs
+         */
+        PairFunction<RunRange, RunRange, MonteCarloPart> wrap(PairFunction<RunRange, RunRange, MonteCarloPart> task);
+    }
+
+    /** {@link #run(SparkSession, Path, Sweep, String, int)} with each task's function wrapped. */
+    static Outcome run(SparkSession spark, Path sweepFile, Sweep sweep, String out, int runsPerTask, TaskWrapper wrapper) {
         // Parquet timestamps as INT64 microseconds adjusted to UTC (Spark's default is the legacy INT96)
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -203,7 +221,7 @@ public final class SparkSweep {
         }
         String file = sweepFile.toAbsolutePath().toString();
         JavaPairRDD<RunRange, MonteCarloPart> parts = jsc.parallelize(tasks, tasks.size())
-                .mapToPair(new RunTask(file, sweep.sha256()));
+                .mapToPair(wrapper.wrap(new RunTask(file, sweep.sha256())));
         // every part of a variant to one reducer, in run order: the reducer streams them through a
         // MonteCarloPart.Reduction, keeping the band rows and summing the rows behind the mean as they pass
         int reducers = Math.max(1, Math.min(sweep.variants().size(), jsc.defaultParallelism() * 2));

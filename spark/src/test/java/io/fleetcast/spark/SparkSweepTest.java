@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetcast.analyse.MonteCarloPart;
 import io.fleetcast.model.ProgressListener;
 import io.fleetcast.model.ScenarioException;
 import io.fleetcast.sweep.Sweep;
@@ -25,11 +26,14 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.PairFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -40,8 +44,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark job in {@code local[2]}: the bands of every variant are the single-machine sweep's, bit for bit; the
- * Parquet tables read back (in Spark and in DuckDB); a bad sweep file never starts a task. Tagged {@code spark}: {@code -DskipSpark} leaves
+ * The Spark job in {@code local[2,2]} (two threads, two attempts per task): the bands of every variant are the
+ * single-machine sweep's, bit for bit, also when a task fails and Spark runs it again; the Parquet tables read back
+ * (in Spark and in DuckDB); a bad sweep file never starts a task. Tagged {@code spark}: {@code -DskipSpark} leaves
  * these tests out on a developer's machine; CI runs them.
  */
 @Tag("spark")
@@ -76,7 +81,7 @@ class SparkSweepTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("fleetcast-spark-test")
+        spark = SparkSession.builder().master("local[2,2]").appName("fleetcast-spark-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -106,13 +111,23 @@ class SparkSweepTest {
         SparkSweep.Outcome o = SparkSweep.run(spark, file, sweep, tmp.resolve("out").toString(), 4);
         assertEquals(6, o.tasks());
 
+        assertSameAsSingleMachine(sweep, tmp.resolve("out/small/results-long"));
+        // the device streams are sampled: failures spread between P10 and P90 in the last month
+        assertTrue(spark.read().parquet(tmp.resolve("out/small/results-long").toString())
+                .where("metric = 'failures' and variant = 'v0' and group = 'first' and statistic = 'p90'"
+                        + " and period_start = timestamp'2026-12-01 00:00:00Z'")
+                .first().<Double>getAs("value") > 0);
+    }
+
+    /** Every value of the Parquet long table has the bits of the single-machine sweep's, and no row is missing. */
+    private static void assertSameAsSingleMachine(Sweep sweep, Path resultsLong) throws IOException {
         Map<String, Double> expected = new HashMap<>();
         for (SweepRunner.VariantResult vr : SweepRunner.run(sweep, 2, ProgressListener.NONE)) {
             SweepTables.forEachLongRow(vr.result(), (statistic, method, grouping, group, start, end, metric, value) ->
                     expected.put(key(vr.variant().id(), statistic, group, metric.id(), Timestamp.from(start.toInstant(ZoneOffset.UTC))),
                             value));
         }
-        List<Row> rows = spark.read().parquet(tmp.resolve("out/small/results-long").toString()).collectAsList();
+        List<Row> rows = spark.read().parquet(resultsLong.toString()).collectAsList();
         // 2 variants x (mean + 3 quantiles) x 2 deals x every metric x 12 months, each once
         assertEquals(expected.size(), rows.size());
         assertEquals(2 * 4 * 2 * io.fleetcast.model.Metric.COUNT * 12, rows.size());
@@ -123,12 +138,29 @@ class SparkSweepTest {
             double got = r.getAs("value");
             assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), k + ": " + want + " vs " + got);
         }
-        // the device streams are sampled: failures spread between P10 and P90 in the last month
-        assertTrue(spark.read().parquet(tmp.resolve("out/small/results-long").toString())
-                .where("metric = 'failures' and variant = 'v0' and group = 'first' and statistic = 'p90'"
-                        + " and period_start = timestamp'2026-12-01 00:00:00Z'")
-                .first().<Double>getAs("value") > 0);
     }
+
+    @Test
+    void run_taskFailsOnItsFirstAttempt_sparkRetriesItAndEveryBitIsTheSame(@TempDir Path tmp) throws Exception {
+        Path file = sweepFile(tmp, SWEEP);
+        Sweep sweep = SweepReader.read(file);
+        INJECTED.set(0);
+        // runs [4, 8) of variant v1 throw on their first attempt; local[2,2] gives every task two attempts
+        SparkSweep.Outcome o = SparkSweep.run(spark, file, sweep, tmp.resolve("out").toString(), 4,
+                task -> (PairFunction<SparkSweep.RunRange, SparkSweep.RunRange, MonteCarloPart>) r -> {
+                    if (r.variant() == 1 && r.from() == 4 && TaskContext.get().attemptNumber() == 0) {
+                        INJECTED.incrementAndGet();
+                        throw new IllegalStateException("injected failure of runs [4, 8) of v1, first attempt");
+                    }
+                    return task.call(r);
+                });
+        assertEquals(6, o.tasks());
+        assertEquals(1, INJECTED.get(), "the task failed once, then its retry ran");
+        assertSameAsSingleMachine(sweep, tmp.resolve("out/small/results-long"));
+    }
+
+    /** Failures injected in this JVM (local mode runs the tasks here). */
+    private static final AtomicInteger INJECTED = new AtomicInteger();
 
     @Test
     void run_tablesReadBack_schemaTimestampsUtcAndSummaryPerVariant(@TempDir Path tmp) throws Exception {
