@@ -17,8 +17,8 @@ import io.fleetcast.write.Numbers;
 import io.fleetcast.write.ResultFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,15 +80,12 @@ final class SweepCommand implements Callable<Integer> {
             console.flush();
             return ExitCodes.OK;
         }
-        List<SweepRunner.VariantResult> results;
         try (ResultFolder folder = OutputOptions.openFolder(out)) {
-            try {
-                results = SweepRunner.run(sweep, t, ConsoleProgress.forStandardError(quiet));
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new BadInputException(file + ": " + e.getMessage(), e);
-            }
-            Path written = write(folder, sweep, results);
-            print(results, console);
+            RunCommand.Table table = new RunCommand.Table(3, "variant", "scenario", "sets", "bands", "tco mean", "tco low",
+                    "tco high", "peak facility mean");
+            Path written = runAndWrite(folder, sweep, t, table);
+            console.println();
+            table.print(console);
             console.println();
             console.println("wrote " + written + "/ (results-long.csv, summary.csv, variants.csv)");
             console.flush();
@@ -96,7 +93,12 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Path write(ResultFolder folder, Sweep sweep, List<SweepRunner.VariantResult> results) {
+    /**
+     * Runs the variants one after the other, each written into the staged set as soon as it is done (the runner holds
+     * one variant's runs at a time; the summary rows, about 6 KB a variant, wait in memory for their own file), then
+     * makes the set visible. A failure leaves the previous set.
+     */
+    private Path runAndWrite(ResultFolder folder, Sweep sweep, int threads, RunCommand.Table table) {
         ResultFolder.Staged staged;
         try {
             staged = folder.stage(sweep.name());
@@ -106,12 +108,23 @@ final class SweepCommand implements Callable<Integer> {
         boolean done = false;
         try {
             Path dir = staged.folder();
-            AtomicFiles.writeText(dir.resolve("results-long.csv"), w -> SweepTables.writeLongCsv(results, w));
-            AtomicFiles.writeText(dir.resolve("summary.csv"), w -> SweepTables.writeSummaryCsv(sweep, results, w));
+            StringWriter summary = new StringWriter();
+            summary.write(SweepTables.summaryCsvHeader());
+            AtomicFiles.writeText(dir.resolve("results-long.csv"), w -> {
+                w.write(SweepTables.longCsvHeader());
+                SweepRunner.run(sweep, threads, ConsoleProgress.forStandardError(quiet), vr -> {
+                    SweepTables.writeLongCsvRows(vr, w);
+                    SweepTables.writeSummaryCsvRows(sweep, vr, summary);
+                    row(vr, table);
+                });
+            });
+            AtomicFiles.writeString(dir.resolve("summary.csv"), summary.toString());
             AtomicFiles.writeText(dir.resolve("variants.csv"), w -> SweepTables.writeVariantsCsv(sweep, w));
             Path visible = folder.commit(staged);
             done = true;
             return visible;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new OutputException(out, e);
         } finally {
@@ -121,25 +134,17 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per variant: its sets and the mean and outer quantiles of total tco and peak facility power. */
-    private static void print(List<SweepRunner.VariantResult> results, PrintWriter console) {
-        MonteCarloResult any = results.get(0).result();
-        double[] q = any.quantiles();
-        String lo = Numbers.quantileName(q[0]);
-        String hi = Numbers.quantileName(q[q.length - 1]);
-        RunCommand.Table table = new RunCommand.Table(3, "variant", "scenario", "sets", "tco mean", "tco " + lo, "tco " + hi,
-                "peak facility mean");
+    /** A variant's line: its sets, its outer bands, the mean and outer quantiles of total tco, the mean peak facility power. */
+    private static void row(SweepRunner.VariantResult vr, RunCommand.Table table) {
+        MonteCarloResult r = vr.result();
+        double[] q = r.quantiles();
         int tco = SummaryCells.total(Metric.TCO_USD);
         int peak = SummaryCells.peak(Metric.FACILITY_POWER_MW);
-        for (SweepRunner.VariantResult vr : results) {
-            MonteCarloResult r = vr.result();
-            table.row(vr.variant().id(), r.scenario().name(), vr.variant().setsText(),
-                    HumanUnits.format(r.summaryMean(tco), Dimension.USD),
-                    HumanUnits.format(r.summaryBands().quantile(0, tco), Dimension.USD),
-                    HumanUnits.format(r.summaryBands().quantile(q.length - 1, tco), Dimension.USD),
-                    HumanUnits.format(r.summaryMean(peak), Dimension.POWER_MW));
-        }
-        console.println();
-        table.print(console);
+        table.row(vr.variant().id(), r.scenario().name(), vr.variant().setsText(),
+                Numbers.quantileName(q[0]) + "-" + Numbers.quantileName(q[q.length - 1]),
+                HumanUnits.format(r.summaryMean(tco), Dimension.USD),
+                HumanUnits.format(r.summaryBands().quantile(0, tco), Dimension.USD),
+                HumanUnits.format(r.summaryBands().quantile(q.length - 1, tco), Dimension.USD),
+                HumanUnits.format(r.summaryMean(peak), Dimension.POWER_MW));
     }
 }

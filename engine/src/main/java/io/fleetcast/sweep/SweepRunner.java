@@ -44,6 +44,40 @@ public final class SweepRunner {
      */
     public static List<VariantResult> run(Sweep sweep, int threads, ProgressListener progress) {
         List<VariantResult> out = new ArrayList<>(sweep.variants().size());
+        try {
+            run(sweep, threads, progress, out::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a list's add does no I/O
+        }
+        return out;
+    }
+
+    /** Receives each variant's result as soon as it is done, in variant order. */
+    @FunctionalInterface
+    public interface VariantSink {
+        /**
+         * Takes one variant's result; the runner keeps no reference to it afterwards.
+         *
+         * @param result the variant's result
+         * @throws java.io.IOException when the sink cannot write; the sweep stops
+         */
+        void accept(VariantResult result) throws java.io.IOException;
+    }
+
+    /**
+     * Runs every variant and hands each result to {@code sink} as it is done, so a sweep of many variants holds one
+     * variant's runs at a time, not all of them.
+     *
+     * @param sweep    the sweep
+     * @param threads  worker threads, at least 1 (the numbers do not depend on it)
+     * @param progress told of every finished run of every variant
+     * @param sink     receives each variant's result, in variant order
+     * @throws IllegalArgumentException when a run of a variant cannot be projected, naming the variant, the run and
+     *                                  its draws
+     * @throws java.io.IOException      when the sink fails
+     */
+    public static void run(Sweep sweep, int threads, ProgressListener progress, VariantSink sink)
+            throws java.io.IOException {
         progress.begin(sweep.name() + ": " + sweep.variants().size() + " variants x " + sweep.runs() + " " + sweep.mode().id()
                 + " runs", sweep.variantRuns());
         try {
@@ -63,16 +97,17 @@ public final class SweepRunner {
             };
             for (Variant v : sweep.variants()) {
                 MonteCarlo.Options options = MonteCarlo.Options.of(threads).withGrouping(sweep.bandsBy()).withProgress(perRun);
+                VariantResult r;
                 try {
-                    out.add(new VariantResult(v, MonteCarlo.run(v.scenario(), sweep.mode(), sweep.settings(v), options)));
+                    r = new VariantResult(v, MonteCarlo.run(v.scenario(), sweep.mode(), sweep.settings(v), options));
                 } catch (IllegalArgumentException | ArithmeticException e) {
                     throw new IllegalArgumentException("variant " + v.id() + " (" + v.source()
                             + (v.sets().isEmpty() ? "" : "; " + v.setsText()) + "): " + e.getMessage(), e);
                 }
+                sink.accept(r);
             }
         } finally {
             progress.end();
         }
-        return out;
     }
 }

@@ -153,21 +153,36 @@ public final class SweepTables {
      * @throws IOException when writing fails
      */
     public static void writeLongCsv(List<SweepRunner.VariantResult> results, Writer out) throws IOException {
-        out.write(String.join(",", LONG_COLUMNS));
-        out.write('\n');
-        StringBuilder b = new StringBuilder(200);
+        out.write(longCsvHeader());
         for (SweepRunner.VariantResult vr : results) {
-            MonteCarloResult r = vr.result();
-            String head = vr.variant().id() + "," + Numbers.csv(r.scenario().name()) + "," + r.mode().id() + ",";
-            forEachLongRow(r, (statistic, method, grouping, group, start, end, metric, value) -> {
-                b.setLength(0);
-                b.append(head).append(statistic).append(',').append(method).append(',').append(grouping).append(',')
-                        .append(Numbers.csv(group)).append(',').append(Numbers.instant(start)).append(',')
-                        .append(Numbers.instant(end)).append(',').append(metric.id()).append(',').append(metric.unit())
-                        .append(',').append(Numbers.exact(value)).append('\n');
-                out.append(b);
-            });
+            writeLongCsvRows(vr, out);
         }
+    }
+
+    /** The header line of the long CSV, with its line break. */
+    public static String longCsvHeader() {
+        return String.join(",", LONG_COLUMNS) + "\n";
+    }
+
+    /**
+     * Writes one variant's rows of the long CSV (no header).
+     *
+     * @param vr  the variant's result
+     * @param out the destination; not closed
+     * @throws IOException when writing fails
+     */
+    public static void writeLongCsvRows(SweepRunner.VariantResult vr, Writer out) throws IOException {
+        StringBuilder b = new StringBuilder(200);
+        MonteCarloResult r = vr.result();
+        String head = vr.variant().id() + "," + Numbers.csv(r.scenario().name()) + "," + r.mode().id() + ",";
+        forEachLongRow(r, (statistic, method, grouping, group, start, end, metric, value) -> {
+            b.setLength(0);
+            b.append(head).append(statistic).append(',').append(method).append(',').append(grouping).append(',')
+                    .append(Numbers.csv(group)).append(',').append(Numbers.instant(start)).append(',')
+                    .append(Numbers.instant(end)).append(',').append(metric.id()).append(',').append(metric.unit())
+                    .append(',').append(Numbers.exact(value)).append('\n');
+            out.append(b);
+        });
     }
 
     /**
@@ -179,15 +194,31 @@ public final class SweepTables {
      * @throws IOException when writing fails
      */
     public static void writeSummaryCsv(Sweep sweep, List<SweepRunner.VariantResult> results, Writer out) throws IOException {
-        out.write(String.join(",", SUMMARY_COLUMNS));
-        out.write('\n');
+        out.write(summaryCsvHeader());
         for (SweepRunner.VariantResult vr : results) {
-            MonteCarloResult r = vr.result();
-            String head = vr.variant().id() + "," + Numbers.csv(r.scenario().name()) + "," + r.mode().id() + "," + r.runs()
-                    + "," + sweep.seed() + ",";
-            forEachSummaryRow(r, (figure, statistic, value) -> out.append(head).append(figure).append(',').append(statistic)
-                    .append(',').append(Numbers.exact(value)).append('\n'));
+            writeSummaryCsvRows(sweep, vr, out);
         }
+    }
+
+    /** The header line of the summary CSV, with its line break. */
+    public static String summaryCsvHeader() {
+        return String.join(",", SUMMARY_COLUMNS) + "\n";
+    }
+
+    /**
+     * Writes one variant's rows of the summary CSV (no header).
+     *
+     * @param sweep the sweep (its seed)
+     * @param vr    the variant's result
+     * @param out   the destination; not closed
+     * @throws IOException when writing fails
+     */
+    public static void writeSummaryCsvRows(Sweep sweep, SweepRunner.VariantResult vr, Writer out) throws IOException {
+        MonteCarloResult r = vr.result();
+        String head = vr.variant().id() + "," + Numbers.csv(r.scenario().name()) + "," + r.mode().id() + "," + r.runs()
+                + "," + sweep.seed() + ",";
+        forEachSummaryRow(r, (figure, statistic, value) -> out.append(head).append(figure).append(',').append(statistic)
+                .append(',').append(Numbers.exact(value)).append('\n'));
     }
 
     /**
