@@ -87,7 +87,7 @@ final class SweepCommand implements Callable<Integer> {
             console.println();
             table.print(console);
             console.println();
-            console.println("wrote " + written + "/ (results-long.csv, summary.csv, variants.csv)");
+            console.println("wrote " + out.resolve(written.getFileName()) + "/ (results-long.csv, summary.csv, variants.csv)");
             console.flush();
         }
         return ExitCodes.OK;
