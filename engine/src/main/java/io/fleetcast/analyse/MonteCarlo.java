@@ -254,7 +254,7 @@ public final class MonteCarlo {
                 bytes >= (1L << 30) ? bytes / (double) (1L << 30) : bytes / (double) (1L << 20));
     }
 
-    private static int cellsOf(int groups, Timeline timeline) {
+    static int cellsOf(int groups, Timeline timeline) {
         long cells = (long) Metric.COUNT * groups * timeline.periods();
         if (cells > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a cube of " + cells + " cells is too large to band");
@@ -267,7 +267,7 @@ public final class MonteCarlo {
         return groupsOf(Pipeline.sizing(scenario), grouping);
     }
 
-    private static List<String> groupsOf(List<ResolvedDeployment> sizing, Grouping grouping) {
+    static List<String> groupsOf(List<ResolvedDeployment> sizing, Grouping grouping) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         for (int i = 0; i < sizing.size(); i++) {
             names.add(sizing.get(i).group(grouping));
@@ -386,16 +386,8 @@ public final class MonteCarlo {
         }
 
         private void runOne(int run, double[] draws) {
-            UniformRandomProvider rng = RunStreams.inputStream(seed, run);
-            uncertain.sample(rng, draws, 0);
+            Projection p = projectRun(uncertain, mode, seed, run, draws);
             System.arraycopy(draws, 0, inputs, run * k, k);
-            Projection p;
-            try {
-                p = Pipeline.project(uncertain.apply(draws), mode, RunStreams.deviceSeed(seed, run));
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new IllegalArgumentException("Monte Carlo run " + run + " (" + describe(draws) + "): "
-                        + e.getMessage(), e);
-            }
             MetricCube cube = p.cube(options.grouping());
             if (!cube.groups().equals(groups)) {
                 throw new IllegalStateException("run " + run + " has groups " + cube.groups() + ", expected " + groups);
@@ -421,12 +413,37 @@ public final class MonteCarlo {
             }
         }
 
-        private String describe(double[] draws) {
-            List<String> parts = new ArrayList<>(k);
-            for (int i = 0; i < k; i++) {
-                parts.add(uncertain.path(i).text() + " = " + draws[i]);
-            }
-            return parts.isEmpty() ? "no uncertain inputs" : String.join(", ", parts);
+    }
+
+    /**
+     * Run {@code run} of a Monte Carlo: draws its inputs from {@link RunStreams#inputStream(long, int)} and projects
+     * the scenario with them (device seed {@link RunStreams#deviceSeed(long, int)}). The one definition of a run,
+     * shared by {@link #run} and {@link MonteCarloPart}, so a run computed anywhere gives the same bits.
+     *
+     * @param uncertain the compiled uncertain inputs
+     * @param mode      expected or simulate
+     * @param seed      root seed
+     * @param run       run index, from 0
+     * @param draws     receives the run's draws, length {@code uncertain.size()}. Modified.
+     * @return the run's projection
+     * @throws IllegalArgumentException when the run's scenario cannot be projected, naming the run and its draws
+     */
+    static Projection projectRun(UncertainInputs uncertain, Mode mode, long seed, int run, double[] draws) {
+        UniformRandomProvider rng = RunStreams.inputStream(seed, run);
+        uncertain.sample(rng, draws, 0);
+        try {
+            return Pipeline.project(uncertain.apply(draws), mode, RunStreams.deviceSeed(seed, run));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new IllegalArgumentException("Monte Carlo run " + run + " (" + describe(uncertain, draws) + "): "
+                    + e.getMessage(), e);
         }
+    }
+
+    private static String describe(UncertainInputs uncertain, double[] draws) {
+        List<String> parts = new ArrayList<>(uncertain.size());
+        for (int i = 0; i < uncertain.size(); i++) {
+            parts.add(uncertain.path(i).text() + " = " + draws[i]);
+        }
+        return parts.isEmpty() ? "no uncertain inputs" : String.join(", ", parts);
     }
 }

@@ -37,6 +37,7 @@ public final class FleetcastCommand implements Runnable {
             new Verb("validate", ValidateCommand::new),
             new Verb("catalog", CatalogCommand::new),
             new Verb("run", RunCommand::new),
+            new Verb("sweep", SweepCommand::new),
             new Verb("sensitivity", SensitivityCommand::new),
             new Verb("solve", SolveCommand::new),
             new Verb("calibrate", CalibrateCommand::new),

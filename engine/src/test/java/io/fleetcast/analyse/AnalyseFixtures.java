@@ -3,6 +3,7 @@ package io.fleetcast.analyse;
 import io.fleetcast.model.DistributionKind;
 import io.fleetcast.model.InputDistribution;
 import io.fleetcast.model.Ownership;
+import io.fleetcast.model.Scenario;
 import io.fleetcast.model.ScenarioBuilder;
 import io.fleetcast.model.Size;
 
@@ -50,5 +51,19 @@ final class AnalyseFixtures {
     static ScenarioBuilder leased(double price) {
         return base().deployment(ScenarioBuilder.deployment("rent", "lin", "flat").ownership(Ownership.LEASED)
                 .size(Size.count(1000)).leasePriceUsdPerHour(price));
+    }
+
+    /**
+     * 2,000 accelerators of 1 kW with an AFR of 0.3 (uncertain: uniform 0.2 to 0.4) and 72 h repairs, installed over
+     * the first 3 months of 2026: small enough to simulate every device in every run of a test.
+     */
+    static Scenario simulated() {
+        return ScenarioBuilder.scenario("sim").start(2026, 1).horizonMonths(12)
+                .accelerator(ScenarioBuilder.accelerator("f").allInPowerW(1000).capexUsd(20_000).afr(0.3)
+                        .repairHours(72).build())
+                .site(ScenarioBuilder.site("s").pue(1.2).electricityUsdPerMwh(50).build())
+                .deployment(ScenarioBuilder.deployment("d", "f", "s").size(Size.count(2000)).rampMonths(3))
+                .uncertain("accelerators.f.afr", uniform(0.2, 0.4))
+                .build();
     }
 }

@@ -65,13 +65,7 @@ class MonteCarloTest {
 
     @Test
     void run_simulateOneAndFourThreads_identicalBits() {
-        Scenario s = ScenarioBuilder.scenario("sim").start(2026, 1).horizonMonths(12)
-                .accelerator(ScenarioBuilder.accelerator("f").allInPowerW(1000).capexUsd(20_000).afr(0.3)
-                        .repairHours(72).build())
-                .site(ScenarioBuilder.site("s").pue(1.2).electricityUsdPerMwh(50).build())
-                .deployment(ScenarioBuilder.deployment("d", "f", "s").size(Size.count(2000)).rampMonths(3))
-                .uncertain("accelerators.f.afr", AnalyseFixtures.uniform(0.2, 0.4))
-                .build();
+        Scenario s = AnalyseFixtures.simulated();
         MonteCarloSettings settings = new MonteCarloSettings(24, 7L, Q);
         MonteCarloResult one = MonteCarlo.run(s, Mode.SIMULATE, settings, 1);
         MonteCarloResult four = MonteCarlo.run(s, Mode.SIMULATE, settings, 4);

@@ -315,7 +315,7 @@ class MainTest {
         StringWriter sink = new StringWriter();
         for (String[] args : new String[][] {{}, {"--help"}, {"rnu"}}) {
             CommandLine cl = FleetcastCommand.commandLine(new PrintWriter(sink), new PrintWriter(sink), args);
-            assertEquals(java.util.List.of("validate", "catalog", "run", "sensitivity", "solve", "calibrate", "serve",
+            assertEquals(java.util.List.of("validate", "catalog", "run", "sweep", "sensitivity", "solve", "calibrate", "serve",
                     "generate-completion"),
                     java.util.List.copyOf(cl.getSubcommands().keySet()));
         }
