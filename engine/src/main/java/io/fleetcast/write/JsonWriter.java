@@ -359,7 +359,7 @@ public final class JsonWriter {
     }
 
     /** The scenario whose compact {@code inputs} text was written last, and that text. */
-    private record InputsText(Scenario scenario, String json) {
+    private record InputsText(Scenario scenario, com.fasterxml.jackson.core.io.SerializedString json) {
     }
 
     private static volatile InputsText lastInputs;
@@ -370,7 +370,7 @@ public final class JsonWriter {
      * the CPU of {@code POST /v1/projections} for the portfolio (JFR, JDK 25). A pure function of the scenario, so
      * the bytes are those the generator would write.
      */
-    private static String compactInputs(Scenario s) throws IOException {
+    private static com.fasterxml.jackson.core.io.SerializedString compactInputs(Scenario s) throws IOException {
         InputsText last = lastInputs;
         if (last != null && last.scenario() == s) {
             return last.json();
@@ -383,7 +383,9 @@ public final class JsonWriter {
         }
         String whole = text.toString();
         // {"inputs":{...}} -> {...}
-        String json = whole.substring("{\"inputs\":".length(), whole.length() - 1);
+        // a SerializedString keeps its UTF-8 bytes: written again without encoding the characters again
+        com.fasterxml.jackson.core.io.SerializedString json =
+                new com.fasterxml.jackson.core.io.SerializedString(whole.substring("{\"inputs\":".length(), whole.length() - 1));
         lastInputs = new InputsText(s, json);
         return json;
     }
