@@ -26,42 +26,40 @@ public final class InputField {
 
     static {
         for (ModelField f : ModelField.values()) {
-            ModelField.Bounds b = f.bounds();
-            TABLE.put(f, new InputField(f, f.owner(), f.yamlName(), f.dimension(), b.lo, b.loInclusive, b.hi,
-                    b.hiInclusive));
+            TABLE.put(f, new InputField(f, f.owner(), f.yamlName(), f.dimension(), f.bounds()));
         }
     }
 
     /** Site PUE: a value sets the mean of the 12 monthly values (the design PUE does not move). */
-    public static final InputField PUE = special(ModelField.Owner.SITE, "pue", Dimension.NUMBER, 1, true,
-            Double.POSITIVE_INFINITY);
+    public static final InputField PUE = special(ModelField.Owner.SITE, "pue", Dimension.NUMBER,
+            ModelField.Bounds.AT_LEAST_ONE);
     /** The size value, keeping the size's kind (count, W or USD). */
-    public static final InputField SIZE = special(ModelField.Owner.DEPLOYMENT, "size", null, 0, true,
-            Double.POSITIVE_INFINITY);
+    public static final InputField SIZE = special(ModelField.Owner.DEPLOYMENT, "size", null,
+            ModelField.Bounds.NON_NEGATIVE);
     /** Size as a number of accelerators (replaces the size's kind). */
-    public static final InputField COUNT = special(ModelField.Owner.DEPLOYMENT, "count", Dimension.NUMBER, 0, true,
-            Double.POSITIVE_INFINITY);
+    public static final InputField COUNT = special(ModelField.Owner.DEPLOYMENT, "count", Dimension.NUMBER,
+            ModelField.Bounds.NON_NEGATIVE);
     /** Size as IT power in W (replaces the size's kind). */
-    public static final InputField IT_POWER = special(ModelField.Owner.DEPLOYMENT, "it-power", Dimension.POWER, 0, true,
-            Double.POSITIVE_INFINITY);
+    public static final InputField IT_POWER = special(ModelField.Owner.DEPLOYMENT, "it-power", Dimension.POWER,
+            ModelField.Bounds.NON_NEGATIVE);
     /** Size as facility power in W (replaces the size's kind). */
-    public static final InputField FACILITY_POWER = special(ModelField.Owner.DEPLOYMENT, "facility-power",
-            Dimension.POWER, 0, true, Double.POSITIVE_INFINITY);
+    public static final InputField FACILITY_POWER = special(ModelField.Owner.DEPLOYMENT, "facility-power", Dimension.POWER,
+            ModelField.Bounds.NON_NEGATIVE);
     /** Size as a budget in USD (replaces the size's kind). */
-    public static final InputField BUDGET = special(ModelField.Owner.DEPLOYMENT, "budget", Dimension.MONEY, 0, true,
-            Double.POSITIVE_INFINITY);
+    public static final InputField BUDGET = special(ModelField.Owner.DEPLOYMENT, "budget", Dimension.MONEY,
+            ModelField.Bounds.NON_NEGATIVE);
     /** Start: a value is a delay in hours added to the deployment's start (negative brings it forward). */
     public static final InputField START = special(ModelField.Owner.DEPLOYMENT, "start", Dimension.DURATION,
-            Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY);
+            ModelField.Bounds.ANY);
     /** A consideration entry's cash, USD. */
-    public static final InputField CONSIDERATION_CASH = special(ModelField.Owner.CONSIDERATION, "cash", Dimension.MONEY, 0,
-            true, Double.POSITIVE_INFINITY);
+    public static final InputField CONSIDERATION_CASH = special(ModelField.Owner.CONSIDERATION, "cash", Dimension.MONEY,
+            ModelField.Bounds.NON_NEGATIVE);
     /** A consideration entry's number of shares. */
     public static final InputField CONSIDERATION_SHARES = special(ModelField.Owner.CONSIDERATION, "shares", Dimension.NUMBER,
-            0, true, Double.POSITIVE_INFINITY);
+            ModelField.Bounds.NON_NEGATIVE);
     /** A consideration entry's share price, USD: the value of a warrant follows the supplier's share price. */
-    public static final InputField CONSIDERATION_SHARE_PRICE = special(ModelField.Owner.CONSIDERATION, "share-price",
-            Dimension.MONEY, 0, true, Double.POSITIVE_INFINITY);
+    public static final InputField CONSIDERATION_SHARE_PRICE = special(ModelField.Owner.CONSIDERATION, "share-price", Dimension.MONEY,
+            ModelField.Bounds.NON_NEGATIVE);
     /** Annual failure rate (table field; named for the solver's bracket). */
     public static final InputField AFR = TABLE.get(ModelField.AFR);
     /** Design PUE (table field; named for the solver's bracket). */
@@ -76,26 +74,19 @@ public final class InputField {
     private final ModelField.Owner owner;
     private final String yamlName;
     private final Dimension dimension;
-    private final double lo;
-    private final boolean loInclusive;
-    private final double hi;
-    private final boolean hiInclusive;
+    private final ModelField.Bounds bounds;
 
-    private InputField(ModelField field, ModelField.Owner owner, String yamlName, Dimension dimension, double lo,
-                       boolean loInclusive, double hi, boolean hiInclusive) {
+    private InputField(ModelField field, ModelField.Owner owner, String yamlName, Dimension dimension,
+                       ModelField.Bounds bounds) {
         this.field = field;
         this.owner = owner;
         this.yamlName = yamlName;
         this.dimension = dimension;
-        this.lo = lo;
-        this.loInclusive = loInclusive;
-        this.hi = hi;
-        this.hiInclusive = hiInclusive;
+        this.bounds = bounds;
     }
 
-    private static InputField special(ModelField.Owner owner, String yamlName, Dimension dimension, double lo,
-                                      boolean loInclusive, double hi) {
-        return new InputField(null, owner, yamlName, dimension, lo, loInclusive, hi, false);
+    private static InputField special(ModelField.Owner owner, String yamlName, Dimension dimension, ModelField.Bounds bounds) {
+        return new InputField(null, owner, yamlName, dimension, bounds);
     }
 
     private static List<InputField> all() {
@@ -151,23 +142,12 @@ public final class InputField {
      * @return true when the value is allowed
      */
     public boolean allows(double value) {
-        if (!Double.isFinite(value)) {
-            return false;
-        }
-        boolean lowOk = loInclusive ? value >= lo : value > lo;
-        boolean highOk = hiInclusive ? value <= hi : value < hi;
-        return lowOk && highOk;
+        return bounds.contains(value);
     }
 
-    /** The allowed range as text, for error messages, e.g. {@code [0, 1)}. */
+    /** {@return the allowed range as text, for error messages, e.g. {@code [0, 1)}} */
     public String rangeText() {
-        String l = Double.isInfinite(lo) ? "(-inf" : (loInclusive ? "[" : "(") + plain(lo);
-        String h = Double.isInfinite(hi) ? "+inf)" : plain(hi) + (hiInclusive ? "]" : ")");
-        return l + ", " + h;
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return bounds.interval();
     }
 
     /**

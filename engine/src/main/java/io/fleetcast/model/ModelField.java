@@ -226,6 +226,8 @@ public enum ModelField {
 
     /** Valid values of a field in its base unit, with the text a user reads in an error. */
     public enum Bounds {
+        /** Any finite number (a shift such as a start delay). */
+        ANY(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false, "any finite number"),
         /** [0, +inf). */
         NON_NEGATIVE(0, true, Double.POSITIVE_INFINITY, false, ">= 0"),
         /** (0, +inf). */
