@@ -41,8 +41,28 @@ public final class FleetcastCommand implements Runnable {
             new Verb("sensitivity", SensitivityCommand::new),
             new Verb("solve", SolveCommand::new),
             new Verb("calibrate", CalibrateCommand::new),
-            new Verb("serve", ServeCommand::new),
             new Verb(COMPLETION, AutoComplete.GenerateCompletion::new));
+
+    /**
+     * The verbs of the packages above the command line ({@link VerbProvider}), after calibrate in the usage help;
+     * looked up only when a command asks for a verb that is not built in (or for all of them), so that a
+     * {@code run} does not scan the class path for service files.
+     */
+    private static List<Verb> contributed() {
+        List<Verb> out = new java.util.ArrayList<>();
+        for (VerbProvider p : java.util.ServiceLoader.load(VerbProvider.class, FleetcastCommand.class.getClassLoader())) {
+            out.add(new Verb(p.name(), p::newCommand));
+        }
+        return out;
+    }
+
+    /** Every verb in usage order: the built-in ones with the contributed ones before the completion verb. */
+    private static List<Verb> all() {
+        List<Verb> all = new java.util.ArrayList<>(VERBS.subList(0, VERBS.size() - 1));
+        all.addAll(contributed());
+        all.add(VERBS.get(VERBS.size() - 1));
+        return List.copyOf(all);
+    }
 
 
     @CommandLine.Spec
@@ -82,7 +102,7 @@ public final class FleetcastCommand implements Runnable {
      * @return a command line ready to {@code execute(args)}
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return configured(VERBS, System.in, out, err);
+        return configured(all(), System.in, out, err);
     }
 
     /**
@@ -119,12 +139,17 @@ public final class FleetcastCommand implements Runnable {
             }
             for (Verb verb : VERBS) {
                 if (verb.name().equals(arg)) {
-                    return configured(verb.name().equals(COMPLETION) ? VERBS : List.of(verb), in, out, err);
+                    return configured(verb.name().equals(COMPLETION) ? all() : List.of(verb), in, out, err);
+                }
+            }
+            for (Verb verb : contributed()) {
+                if (verb.name().equals(arg)) {
+                    return configured(List.of(verb), in, out, err);
                 }
             }
             break;
         }
-        return configured(VERBS, in, out, err);
+        return configured(all(), in, out, err);
     }
 
     /** The settings are applied after the verbs are added: picocli's setters reach the subcommands present. */
@@ -143,7 +168,11 @@ public final class FleetcastCommand implements Runnable {
     }
 
     /** The version from the jar manifest's {@code Implementation-Version}; {@code dev} when run from classes. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
+        /** Made by picocli. */
+        public Version() {
+        }
+
         @Override
         public String[] getVersion() {
             return new String[] {version()};

@@ -1,7 +1,9 @@
-package io.fleetcast.cli;
+package io.fleetcast.serve;
 
-import io.fleetcast.serve.ServeOptions;
-import io.fleetcast.serve.Server;
+import io.fleetcast.cli.BadInputException;
+import io.fleetcast.cli.ExitCodes;
+import io.fleetcast.cli.FleetcastCommand;
+import io.fleetcast.cli.VerbProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -24,7 +26,29 @@ import picocli.CommandLine.Option;
                 "unless --bind says otherwise."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:stopped by a signal", "2:bad usage, or the address cannot be bound", "1:internal error"})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
+
+    /** The {@code serve} verb for the command line ({@link VerbProvider}, found by its service file). */
+    public static final class Verb implements VerbProvider {
+        /** Made by the service loader. */
+        public Verb() {
+        }
+
+        @Override
+        public String name() {
+            return "serve";
+        }
+
+        @Override
+        public Object newCommand() {
+            return new ServeCommand();
+        }
+    }
+
+    /** Made by {@link Verb}. */
+    ServeCommand() {
+    }
+
 
     /** The environment variable holding the bearer token. */
     static final String TOKEN_ENV = "FLEETCAST_TOKEN";
