@@ -43,7 +43,7 @@ public interface SimulateSupport {
      * (install instant {@code t0 = s + spacing * (firstSlot + j + jitter)} before the deployment's end cap)
      * adds its install, its slot interval {@code [t0, e)} with {@code e = min(t0 + life, cap)} and its
      * facility interval to the sweep's running cells (writing a cell's sums to {@code acc} when a stream
-     * leaves it), and its book write-off. The slots whose first failure {@code f = t0 + up-time} comes
+     * leaves it). The slots whose first failure {@code f = t0 + up-time} comes
      * before {@code e} are listed for {@link SweepKernels#failureWave}, in slot order, over the front of
      * the rows (consumed by then): for the {@code m}-th,
      * <pre>{@code
