@@ -61,8 +61,8 @@ started=$(date +%s)
 stale=0
 if [ ! -f "$jar" ]; then
   stale=1
-elif [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/picocli-release21/pom.xml" "$root/engine/src/main" "$root/models" \
-    "$root/benchmarks/pom.xml" "$root/benchmarks/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+elif [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/cli/pom.xml" "$root/picocli-release21/pom.xml" "$root/engine/src/main" \
+    "$root/cli/src/main" "$root/models" "$root/benchmarks/pom.xml" "$root/benchmarks/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
   stale=1
 fi
 if [ "$stale" = 1 ]; then
@@ -125,7 +125,7 @@ run_jmh() {
 echo "run.sh: JMH ($profile profile) with $JAVA_HOME; full output in $out/jmh-output.txt" >&2
 : >"$out/jmh-output.txt"
 results=()
-# ColdStartBenchmark finds the launcher here; ./fleetcast rebuilds engine/target/fleetcast.jar itself when stale
+# ColdStartBenchmark finds the launcher here; ./fleetcast rebuilds cli/target/fleetcast.jar itself when stale
 export FLEETCAST_ROOT="$root"
 rm -f "$out/jmh-result.json" "$out/jmh-gate-result.json" "$out/jmh-cold-result.json"
 for run in "${runs[@]}"; do

@@ -20,7 +20,6 @@ import io.fleetcast.analyse.MonteCarlo;
 import io.fleetcast.analyse.MonteCarloResult;
 import io.fleetcast.analyse.ScenarioEditor;
 import io.fleetcast.analyse.Sensitivity;
-import io.fleetcast.write.Format;
 import io.fleetcast.write.OutputWriter;
 import io.fleetcast.write.QuantileBands;
 import io.fleetcast.write.RunInfo;
@@ -213,7 +212,8 @@ public final class Fleetcast {
     }
 
     /**
-     * Writes a projection's result files (CSV long and wide, results.json, report.html) into {@code folder/SCENARIO},
+     * Writes a projection's result files (CSV long and wide, results.json, and report.html where the report module is on the class path, see
+     * {@link OutputWriter#defaults()}) into {@code folder/SCENARIO},
      * replacing the previous set atomically: the folder holds the old complete set or the new one, whatever happens.
      *
      * @param projection the projection
@@ -223,7 +223,7 @@ public final class Fleetcast {
      */
     public static List<Path> writeResults(Projection projection, Path folder) throws IOException {
         return OutputWriter.writeScenario(ScenarioResult.of(projection), RunInfo.current(Clock.systemUTC()),
-                OutputWriter.Options.of(folder, Format.DEFAULT));
+                OutputWriter.Options.of(folder, OutputWriter.defaults()));
     }
 
     /**
@@ -237,6 +237,6 @@ public final class Fleetcast {
      */
     public static List<Path> writeResults(MonteCarloResult result, Path folder) throws IOException {
         ScenarioResult r = ScenarioResult.of(result.meanProjection()).withBands(QuantileBands.of(result));
-        return OutputWriter.writeScenario(r, RunInfo.current(Clock.systemUTC()), OutputWriter.Options.of(folder, Format.DEFAULT));
+        return OutputWriter.writeScenario(r, RunInfo.current(Clock.systemUTC()), OutputWriter.Options.of(folder, OutputWriter.defaults()));
     }
 }

@@ -64,6 +64,36 @@ class RuntimeClasspathTest {
     }
 
     @Test
+    void runtimeClasspath_resolved_holdsNoCommandLineOrReportLibrary() throws IOException {
+        // The command line (picocli) and the report (xchart -> VectorGraphics2D -> pdfbox, fontbox) live in
+        // fleetcast-cli; a consumer of the engine takes none of them.
+        List<String> found = new ArrayList<>();
+        for (Path jar : runtimeClasspath()) {
+            String name = jar.getFileName().toString().toLowerCase(Locale.ROOT);
+            for (String prefix : List.of("picocli", "fleetcast-picocli", "xchart", "vectorgraphics2d", "pdfbox", "fontbox",
+                    "graphics2d", "fleetcast-cli")) {
+                if (name.startsWith(prefix)) {
+                    found.add(jar.getFileName().toString());
+                }
+            }
+        }
+        assertEquals(List.of(), found, "command-line or report libraries on the engine's runtime classpath");
+    }
+
+    @Test
+    void runtimeClasspath_resolved_staysWithinTheFootprintTheReadmeStates() throws IOException {
+        // README "Use it as a library": 16 jars, 6.3 MB beside the engine's own 0.6 MB jar (2026-12-03). The budget
+        // leaves room for a patch release of a dependency, not for a new library stack.
+        List<Path> classpath = runtimeClasspath();
+        long bytes = 0;
+        for (Path jar : classpath) {
+            bytes += Files.size(jar);
+        }
+        assertTrue(classpath.size() <= 18, "runtime jars: " + classpath.size() + " " + classpath);
+        assertTrue(bytes <= 7_500_000L, "runtime jars hold " + bytes + " bytes");
+    }
+
+    @Test
     void testLibraries_junitAndPdfbox_flagsOnlyJunit() {
         // The detector itself: the leak this guards against was junit-jupiter-5.10.1.jar beside pdfbox-3.0.1.jar.
         List<Path> classpath = List.of(Path.of("/m2/junit-jupiter-5.10.1.jar"), Path.of("/m2/pdfbox-3.0.1.jar"),

@@ -61,8 +61,13 @@ public final class ConsoleProgress implements ProgressListener {
         return new ConsoleProgress(System.err, System::nanoTime);
     }
 
-    /** True when the environment says it is a CI job ({@code CI} set to anything but {@code false}). */
-    static boolean isCi(Map<String, String> env) {
+    /**
+     * True when the environment says it is a CI job ({@code CI} set to anything but {@code false}).
+     *
+     * @param env the environment, e.g. {@link System#getenv()}
+     * @return whether it is a CI job
+     */
+    public static boolean isCi(Map<String, String> env) {
         String ci = env.get("CI");
         return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }

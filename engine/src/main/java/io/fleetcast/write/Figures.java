@@ -18,7 +18,7 @@ import java.util.Map;
  * provenance: the "inputs as resolved" of the JSON file and the report's assumptions table. Only the
  * accelerators and sites some deployment uses are listed, in order of first use.
  */
-final class Figures {
+public final class Figures {
 
     /**
      * One figure.
@@ -29,14 +29,19 @@ final class Figures {
      * @param provenance where it comes from; {@link Provenance#UNSOURCED} when the file gave no source
      *                   (or the field took its default)
      */
-    record Figure(String field, double[] values, String unit, Provenance provenance) {
+    public record Figure(String field, double[] values, String unit, Provenance provenance) {
     }
 
     private Figures() {
     }
 
-    /** The accelerators the deployments use, in order of first use. */
-    static Map<String, Accelerator> usedAccelerators(Scenario s) {
+    /**
+     * The accelerators the deployments use, in order of first use.
+     *
+     * @param s the scenario
+     * @return id to accelerator
+     */
+    public static Map<String, Accelerator> usedAccelerators(Scenario s) {
         Map<String, Accelerator> out = new LinkedHashMap<>();
         for (Deployment d : s.deployments()) {
             out.putIfAbsent(d.acceleratorId(), s.acceleratorOf(d));
@@ -44,8 +49,13 @@ final class Figures {
         return out;
     }
 
-    /** The sites the deployments use, in order of first use. */
-    static Map<String, Site> usedSites(Scenario s) {
+    /**
+     * The sites the deployments use, in order of first use.
+     *
+     * @param s the scenario
+     * @return id to site
+     */
+    public static Map<String, Site> usedSites(Scenario s) {
         Map<String, Site> out = new LinkedHashMap<>();
         for (Deployment d : s.deployments()) {
             out.putIfAbsent(d.siteId(), s.siteOf(d));
@@ -57,8 +67,11 @@ final class Figures {
      * Every figure of a catalog entry, in the order of the field table ({@link ModelField}); an optional
      * figure at its default of 0 without a source (a precision the part does not support, an unknown lease
      * price) or absent (NaN: no mfu) is left out.
+     *
+     * @param a the accelerator
+     * @return its figures, in field order
      */
-    static List<Figure> of(Accelerator a) {
+    public static List<Figure> of(Accelerator a) {
         List<Figure> f = new ArrayList<>();
         Map<String, Provenance> p = a.provenance();
         for (ModelField m : ModelField.of(ModelField.Owner.ACCELERATOR)) {
@@ -71,8 +84,13 @@ final class Figures {
         return f;
     }
 
-    /** Every figure of a site: the PUE, then the field table's ({@link ModelField}). */
-    static List<Figure> of(Site s) {
+    /**
+     * Every figure of a site: the PUE, then the field table's ({@link ModelField}).
+     *
+     * @param s the site
+     * @return its figures, in field order
+     */
+    public static List<Figure> of(Site s) {
         List<Figure> f = new ArrayList<>();
         Map<String, Provenance> p = s.provenance();
         double[] pue = s.monthlyPue();
@@ -97,7 +115,7 @@ final class Figures {
      * @param f the figure
      * @return the text
      */
-    static String display(Figure f) {
+    public static String display(Figure f) {
         double[] v = f.values();
         if (v.length > 1) {
             StringBuilder b = new StringBuilder();
@@ -109,8 +127,14 @@ final class Figures {
         return display(v[0], f.unit());
     }
 
-    /** A value in a base unit for people (see {@link #display(Figure)}). */
-    static String display(double v, String unit) {
+    /**
+     * A value in a base unit for people (see {@link #display(Figure)}).
+     *
+     * @param v    the value
+     * @param unit its base unit, e.g. {@code USD}, {@code h}, {@code 1/year}; empty when dimensionless
+     * @return the text
+     */
+    public static String display(double v, String unit) {
         return switch (unit) {
             case "USD" -> "$" + plain(v);
             case "h" -> duration(v);
@@ -124,8 +148,11 @@ final class Figures {
      * A duration in hours for people, with the exact hours: {@code 6 years (52,596 h)},
      * {@code 6.05 months (4,416 h)}, {@code 72 h}. A year is 8,766 h and a month 730.5 h here, as for
      * durations without a calendar anchor.
+     *
+     * @param hours the duration in hours
+     * @return the text
      */
-    static String duration(double hours) {
+    public static String duration(double hours) {
         double a = Math.abs(hours);
         if (a >= 2 * Units.HOURS_PER_YEAR) {
             return round2(hours / Units.HOURS_PER_YEAR) + " years (" + plain(hours) + " h)";
@@ -141,8 +168,13 @@ final class Figures {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Up to four decimals, thousands separated, trailing zeros dropped: {@code 52,596}, {@code 0.11}. */
-    static String plain(double v) {
+    /**
+     * Up to four decimals, thousands separated, trailing zeros dropped: {@code 52,596}, {@code 0.11}.
+     *
+     * @param v the value
+     * @return the text
+     */
+    public static String plain(double v) {
         String s = String.format(Locale.ROOT, "%,.4f", v);
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;

@@ -7,13 +7,30 @@ import java.util.Set;
 /** The kinds of output file {@code fleetcast run --out} can write. */
 public enum Format {
     /** {@code results-long.csv} and {@code results-wide.csv} (and {@code comparison.csv}). */
-    CSV,
+    CSV("the engine"),
     /** {@code results.json}. */
-    JSON,
+    JSON("the engine"),
     /** {@code report.html} (and {@code comparison.html}). */
-    HTML,
+    HTML(Format.REPORT),
     /** Every chart of the report as {@code charts/NAME.png}, for slides and documents. */
-    PNG;
+    PNG(Format.REPORT);
+
+    private static final String REPORT = "the report module (fleetcast-cli)";
+
+    private final String module;
+
+    Format(String module) {
+        this.module = module;
+    }
+
+    /**
+     * Who writes this format: the engine itself, or the module whose {@link FormatWriter} must be on the class path.
+     *
+     * @return a phrase such as {@code the report module (fleetcast-cli)}
+     */
+    public String module() {
+        return module;
+    }
 
     /** The formats written when none are named: csv, json and html. */
     public static final Set<Format> DEFAULT = EnumSet.of(CSV, JSON, HTML);
@@ -44,13 +61,21 @@ public enum Format {
                 }
             }
             if (found == null) {
-                throw new IllegalArgumentException("unknown format '" + id + "': expected a comma-separated list of csv, json, html, png");
+                throw new IllegalArgumentException("unknown format '" + id + "': expected a comma-separated list of " + ids());
             }
             out.add(found);
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no format given: expected a comma-separated list of csv, json, html, png");
+            throw new IllegalArgumentException("no format given: expected a comma-separated list of " + ids());
         }
         return out;
+    }
+
+    private static String ids() {
+        StringBuilder b = new StringBuilder();
+        for (Format f : values()) {
+            b.append(b.isEmpty() ? "" : ", ").append(f.id());
+        }
+        return b.toString();
     }
 }

@@ -2,15 +2,12 @@ package io.fleetcast.write;
 
 import io.fleetcast.model.Grouping;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes the files of a batch of scenarios into an output folder:
@@ -19,7 +16,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * OUT/SCENARIO/results-long.csv    (csv)   tidy: one value per row, see {@link CsvWriter}
  * OUT/SCENARIO/results-wide.csv    (csv)   one row per period, one column per metric x group
  * OUT/SCENARIO/results.json        (json)  summary, sizing, inputs, provenance, cube, bands; see {@link JsonWriter}
- * OUT/SCENARIO/report.html         (html)  self-contained report; see {@link HtmlReport}
+ * OUT/SCENARIO/report.html         (html)  self-contained report (the report module, a {@link FormatWriter})
  * OUT/SCENARIO/charts/NAME.png     (png)   the report's charts
  * OUT/comparison.csv               (csv, two or more scenarios)  headline figures, one row per scenario
  * OUT/comparison.html              (html, two or more scenarios) the same side by side, with charts
@@ -50,6 +47,12 @@ public final class OutputWriter {
             groupings = List.copyOf(groupings);
             if (formats.isEmpty() || groupings.isEmpty()) {
                 throw new IllegalArgumentException("at least one format and one grouping are needed");
+            }
+            for (Format f : formats) {
+                if (!available().contains(f)) {
+                    throw new IllegalArgumentException("format " + f.id() + " is written by " + f.module()
+                            + ", which is not on the class path");
+                }
             }
         }
 
@@ -120,18 +123,8 @@ public final class OutputWriter {
                 AtomicFiles.write(dir.resolve("results.json"), out -> JsonWriter.write(result, run, out));
                 written.add("results.json");
             }
-            if (options.formats().contains(Format.HTML)) {
-                written.add(name(text(dir.resolve("report.html"), w -> w.write(HtmlReport.render(result, run)))));
-            }
-            if (options.formats().contains(Format.PNG)) {
-                Path charts = dir.resolve("charts");
-                Files.createDirectories(charts);
-                Map<String, Chart<?, ?>> all = new java.util.LinkedHashMap<>(HtmlReport.charts(result.projection()));
-                result.bands().ifPresent(b -> all.putAll(HtmlReport.bandCharts(result.projection(), b)));
-                result.tornado().ifPresent(t -> all.put("tornado", HtmlReport.tornadoChart(t)));
-                for (Path p : pngs(charts, all)) {
-                    written.add("charts/" + p.getFileName());
-                }
+            for (Map.Entry<FormatWriter, Set<Format>> e : plugins(options.formats()).entrySet()) {
+                written.addAll(e.getKey().writeScenario(result, run, e.getValue(), dir));
             }
             Path visible = folder.commit(staged);
             done = true;
@@ -191,19 +184,8 @@ public final class OutputWriter {
             if (options.formats().contains(Format.CSV)) {
                 names.add(name(text(dir.resolve("comparison.csv"), w -> Comparison.writeCsv(results, w))));
             }
-            if (options.formats().contains(Format.HTML)) {
-                List<Optional<String>> links = new ArrayList<>();
-                for (ScenarioResult r : results) {
-                    links.add(Optional.of(r.name() + "/report.html"));
-                }
-                names.add(name(text(dir.resolve("comparison.html"), w -> w.write(Comparison.renderHtml(results, run, links)))));
-            }
-            if (options.formats().contains(Format.PNG)) {
-                Path charts = dir.resolve("charts");
-                Files.createDirectories(charts);
-                for (Path p : pngs(charts, Comparison.charts(results))) {
-                    names.add("charts/" + p.getFileName());
-                }
+            for (Map.Entry<FormatWriter, Set<Format>> e : plugins(options.formats()).entrySet()) {
+                names.addAll(e.getKey().writeComparison(results, run, e.getValue(), dir));
             }
             folder.commit(staged);
             done = true;
@@ -232,13 +214,55 @@ public final class OutputWriter {
         return file;
     }
 
-    private static List<Path> pngs(Path dir, Map<String, Chart<?, ?>> charts) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Map.Entry<String, Chart<?, ?>> e : charts.entrySet()) {
-            // group names (vendors, sites) become part of band chart names: keep file names portable
-            Path file = dir.resolve(e.getKey().replaceAll("[^A-Za-z0-9._-]", "-") + ".png");
-            AtomicFiles.writeBytes(file, Charts.png(e.getValue()));
-            out.add(file);
+    /** The writers of the formats beyond CSV and JSON, loaded once, on first use. */
+    private static final class Plugins {
+        static final Map<Format, FormatWriter> BY_FORMAT = load();
+
+        private static Map<Format, FormatWriter> load() {
+            Map<Format, FormatWriter> out = new java.util.EnumMap<>(Format.class);
+            for (FormatWriter w : java.util.ServiceLoader.load(FormatWriter.class, OutputWriter.class.getClassLoader())) {
+                for (Format f : w.formats()) {
+                    if (f == Format.CSV || f == Format.JSON) {
+                        throw new IllegalStateException(w.getClass().getName() + " claims " + f.id() + ", which the engine writes");
+                    }
+                    out.putIfAbsent(f, w);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The formats that can be written here: {@link Format#CSV} and {@link Format#JSON}, and those of every
+     * {@link FormatWriter} on the class path.
+     *
+     * @return the formats
+     */
+    public static Set<Format> available() {
+        Set<Format> out = java.util.EnumSet.of(Format.CSV, Format.JSON);
+        out.addAll(Plugins.BY_FORMAT.keySet());
+        return out;
+    }
+
+    /**
+     * The formats written when none are named ({@link Format#DEFAULT}) that can be written here: csv and json, and
+     * html where the report module is on the class path.
+     *
+     * @return the formats
+     */
+    public static Set<Format> defaults() {
+        Set<Format> out = java.util.EnumSet.copyOf(Format.DEFAULT);
+        out.retainAll(available());
+        return out;
+    }
+
+    /** The plug-in writers of the requested formats, each with its share, in format order. */
+    private static Map<FormatWriter, Set<Format>> plugins(Set<Format> requested) {
+        Map<FormatWriter, Set<Format>> out = new java.util.LinkedHashMap<>();
+        for (Format f : Format.values()) {
+            if (requested.contains(f) && f != Format.CSV && f != Format.JSON) {
+                out.computeIfAbsent(Plugins.BY_FORMAT.get(f), w -> java.util.EnumSet.noneOf(Format.class)).add(f);
+            }
         }
         return out;
     }

@@ -60,14 +60,4 @@ class ComparisonTest {
         assertEquals("1.5", lines[2].split(",", -1)[tco]);
         assertEquals("", lines[2].split(",", -1)[tco - 1], "a figure without quantiles stays empty");
     }
-
-    @Test
-    void renderHtml_twoScenarios_linksToReportsAndTenCharts() throws Exception {
-        String html = Comparison.renderHtml(List.of(golden("small-fleet.yaml"), golden("small-fleet-b.yaml")), WriteFixtures.RUN,
-                List.of(Optional.of("small-fleet/report.html"), Optional.empty()));
-        assertTrue(html.contains("<a href=\"small-fleet/report.html\">small-fleet</a>"));
-        assertTrue(html.contains("<th class=\"num\">small-fleet-b</th>"));
-        // 8 headline bar charts + facility power + cumulative cash over time
-        assertEquals(10, html.split("<img class=\"chart\"", -1).length - 1);
-    }
 }

@@ -27,14 +27,18 @@ import java.util.Optional;
  * 2026-07, and a cube whose values are {@code (metric + 1) + group / 3 + period / 7} so that most of them
  * have no short decimal form (exactness of the written numbers matters).
  */
-final class WriteFixtures {
+public final class WriteFixtures {
 
-    static final RunInfo RUN = new RunInfo("test", "25 (test JDK)", Instant.parse("2026-01-02T03:04:05Z"));
+    /** The golden scenarios, from the engine's or the command line's module folder (siblings). */
+    public static final java.nio.file.Path GOLDEN = java.nio.file.Path.of("../engine/src/test/resources/golden");
+
+    /** A fixed provenance, so that written files do not change with the clock or the JDK. */
+    public static final RunInfo RUN = new RunInfo("test", "25 (test JDK)", Instant.parse("2026-01-02T03:04:05Z"));
 
     private WriteFixtures() {
     }
 
-    static Scenario scenario(String name) {
+    public static Scenario scenario(String name) {
         Accelerator mi450 = new Accelerator("mi450", "AMD Instinct MI450 <test> & \"friends\"", "AMD",
                 ScenarioBuilder.accelerator("mi450").bf16Tflops(10_000).fp8Tflops(20_000).fp4Tflops(40_000).hbmGb(432)
                         .tdpW(2300).allInPowerW(2900).idleFraction(0.3).capexUsd(55_000).usefulLifeHours(6 * 8766.0)
@@ -53,7 +57,7 @@ final class WriteFixtures {
                 .build();
     }
 
-    static MetricCube cube(Timeline t, List<String> groups) {
+    public static MetricCube cube(Timeline t, List<String> groups) {
         int periods = t.periods();
         double[] v = new double[Metric.COUNT * groups.size() * periods];
         for (int m = 0; m < Metric.COUNT; m++) {
@@ -66,7 +70,7 @@ final class WriteFixtures {
         return MetricCube.of(Grouping.DEPLOYMENT, groups, t, v);
     }
 
-    static Projection projection(String name) {
+    public static Projection projection(String name) {
         Scenario s = scenario(name);
         Timeline t = Timeline.of(s);
         List<ResolvedDeployment> sizing = List.of(resolved("first", 1000, s), resolved("next", 500, s));

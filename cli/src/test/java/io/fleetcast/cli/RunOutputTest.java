@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunOutputTest {
 
     /** The writers' golden scenarios: small, with round numbers (see io.fleetcast.write.GoldenFilesTest). */
-    private static final String A = "src/test/resources/golden/small-fleet.yaml";
-    private static final String B = "src/test/resources/golden/small-fleet-b.yaml";
+    private static final String A = "../engine/src/test/resources/golden/small-fleet.yaml";
+    private static final String B = "../engine/src/test/resources/golden/small-fleet-b.yaml";
 
     @TempDir
     Path dir;
@@ -174,8 +174,8 @@ class RunOutputTest {
     void run_twoScenariosWithOneName_exit2() throws Exception {
         Path copy = Files.copy(Path.of(A), dir.resolve("copy.yaml"));
         // the copy's catalog paths are relative: put the catalog beside it
-        Files.copy(Path.of("src/test/resources/golden/small-accelerators.yaml"), dir.resolve("small-accelerators.yaml"));
-        Files.copy(Path.of("src/test/resources/golden/small-sites.yaml"), dir.resolve("small-sites.yaml"));
+        Files.copy(Path.of("../engine/src/test/resources/golden/small-accelerators.yaml"), dir.resolve("small-accelerators.yaml"));
+        Files.copy(Path.of("../engine/src/test/resources/golden/small-sites.yaml"), dir.resolve("small-sites.yaml"));
         CliResult r = run("run", A, copy.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("are both named 'small-fleet'"), r.err());

@@ -1,4 +1,6 @@
-package io.fleetcast.write;
+package io.fleetcast.report;
+
+import io.fleetcast.write.HumanUnits;
 
 import io.fleetcast.model.Timeline;
 import java.time.LocalDateTime;

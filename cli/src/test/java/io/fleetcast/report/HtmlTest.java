@@ -1,4 +1,4 @@
-package io.fleetcast.write;
+package io.fleetcast.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

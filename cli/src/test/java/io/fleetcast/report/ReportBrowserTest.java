@@ -1,4 +1,11 @@
-package io.fleetcast.write;
+package io.fleetcast.report;
+
+import io.fleetcast.write.Format;
+import io.fleetcast.write.OutputWriter;
+import io.fleetcast.write.QuantileBands;
+import io.fleetcast.write.ScenarioResult;
+import io.fleetcast.write.Tornado;
+import io.fleetcast.write.WriteFixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +59,8 @@ class ReportBrowserTest {
     @Test
     void comparison_twoScenarios_everyChartRenderedNoConsoleErrors() throws Exception {
         Chromium chromium = Chromium.requireOrSkip();
-        ScenarioResult a = ScenarioResult.of(Fleetcast.project(Fleetcast.load(GoldenFilesTest.GOLDEN.resolve("small-fleet.yaml"))));
-        ScenarioResult b = ScenarioResult.of(Fleetcast.project(Fleetcast.load(GoldenFilesTest.GOLDEN.resolve("small-fleet-b.yaml"))));
+        ScenarioResult a = ScenarioResult.of(Fleetcast.project(Fleetcast.load(WriteFixtures.GOLDEN.resolve("small-fleet.yaml"))));
+        ScenarioResult b = ScenarioResult.of(Fleetcast.project(Fleetcast.load(WriteFixtures.GOLDEN.resolve("small-fleet-b.yaml"))));
         List<Path> files = OutputWriter.writeComparison(List.of(a, b), WriteFixtures.RUN,
                 OutputWriter.Options.of(work.resolve("out"), EnumSet.of(Format.HTML)));
         // 8 bar charts of headline figures, facility power and cumulative cash over time
@@ -70,7 +77,7 @@ class ReportBrowserTest {
         assertEquals(expectedCharts, page.charts().size(), "chart images found on the page");
         for (int i = 0; i < page.charts().size(); i++) {
             Chromium.Box box = page.charts().get(i);
-            assertTrue(box.naturalWidth() >= Comparison.BAR_WIDTH, "chart " + i + " did not decode: " + box);
+            assertTrue(box.naturalWidth() >= ComparisonReport.BAR_WIDTH, "chart " + i + " did not decode: " + box);
             assertTrue(box.width() > 500 && box.height() > 200, "chart " + i + " is too small to read: " + box);
             assertTrue(box.y() + box.height() <= page.screenshot().getHeight(), "chart " + i + " is outside the screenshot");
             double ink = Chromium.inkFraction(page.screenshot(), box);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps {@code docs/calibration.md} true: its generated table must be exactly what {@code fleetcast calibrate}
  * prints today. After a deliberate change of the catalog, the deals or the anchors, regenerate it with
- * {@code ./mvnw -pl engine test -Dtest=CalibrationDocTest -Dfc.updateCalibration=true} and review the diff.
+ * {@code ./mvnw -pl cli test -Dtest=CalibrationDocTest -Dfc.updateCalibration=true} and review the diff.
  */
 class CalibrationDocTest {
 
@@ -36,7 +36,7 @@ class CalibrationDocTest {
             Files.writeString(file, page, StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(printed, m.group(1), "docs/calibration.md is stale: regenerate it with ./mvnw -pl engine test "
+        assertEquals(printed, m.group(1), "docs/calibration.md is stale: regenerate it with ./mvnw -pl cli test "
                 + "-Dtest=CalibrationDocTest -Dfc.updateCalibration=true (or ./fleetcast calibrate)");
     }
 

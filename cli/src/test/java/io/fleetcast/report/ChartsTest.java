@@ -1,4 +1,6 @@
-package io.fleetcast.write;
+package io.fleetcast.report;
+
+import io.fleetcast.write.HumanUnits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * Keeps the README true: each block marked {@code readme-example} must be exactly what the program prints
  * today for the command in its marker, and each {@code readme-excerpt} must be the end of what it prints.
  * After a deliberate change of output, regenerate the blocks with
- * {@code ./mvnw -pl engine test -Dtest=ReadmeExampleTest -Dfc.updateReadme=true} and review the diff.
+ * {@code ./mvnw -pl cli test -Dtest=ReadmeExampleTest -Dfc.updateReadme=true} and review the diff.
  */
 class ReadmeExampleTest {
 

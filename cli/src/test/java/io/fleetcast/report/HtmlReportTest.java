@@ -1,4 +1,9 @@
-package io.fleetcast.write;
+package io.fleetcast.report;
+
+import io.fleetcast.write.QuantileBands;
+import io.fleetcast.write.ScenarioResult;
+import io.fleetcast.write.Tornado;
+import io.fleetcast.write.WriteFixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

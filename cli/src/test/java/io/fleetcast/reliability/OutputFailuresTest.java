@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputFailuresTest {
 
-    private static final String A = "src/test/resources/golden/small-fleet.yaml";
+    private static final String A = "../engine/src/test/resources/golden/small-fleet.yaml";
 
     @TempDir
     Path dir;

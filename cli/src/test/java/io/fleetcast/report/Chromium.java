@@ -1,4 +1,6 @@
-package io.fleetcast.write;
+package io.fleetcast.report;
+
+import io.fleetcast.write.ConsoleProgress;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

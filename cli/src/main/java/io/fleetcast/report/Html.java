@@ -1,4 +1,4 @@
-package io.fleetcast.write;
+package io.fleetcast.report;
 
 /**
  * Minimal HTML building for the self-contained report pages. There is no template engine: pages are

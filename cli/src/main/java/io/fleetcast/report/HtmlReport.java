@@ -1,4 +1,14 @@
-package io.fleetcast.write;
+package io.fleetcast.report;
+
+import io.fleetcast.write.CostPerHour;
+import io.fleetcast.write.Figures;
+import io.fleetcast.write.Headline;
+import io.fleetcast.write.HumanUnits;
+import io.fleetcast.write.Numbers;
+import io.fleetcast.write.QuantileBands;
+import io.fleetcast.write.RunInfo;
+import io.fleetcast.write.ScenarioResult;
+import io.fleetcast.write.Tornado;
 
 import io.fleetcast.model.Accelerator;
 import io.fleetcast.model.Deployment;

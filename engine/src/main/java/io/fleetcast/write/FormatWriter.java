@@ -1,0 +1,51 @@
+package io.fleetcast.write;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes result formats beyond the engine's own CSV and JSON, so that a format's libraries stay out of the engine
+ * artifact: the report module ({@code fleetcast-cli}) adds {@link Format#HTML} and {@link Format#PNG} with its chart
+ * stack. {@link OutputWriter} finds implementations with {@link java.util.ServiceLoader} (a
+ * {@code META-INF/services/io.fleetcast.write.FormatWriter} entry, or {@code provides} in a module) and refuses a
+ * format nobody on the class path writes ({@link OutputWriter#available()}).
+ *
+ * <p>Files are written into the staged folder of a result set (see {@link ResultFolder}); use
+ * {@link AtomicFiles} so that a failure leaves no partial file, and throw to abandon the whole set.
+ */
+public interface FormatWriter {
+
+    /**
+     * The formats this writer adds; neither {@link Format#CSV} nor {@link Format#JSON}.
+     *
+     * @return the formats
+     */
+    Set<Format> formats();
+
+    /**
+     * Writes one scenario's files of the requested formats.
+     *
+     * @param result    the scenario's results
+     * @param run       version, JDK and time for the provenance
+     * @param requested the requested formats among {@link #formats()}, never empty
+     * @param dir       the scenario's staged folder
+     * @return the files written, relative to {@code dir} with {@code /} separators, in order
+     * @throws IOException when a file cannot be written
+     */
+    List<String> writeScenario(ScenarioResult result, RunInfo run, Set<Format> requested, Path dir) throws IOException;
+
+    /**
+     * Writes the comparison files of two or more scenarios of the requested formats.
+     *
+     * @param results   the scenarios' results, in command-line order, at least two
+     * @param run       version, JDK and time
+     * @param requested the requested formats among {@link #formats()}, never empty
+     * @param dir       the comparison's staged folder
+     * @return the files written, relative to {@code dir} with {@code /} separators, in order
+     * @throws IOException when a file cannot be written
+     */
+    List<String> writeComparison(List<ScenarioResult> results, RunInfo run, Set<Format> requested, Path dir)
+            throws IOException;
+}
