@@ -12,20 +12,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The exported API, the facade ({@code io.fleetcast}) and the model ({@code io.fleetcast.model}), is documented
+ * The exported API, the facade ({@code io.fleetcast}), the model ({@code io.fleetcast.model}) and the analyses
+ * ({@code io.fleetcast.analyse}, whose results the facade returns), is documented
  * completely: doclint's "missing" group (a comment, every {@code @param}, the {@code @return}) reports nothing there.
  * The build's javadoc leaves that group off for the internal packages; this runs the JDK's javadoc in-process on the
- * two exported ones with it on.
+ * three exported ones with it on.
  */
 class ExportedApiDocTest {
 
     @Test
-    void exportedPackages_doclintMissing_nothingReported(@TempDir Path out) {
+    void exportedPackages_doclintMissing_nothingReported(@TempDir Path out) throws java.io.IOException {
         ToolProvider javadoc = ToolProvider.findFirst("javadoc").orElseThrow(() -> new AssertionError("no javadoc in this JDK"));
         StringWriter text = new StringWriter();
         PrintWriter w = new PrintWriter(text);
         int rc = javadoc.run(w, w, "--add-modules", "jdk.incubator.vector", "-Xdoclint:all", "-Xmaxwarns", "10000",
-                "-quiet", "-d", out.toString(), "-cp", System.getProperty("java.class.path"), "-sourcepath", "src/main/java",
+                "-quiet", "-d", out.toString(), "--module-path", RuntimeClasspathTest.modulePath(), "-sourcepath", "src/main/java",
                 "io.fleetcast", "io.fleetcast.model");
         List<String> missing = new ArrayList<>();
         for (String line : text.toString().split("\n")) {

@@ -34,13 +34,22 @@ class PackageCyclesTest {
 
     private static final Pattern EDGE = Pattern.compile("^\\s+(io\\.fleetcast[\\w.]*)\\s+->\\s+(io\\.fleetcast[\\w.]*)\\s");
 
-    /** Package to the fleetcast packages it uses, from jdeps on target/classes. */
+    private static String modulePath() {
+        try {
+            return RuntimeClasspathTest.modulePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Package to the fleetcast packages it uses, from jdeps on target/classes (a module: its libraries as modules). */
     private static Map<String, Set<String>> graph() {
         Path classes = Path.of("target/classes");
         assertTrue(Files.isDirectory(classes), "run from the engine module after compiling: " + classes.toAbsolutePath());
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("no jdeps in this JDK"));
         StringWriter out = new StringWriter();
         int rc = jdeps.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-verbose:package", "-filter:none",
+                "--module-path", modulePath(),
                 "--multi-release", String.valueOf(Runtime.version().feature()), classes.toString());
         assertEquals(0, rc, "jdeps failed:\n" + out);
         Map<String, Set<String>> g = new TreeMap<>();

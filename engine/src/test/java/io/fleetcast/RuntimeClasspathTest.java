@@ -42,6 +42,18 @@ class RuntimeClasspathTest {
         return entries;
     }
 
+    /**
+     * The runtime classpath as a module path: src/main/java and target/classes hold module-info, so javadoc and
+     * jdeps treat the engine as a module and look for its libraries as modules.
+     */
+    static String modulePath() throws IOException {
+        List<String> jars = new ArrayList<>();
+        for (Path jar : runtimeClasspath()) {
+            jars.add(jar.toString());
+        }
+        return String.join(File.pathSeparator, jars);
+    }
+
     /** The entries whose jar name starts with a test library's prefix. */
     static List<String> testLibraries(List<Path> classpath) {
         List<String> found = new ArrayList<>();

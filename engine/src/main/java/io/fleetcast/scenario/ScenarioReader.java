@@ -129,7 +129,7 @@ public final class ScenarioReader {
      */
     public Scenario readBuiltIn(String name) throws ScenarioException {
         if (!Values.ID.matcher(name).matches()
-                || ScenarioReader.class.getClassLoader().getResource(BUILTIN_SCENARIOS + name + ".yaml") == null) {
+                || Source.Resource.find(BUILTIN_SCENARIOS + name + ".yaml") == null) {
             throw new ScenarioException(List.of(new Problem(name, 0, 0, "", null,
                     "no such file, and no built-in scenario of that name (built-in: "
                             + String.join(", ", builtInNames()) + ")")));
@@ -216,7 +216,7 @@ public final class ScenarioReader {
     public static synchronized List<String> builtInNames() {
         // synchronized: a jar's file system is opened and closed here, which must not interleave
         List<String> names = new ArrayList<>();
-        URL url = ScenarioReader.class.getClassLoader().getResource(BUILTIN_SCENARIOS);
+        URL url = Source.Resource.find(BUILTIN_SCENARIOS);
         if (url == null) {
             return names;
         }
@@ -537,7 +537,7 @@ public final class ScenarioReader {
             // a scenario from elsewhere (the server) reads no file of this machine: its paths resolve as if it
             // stood in the built-in models/scenarios/, and only the built-in model files may be named
             if (!(s instanceof Source.Resource r) || !r.resource().startsWith("models/") || r.resource().contains("..")
-                    || !r.resource().endsWith(".yaml") || ScenarioReader.class.getClassLoader().getResource(r.resource()) == null) {
+                    || !r.resource().endsWith(".yaml") || Source.Resource.find(r.resource()) == null) {
                 top.problems().at(top.get(key), key, "a scenario sent to the server names only built-in model files"
                         + " (../accelerators.yaml, ../sites.yaml); give other figures as overrides in the scenario");
                 return null;

@@ -45,6 +45,15 @@ sealed interface Source {
 
     /** A classpath resource such as {@code models/scenarios/amd-openai-6gw.yaml}. */
     record Resource(String resource) implements Source {
+
+        /**
+         * Where a resource of the engine is, or null. Through {@link Class#getResource} with an absolute name, which
+         * finds the engine's own resources both on the class path and in its named module, where {@code models/}
+         * is an encapsulated package that {@link ClassLoader#getResource} would not see.
+         */
+        static java.net.URL find(String resource) {
+            return Source.class.getResource("/" + resource);
+        }
         @Override
         public String name() {
             return "builtin:" + resource;
@@ -52,7 +61,7 @@ sealed interface Source {
 
         @Override
         public byte[] bytes() throws IOException {
-            try (InputStream in = Source.class.getClassLoader().getResourceAsStream(resource)) {
+            try (InputStream in = Source.class.getResourceAsStream("/" + resource)) {
                 if (in == null) {
                     throw new NoSuchFileException(name());
                 }
