@@ -93,6 +93,10 @@ final class Handlers {
         return Server.Response.json(200, Analyses.catalogJson(true).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The size of the last projection answer (a race only misjudges one buffer), at most {@link #MAX_SIZE_HINT}. */
+    private volatile int answerSizeHint = 1 << 16;
+    private static final int MAX_SIZE_HINT = 8 << 20;
+
     /** {@code POST /v1/projections}: the results document of {@code run --out}, or its long CSV. */
     Server.Response projections(Server.Call c) {
         ScenarioRequest r = ScenarioRequest.parse(c.text(), c.contentType(), c.query(), List.of("cube_grouping"));
@@ -106,7 +110,8 @@ final class Handlers {
                 throw ApiException.badRequest("scenario", r.scenario().name(), e.getMessage());
             }
             ScenarioResult result = ScenarioResult.of(p);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+            // sized from the last answer: growing 64 KB -> 256 KB copied 192 KB a request (1.8 % of the samples, JFR)
+            ByteArrayOutputStream out = new ByteArrayOutputStream(answerSizeHint + (answerSizeHint >> 3));
             if (c.wantsCsv()) {
                 try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                     CsvWriter.writeLong(result, r.groupings(), w);
@@ -114,6 +119,7 @@ final class Handlers {
                 return new Server.Response(200, "text/csv; charset=utf-8", out.toByteArray(), Map.of());
             }
             JsonWriter.write(result, RunInfo.current(CLOCK), cubeGrouping, false, out);
+            answerSizeHint = Math.min(out.size(), MAX_SIZE_HINT);
             return Server.Response.json(200, out.toByteArray());
         });
     }
