@@ -26,6 +26,6 @@ public final class Cubes {
     public static MetricCube cube(FleetPlan plan, FleetState state) {
         double[] values = new double[Metric.COUNT * plan.scenarioDeployments * plan.timeline().periods()];
         MetricKernels.cubeScalar(plan, state, values);
-        return MetricCube.of(Grouping.DEPLOYMENT, plan.deploymentIds(), plan.timeline(), values);
+        return MetricCube.ofOwned(Grouping.DEPLOYMENT, plan.deploymentIds(), plan.timeline(), values);
     }
 }

@@ -79,6 +79,23 @@ public final class MetricCube {
     }
 
     /**
+     * A cube that takes the given array as its own, without the copy {@link #of} makes: for a producer that fills
+     * an array for the cube and then drops it. The portfolio's deployment cube is 0.7 MB; its copy was 3 % of the
+     * samples of {@code serve} answering projections (JFR, 2026-12-03).
+     *
+     * @param grouping how the groups were formed
+     * @param groups   group names, distinct, at least one
+     * @param timeline the periods
+     * @param values   the values as for {@link #of}; the caller must not write to the array afterwards
+     * @return the cube
+     * @throws IllegalArgumentException on a size mismatch or duplicate group
+     * @throws ArithmeticException      when a value is NaN or infinite, naming its metric, group and period
+     */
+    public static MetricCube ofOwned(Grouping grouping, List<String> groups, Timeline timeline, double[] values) {
+        return new MetricCube(grouping, groups, timeline, values);
+    }
+
+    /**
      * The flat index of a value: {@code (metric * groups + group) * periods + period}.
      *
      * @param metric the metric

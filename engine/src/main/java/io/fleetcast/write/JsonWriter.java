@@ -630,8 +630,14 @@ public final class JsonWriter {
 
     private static void numbers(JsonGenerator g, String key, double[] values) throws IOException {
         g.writeArrayFieldStart(key);
+        Numbers.Scratch scratch = new Numbers.Scratch();
         for (double v : values) {
-            g.writeNumber(Numbers.exact(v));
+            int n = scratch.exact(v);
+            if (n >= 0) {
+                g.writeNumber(scratch.chars(), 0, n);
+            } else {
+                g.writeNumber(Numbers.exact(v));
+            }
         }
         g.writeEndArray();
     }

@@ -64,6 +64,33 @@ class NumbersTest {
     }
 
     @Test
+    void scratchExact_millionDoubles_sameTextAsExact() {
+        // the JSON writer's allocation-free path must write exact()'s very characters: random bit patterns (extremes
+        // answer -1 and go through exact()), the plain range, money-like decimals, whole numbers, zeros
+        java.util.SplittableRandom r = new java.util.SplittableRandom(12);
+        Numbers.Scratch scratch = new Numbers.Scratch();
+        for (int i = 0; i < 1_000_000; i++) {
+            double v = switch (i % 5) {
+                case 0 -> Double.longBitsToDouble(r.nextLong());
+                case 1 -> Math.pow(10, r.nextDouble(-13, 22)) * (r.nextBoolean() ? 1 : -1);
+                case 2 -> Math.round(r.nextDouble(-1e9, 1e9)) / 100.0;
+                case 3 -> Math.rint(r.nextDouble(-1e16, 1e16));
+                default -> r.nextBoolean() ? 0.0 : -0.0;
+            };
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            int n = scratch.exact(v);
+            double a = Math.abs(v);
+            if (a >= 1e21 || (a < 1e-12 && v != 0)) {
+                assertEquals(-1, n, Double.toString(v));
+            } else {
+                assertEquals(Numbers.exact(v), new String(scratch.chars(), 0, n), Double.toString(v));
+            }
+        }
+    }
+
+    @Test
     void exact_negativeZero_keepsItsSign() {
         assertEquals("-0", Numbers.exact(-0.0));
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Double.parseDouble("-0")));
