@@ -46,7 +46,8 @@ final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "LIST", defaultValue = "csv,json,html", converter = FormatsConverter.class,
             description = "Files to write with --out: a comma-separated list of csv, json, html, png (png: every chart "
-                    + "as DIR/SCENARIO/charts/NAME.png). Default: ${DEFAULT-VALUE}.")
+                    + "as DIR/SCENARIO/charts/NAME.png), parquet (DIR/SCENARIO/results-long.parquet; needs the Parquet "
+                    + "module, which ./fleetcast adds). Default: ${DEFAULT-VALUE}.")
     Set<Format> formats = Format.DEFAULT;
 
     @Option(names = "--csv-groupings", paramLabel = "LIST", defaultValue = "deployment,deal,total",
@@ -123,6 +124,7 @@ final class OutputOptions {
             }
             return;
         }
+        checkAvailable(formats);
         if (out.toString().isBlank()) {
             // Path.of("") is the working folder: an unset shell variable (--out "$DIR") would scatter files there
             throw new BadInputException("--out is empty; give a folder, e.g. --out out/ (. for the current folder)");
@@ -144,6 +146,29 @@ final class OutputOptions {
             throw new OutputException(out, existing == null ? "no such place" : existing + " is a file, not a folder");
         }
         folder = openFolder(out);
+    }
+
+    /**
+     * Checks that every requested format has its writer on the class path, before any work: a format whose module is
+     * missing is a usage error (exit code 2) that says what to build, never a stack trace after the projection.
+     *
+     * @param formats the requested formats
+     * @throws BadInputException naming the format and its module
+     */
+    static void checkAvailable(Set<Format> formats) {
+        for (Format f : formats) {
+            // csv and json are the engine's own: asking for them alone never loads the plug-in writers
+            if (f == Format.CSV || f == Format.JSON || OutputWriter.available().contains(f)) {
+                continue;
+            }
+            String hint = f == Format.PARQUET
+                    ? "; build it with ./mvnw -pl parquet -am package (parquet/target/fleetcast-parquet.jar), which"
+                            + " ./fleetcast then adds for --format parquet, or run java -cp"
+                            + " cli/target/fleetcast.jar:parquet/target/fleetcast-parquet.jar io.fleetcast.cli.Main ..."
+                    : "";
+            throw new BadInputException("--format " + f.id() + ": " + f.id() + " files are written by " + f.module()
+                    + ", which is not on the class path" + hint);
+        }
     }
 
     /**

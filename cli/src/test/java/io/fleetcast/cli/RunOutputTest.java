@@ -72,9 +72,24 @@ class RunOutputTest {
         Path out = dir.resolve("out");
         CliResult r = run("run", A, "--out", out.toString(), "--format", "csv,xlsx");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("unknown format 'xlsx': expected a comma-separated list of csv, json, html, png"), r.err());
+        assertTrue(r.err().contains("unknown format 'xlsx': expected a comma-separated list of csv, json, html, png, parquet"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void run_formatParquetWithoutTheParquetModule_exit2SaysWhatToBuildAndWritesNothing() {
+        // the cli module's class path has no fleetcast-parquet: its tests see the command line as cli/target/fleetcast.jar
+        // alone does (parquet/src/test has the run with the module)
+        Path out = dir.resolve("out");
+        CliResult r = run("run", A, "--out", out.toString(), "--format", "csv,json,parquet", "--quiet");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--format parquet: parquet files are written by the Parquet module (fleetcast-parquet), "
+                + "which is not on the class path; build it with ./mvnw -pl parquet -am package"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        // checked before the projection and before the folder is opened: not even the csv and json of the same run
+        assertFalse(Files.exists(out));
+        assertEquals("", r.out());
     }
 
     @Test

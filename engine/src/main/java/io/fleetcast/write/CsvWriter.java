@@ -44,7 +44,78 @@ public final class CsvWriter {
     }
 
     /**
-     * Writes the long (tidy) CSV.
+     * Receives the rows of the long layout ({@link #LONG_COLUMNS}), in file order, one call per row. The
+     * {@code scenario} and {@code mode} columns are the same in every row of a result ({@link ScenarioResult#name()},
+     * the projection's mode); the period's start and end are those of period {@code period} of the projection's
+     * timeline; {@code metric} gives the {@code metric} and {@code unit} columns. Every writer of the long layout
+     * (this CSV, the Parquet module's table) takes its rows from {@link #forEachLongRow}, so they cannot drift apart.
+     */
+    @FunctionalInterface
+    public interface LongRowSink {
+        /**
+         * One row.
+         *
+         * @param statistic {@code value}, {@code mean} or a quantile name such as {@code p10}; the same String
+         *                  instance for every row of one statistic
+         * @param method    {@code exact} or {@code p2-estimate}
+         * @param grouping  the grouping
+         * @param group     the group's name; the same String instance for every row of one group
+         * @param period    the period's index in the projection's timeline
+         * @param metric    the metric
+         * @param value     the value
+         * @throws IOException when the sink cannot write
+         */
+        void row(String statistic, String method, Grouping grouping, String group, int period, Metric metric, double value)
+                throws IOException;
+    }
+
+    /**
+     * The rows of the long layout, in order: statistic, grouping, metric, group, period. First the projection's own
+     * values ({@code value}, or {@code mean} for Monte Carlo) of every grouping in {@code groupings}, then each
+     * quantile band ({@code p10} ...) of the bands' own grouping, if the result has bands.
+     *
+     * @param result    the scenario's results
+     * @param groupings the groupings to give the projection's values for, e.g. deployment, deal, total
+     * @param sink      receives each row
+     * @throws IOException when the sink fails
+     */
+    public static void forEachLongRow(ScenarioResult result, List<Grouping> groupings, LongRowSink sink) throws IOException {
+        Projection p = result.projection();
+        int periods = p.timeline().periods();
+        String statistic = result.statistic();
+        for (Grouping grouping : groupings) {
+            MetricCube cube = p.cube(grouping);
+            List<String> groups = cube.groups();
+            for (Metric m : Metric.values()) {
+                for (int g = 0; g < groups.size(); g++) {
+                    String group = groups.get(g);
+                    for (int i = 0; i < periods; i++) {
+                        sink.row(statistic, "exact", grouping, group, i, m, cube.value(m, g, i));
+                    }
+                }
+            }
+        }
+        if (result.bands().isPresent()) {
+            QuantileBands b = result.bands().get();
+            double[] probabilities = b.probabilities();
+            String method = b.exact() ? "exact" : "p2-estimate";
+            List<String> groups = b.groups();
+            for (int q = 0; q < probabilities.length; q++) {
+                String quantile = Numbers.quantileName(probabilities[q]);
+                for (Metric m : Metric.values()) {
+                    for (int g = 0; g < groups.size(); g++) {
+                        String group = groups.get(g);
+                        for (int i = 0; i < periods; i++) {
+                            sink.row(quantile, method, b.grouping(), group, i, m, b.quantile(q, m, g, i));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the long (tidy) CSV: the rows of {@link #forEachLongRow}.
      *
      * @param result    the scenario's results
      * @param groupings the groupings to write the projection's values for, e.g. deployment, deal, total
@@ -62,43 +133,53 @@ public final class CsvWriter {
         }
         out.write(String.join(",", LONG_COLUMNS));
         out.write('\n');
-        String head = Numbers.csv(result.name()) + "," + p.mode().id() + ",";
-        StringBuilder row = new StringBuilder(160);
-        for (Grouping grouping : groupings) {
-            MetricCube cube = p.cube(grouping);
-            String prefix = head + result.statistic() + ",exact," + grouping.id() + ",";
-            for (Metric m : Metric.values()) {
-                for (int g = 0; g < cube.groups().size(); g++) {
-                    String group = Numbers.csv(cube.groups().get(g));
-                    for (int i = 0; i < starts.length; i++) {
-                        row.setLength(0);
-                        row.append(prefix).append(group).append(',').append(starts[i]).append(',').append(ends[i])
-                                .append(',').append(m.id()).append(',').append(m.unit()).append(',')
-                                .append(Numbers.exact(cube.value(m, g, i))).append('\n');
-                        out.append(row);
-                    }
-                }
-            }
+        forEachLongRow(result, groupings, new LongCsvRows(Numbers.csv(result.name()) + "," + p.mode().id() + ",", starts, ends, out));
+    }
+
+    /**
+     * Formats the long rows as CSV lines. The text before the group ({@code scenario,...,grouping,}) and the quoted
+     * group change once per block of rows, so they are rebuilt only when the (identical) instances passed in change.
+     * A named class rather than a lambda: the launcher's start-up cache is made without linked invokedynamic call
+     * sites ({@code ./fleetcast}), so a lambda here would be spun up on every start.
+     */
+    private static final class LongCsvRows implements LongRowSink {
+        private final String head;
+        private final String[] starts;
+        private final String[] ends;
+        private final Writer out;
+        private final StringBuilder row = new StringBuilder(160);
+        private String statistic;
+        private String method;
+        private Grouping grouping;
+        private String prefix;
+        private String group;
+        private String quotedGroup;
+
+        LongCsvRows(String head, String[] starts, String[] ends, Writer out) {
+            this.head = head;
+            this.starts = starts;
+            this.ends = ends;
+            this.out = out;
         }
-        if (result.bands().isPresent()) {
-            QuantileBands b = result.bands().get();
-            double[] probabilities = b.probabilities();
-            String method = b.exact() ? "exact" : "p2-estimate";
-            for (int q = 0; q < probabilities.length; q++) {
-                String prefix = head + Numbers.quantileName(probabilities[q]) + "," + method + "," + b.grouping().id() + ",";
-                for (Metric m : Metric.values()) {
-                    for (int g = 0; g < b.groups().size(); g++) {
-                        String group = Numbers.csv(b.groups().get(g));
-                        for (int i = 0; i < starts.length; i++) {
-                            row.setLength(0);
-                            row.append(prefix).append(group).append(',').append(starts[i]).append(',').append(ends[i])
-                                    .append(',').append(m.id()).append(',').append(m.unit()).append(',')
-                                    .append(Numbers.exact(b.quantile(q, m, g, i))).append('\n');
-                            out.append(row);
-                        }
-                    }
-                }
+
+        @Override
+        public void row(String statistic, String method, Grouping grouping, String group, int period, Metric metric,
+                        double value) throws IOException {
+            if (statistic != this.statistic || method != this.method || grouping != this.grouping) {
+                this.statistic = statistic;
+                this.method = method;
+                this.grouping = grouping;
+                prefix = head + statistic + "," + method + "," + grouping.id() + ",";
             }
+            if (group != this.group) {
+                this.group = group;
+                quotedGroup = Numbers.csv(group);
+            }
+            row.setLength(0);
+            row.append(prefix).append(quotedGroup).append(',').append(starts[period]).append(',').append(ends[period])
+                    .append(',').append(metric.id()).append(',').append(metric.unit()).append(',')
+                    .append(Numbers.exact(value)).append('\n');
+            out.append(row);
         }
     }
 

@@ -13,7 +13,12 @@ public enum Format {
     /** {@code report.html} (and {@code comparison.html}). */
     HTML(Format.REPORT),
     /** Every chart of the report as {@code charts/NAME.png}, for slides and documents. */
-    PNG(Format.REPORT);
+    PNG(Format.REPORT),
+    /**
+     * {@code results-long.parquet}: the rows and columns of {@code results-long.csv} as a typed Parquet table; written
+     * by the Parquet module ({@code fleetcast-parquet}), kept out of the engine and the command line for its size.
+     */
+    PARQUET("the Parquet module (fleetcast-parquet)");
 
     private static final String REPORT = "the report module (fleetcast-cli)";
 

@@ -18,6 +18,7 @@ import java.util.Set;
  * OUT/SCENARIO/results.json        (json)  summary, sizing, inputs, provenance, cube, bands; see {@link JsonWriter}
  * OUT/SCENARIO/report.html         (html)  self-contained report (the report module, a {@link FormatWriter})
  * OUT/SCENARIO/charts/NAME.png     (png)   the report's charts
+ * OUT/SCENARIO/results-long.parquet (parquet) the rows of results-long.csv, typed (the Parquet module, a FormatWriter)
  * OUT/comparison.csv               (csv, two or more scenarios)  headline figures, one row per scenario
  * OUT/comparison.html              (html, two or more scenarios) the same side by side, with charts
  * OUT/charts/compare-NAME.png      (png, two or more scenarios)
@@ -124,7 +125,7 @@ public final class OutputWriter {
                 written.add("results.json");
             }
             for (Map.Entry<FormatWriter, Set<Format>> e : plugins(options.formats()).entrySet()) {
-                written.addAll(e.getKey().writeScenario(result, run, e.getValue(), dir));
+                written.addAll(e.getKey().writeScenario(result, run, e.getValue(), options.groupings(), dir));
             }
             Path visible = folder.commit(staged);
             done = true;
