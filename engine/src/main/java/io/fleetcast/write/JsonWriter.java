@@ -629,8 +629,32 @@ public final class JsonWriter {
     }
 
     private static void numbers(JsonGenerator g, String key, double[] values) throws IOException {
-        g.writeArrayFieldStart(key);
         Numbers.Scratch scratch = new Numbers.Scratch();
+        if (g.getPrettyPrinter() == null) {
+            // compact: the array as one raw value, the same characters Jackson would write ("[1,2.5,3]"); its per
+            // value checks and separators were 7.5 % of the samples of serve answering projections (JFR, 2026-12-03)
+            char[] text = new char[2 + values.length * 24];
+            int at = 0;
+            text[at++] = '[';
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    text[at++] = ',';
+                }
+                int n = scratch.exact(values[i]);
+                char[] chars = n >= 0 ? scratch.chars() : Numbers.exact(values[i]).toCharArray();
+                n = n >= 0 ? n : chars.length;
+                if (at + n + 2 > text.length) {
+                    text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, at + n + 2));
+                }
+                System.arraycopy(chars, 0, text, at, n);
+                at += n;
+            }
+            text[at++] = ']';
+            g.writeFieldName(key);
+            g.writeRawValue(text, 0, at);
+            return;
+        }
+        g.writeArrayFieldStart(key);
         for (double v : values) {
             int n = scratch.exact(v);
             if (n >= 0) {
