@@ -68,6 +68,8 @@ public final class ExpectedKernels {
         double prevFail = 0;
         double prevFac = 0;
         double prevWarranty = 0;
+        boolean pastLife = false;
+        boolean pastWarranty = false;
         for (int k = 1; k <= cells; k++) {
             double b = bounds[k];
             double bp = Math.min(b, cap);
@@ -83,10 +85,24 @@ public final class ExpectedKernels {
                 double x1 = bp - s - r;
                 inst = density * Math.min(Math.max(bp - s, 0), r);
                 slot = nonDecreasing(density * clampedWindow(x1, r, life), prevSlot, slotScale);
-                up = nonDecreasing(density * table.upWindowCapped(x1, r, life), prevUp, upScale);
-                fail = nonDecreasing(density * table.failureWindowCapped(x1, r, life), prevFail, failScale);
+                // once the window is past the life (x1 only grows) the windows are U(life) r and F(life) r, the
+                // same doubles at every later boundary, and max(that, prev) = prev: no interpolation left to do
+                // (the Hermite interpolation was 7 % of the samples of serve answering the portfolio, JFR)
+                if (pastLife) {
+                    up = prevUp;
+                    fail = prevFail;
+                } else {
+                    up = nonDecreasing(density * table.upWindowCapped(x1, r, life), prevUp, upScale);
+                    fail = nonDecreasing(density * table.failureWindowCapped(x1, r, life), prevFail, failScale);
+                    pastLife = x1 >= life;
+                }
                 if (warranted) {
-                    inWarranty = nonDecreasing(density * table.failureWindowCapped(x1, r, warranty), prevWarranty, failScale);
+                    if (pastWarranty) {
+                        inWarranty = prevWarranty;
+                    } else {
+                        inWarranty = nonDecreasing(density * table.failureWindowCapped(x1, r, warranty), prevWarranty, failScale);
+                        pastWarranty = x1 >= warranty;
+                    }
                 }
                 if (fac && rampEnd > s) {
                     facH = nonDecreasing(density * clampedWindow(b - rampEnd, rampEnd - s, facLife), prevFac, facScale);
