@@ -76,11 +76,10 @@ public final class SweepKernels {
         for (int base = 0; base < slots; base += CHUNK) {
             int len = Math.min(CHUNK, slots - base);
             long chunkFirst = firstSlot + base;
-            support.draw(key, chunkFirst, len, scratch, CHUNK);
-            int listed = support.fold(w, chunkFirst, len, scratch, CHUNK, acc);
+            int listed = support.drawAndFold(w, chunkFirst, len, scratch, CHUNK, acc);
             for (int draw = CounterStreams.DRAW_FIRST_LIFETIME + 1; listed > 0; draw++) {
                 // the up-time after this wave's failure, for the slots of this wave only
-                support.drawLifetimes(key, chunkFirst, scratch, listed, CHUNK, draw);
+                support.drawLifetimes(w, chunkFirst, scratch, listed, CHUNK, draw);
                 listed = failureWave(w, chunkFirst, scratch, listed, acc);
             }
         }
