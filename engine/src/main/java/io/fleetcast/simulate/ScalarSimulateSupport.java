@@ -62,25 +62,26 @@ final class ScalarSimulateSupport implements SimulateSupport {
             }
             w.ne += 1;
             w.oe += e - bounds[w.ce];
-            if (w.facility) {
-                double fe = Math.min(t0 + w.facilityLife, w.horizon);
-                if (fe >= bounds[w.cf + 1] || fe < bounds[w.cf]) {
-                    w.moveFacility(fe, acc);
-                }
-                w.nf += 1;
-                w.of += fe - bounds[w.cf];
+            // every deployment folds a facility stream (into the sink rows when it has no facility capex): a
+            // per-device `if (w.facility)` was compiled for the first deployments' side and deoptimized later
+            double fe = Math.min(t0 + w.facilityLife, w.horizon);
+            if (fe >= bounds[w.cf + 1] || fe < bounds[w.cf]) {
+                w.moveFacility(fe, acc);
             }
-            if (w.fails) {
-                double u = CounterStreams.openUnit(CounterStreams.draw(state, CounterStreams.DRAW_FIRST_LIFETIME));
-                if (u > survivor) {
-                    double f = t0 + w.upTime(-StrictMath.log(u));
-                    if (f < e) {
-                        rows[failing] = f;
-                        rows[stride + failing] = e;
-                        rows[3 * stride + failing] = j;
-                        failing++;
-                    }
-                }
+            w.nf += 1;
+            w.of += fe - bounds[w.cf];
+            // survivor is 1 for a deployment without failures: no `w.fails` test per device
+            double u = CounterStreams.openUnit(CounterStreams.draw(state, CounterStreams.DRAW_FIRST_LIFETIME));
+            if (u > survivor) {
+                double f = t0 + w.upTime(-StrictMath.log(u));
+                // listed without a branch (the list is written over the rows' front, which is free here), the
+                // count moved by the sign bit of f - e (1 exactly when f < e; f and e are finite, and f == e gives
+                // +0.0): `f < e` is nearly always true for the first deployments and false for some later ones,
+                // and as a branch, even as `f < e ? 1 : 0`, it cost a C2 deoptimization in the cold run
+                rows[failing] = f;
+                rows[stride + failing] = e;
+                rows[3 * stride + failing] = j;
+                failing += (int) (Double.doubleToRawLongBits(f - e) >>> 63);
             }
         }
         return failing;

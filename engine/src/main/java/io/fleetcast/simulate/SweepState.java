@@ -40,7 +40,8 @@ public final class SweepState {
      * so the device certainly does not fail (again) before its slot ends and its logarithm need not be
      * taken: {@code openUnit(bits) <= survivorBound} implies {@code upTime(exponential(bits)) >= life}, hence
      * {@code t + upTime >= t0 + life >= e} for any {@code t >= t0} in floating point too (rounding is
-     * monotone). 0 (never skip) where the argument does not hold: no failures, an infinite life, or a Weibull
+     * monotone). 1 (skip all) for a deployment without failures; 0 (never skip) where the argument does not hold:
+     * an infinite life, or a Weibull
      * shape so small that {@code pow}'s rounding could outgrow the margin. See {@link #survivorBound(double,
      * double, boolean, double, double)} for the margin.
      */
@@ -94,12 +95,14 @@ public final class SweepState {
         meanHours = 1.0 / rate;
         invShape = 1.0 / shape;
         repairHours = plan.repairHours[d];
-        survivorBound = fails ? survivorBound(life, rate, weibull, shape, scale) : 0;
+        // without failures every device survives: 1 bounds every openUnit, so the folds need no `fails` test
+        survivorBound = fails ? survivorBound(life, rate, weibull, shape, scale) : 1;
         installRow = SimulateKernels.ROW_INSTALLS * stride;
         slotFull = SimulateKernels.ROW_SLOT_FULL * stride;
         slotPart = SimulateKernels.ROW_SLOT_PART * stride;
-        facFull = SimulateKernels.ROW_FACILITY_FULL * stride;
-        facPart = SimulateKernels.ROW_FACILITY_PART * stride;
+        // without facility capex the facility stream goes to the sink rows, so no per-device test (SimulateKernels)
+        facFull = (facility ? SimulateKernels.ROW_FACILITY_FULL : SimulateKernels.ROW_SINK_FULL) * stride;
+        facPart = (facility ? SimulateKernels.ROW_FACILITY_PART : SimulateKernels.ROW_SINK_PART) * stride;
         warrantyRow = SimulateKernels.ROW_WARRANTY_FAILURES * stride;
     }
 
@@ -226,19 +229,16 @@ public final class SweepState {
     void writeAll(double[] acc) {
         writeInstall(acc);
         writeEnd(acc);
-        if (facility) {
-            writeFacility(acc);
-        }
+        writeFacility(acc);
     }
 
     private void writeInstall(double[] acc) {
         acc[installRow + c0] += n0;
         acc[slotFull + c0] += n0;
         acc[slotPart + c0] -= o0;
-        if (facility) {
-            acc[facFull + c0] += n0;
-            acc[facPart + c0] -= o0;
-        }
+        // the sink rows without facility capex: no branch here either (inlined into the folds)
+        acc[facFull + c0] += n0;
+        acc[facPart + c0] -= o0;
         n0 = 0;
         o0 = 0;
     }
