@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Produces the {@link FleetState} of a plan in either mode.
@@ -152,58 +153,207 @@ public final class FleetStates {
      * @return the state
      */
     public static FleetState simulated(FleetPlan plan, long seed, SimulateSupport support) {
-        CellGrid grid = plan.grid;
-        int cells = grid.cells;
-        int stride = cells + 1;
-        int bufferSize = SimulateKernels.ROWS * stride;
-        FleetState state = new FleetState(plan.deployments, cells);
-        int window = window();
-        double[][] buffers = new double[window][];
-        double[][] scratches = new double[window][];
-        double[] deployment = new double[bufferSize];
-        for (int d = 0; d < plan.deployments; d++) {
-            Arrays.fill(deployment, 0);
-            long n = plan.count[d];
-            long blocks = (n + BLOCK_SIZE - 1) / BLOCK_SIZE;
-            long tasks = (blocks + BLOCKS_PER_TASK - 1) / BLOCKS_PER_TASK;
-            for (long first = 0; first < tasks; first += window) {
-                // an interrupt of the calling thread (a server's time budget, a cancelled request) stops the
-                // simulation between windows of tasks (a few ms of work), not after the whole fleet
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new java.util.concurrent.CancellationException("simulation interrupted at deployment " + d);
-                }
-                int inWindow = (int) Math.min(window, tasks - first);
-                List<ForkJoinTask<?>> running = new ArrayList<>(inWindow);
-                for (int w = 0; w < inWindow; w++) {
-                    if (buffers[w] == null) {
-                        buffers[w] = new double[bufferSize];
-                    }
-                    if (scratches[w] == null) {
-                        scratches[w] = new double[SweepKernels.SCRATCH_DOUBLES];
-                    }
-                    double[] buf = buffers[w];
-                    double[] scratch = scratches[w];
-                    Arrays.fill(buf, 0);
-                    long firstBlock = (first + w) * BLOCKS_PER_TASK;
-                    long lastBlock = Math.min(blocks, firstBlock + BLOCKS_PER_TASK);
-                    int dep = d;
-                    running.add(ForkJoinTask.adapt(
-                            () -> simulateBlocks(plan, dep, seed, firstBlock, lastBlock, support, buf, scratch)));
-                }
-                ForkJoinTask.invokeAll(running);
-                for (int w = 0; w < inWindow; w++) {
-                    DifferenceKernels.addScalar(buffers[w], deployment);
+        SimulateRun run = new SimulateRun(plan, seed, support);
+        int helpers = (int) Math.max(0, Math.min(ForkJoinPool.getCommonPoolParallelism(), run.tasks - 1));
+        List<ForkJoinTask<?>> forked = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            forked.add(ForkJoinTask.adapt(() -> run.work(false)).fork());
+        }
+        Throwable failure = null;
+        try {
+            run.work(true);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (ForkJoinTask<?> f : forked) {
+            try {
+                f.join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
                 }
             }
-            toState(deployment, grid, d, state);
         }
-        Interruptions.sampled(plan, seed, state);
-        return state;
+        if (failure == null) {
+            failure = run.failure;
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        return run.state;
     }
 
     /** Task buffers alive at once: twice the parallelism, so a core never waits for a slow task's partner. */
     static int window() {
         return Math.max(2, 2 * (ForkJoinPool.getCommonPoolParallelism() + 1));
+    }
+
+    /**
+     * One simulate run's tasks, all deployments in one sequence (deployment by deployment, each cut into tasks of
+     * {@link #BLOCKS_PER_TASK} blocks), claimed in order by the calling thread and the common pool's workers, each
+     * sampled into one of {@link #window()} ring buffers; the buffers are added to their deployment's sum strictly
+     * in task order (by whichever thread finishes the task that is next in that order), so the sums are the ones a
+     * sequential loop makes, bit for bit, whatever the threads and their timing. Memory O(window x cells).
+     *
+     * <p>Why one sequence rather than a fork-join barrier per window of each deployment (the previous schedule:
+     * same tasks, same bits): with 2 threads, the 20 deployments of 500,000 devices of the cold-run fleet made 40
+     * barriers at each of which one core waited for the other's last task, and each finished deployment's
+     * conversion and interruption draws (the first of which loads and runs Commons Statistics cold, 20-30 ms) ran
+     * while the other core idled. Now a thread waits only when it is a whole window ahead of the oldest
+     * unfinished task, and a deployment's interruptions run beside the next deployment's tasks.
+     */
+    private static final class SimulateRun {
+        final FleetPlan plan;
+        final long seed;
+        final SimulateSupport support;
+        final FleetState state;
+        final int bufferSize;
+        /** First task of each deployment; the number of tasks at {@code [deployments]}. */
+        final long[] firstTask;
+        final long tasks;
+        final int window;
+        /** Ring buffers. Guarded by {@code this} (handed to one task at a time). */
+        final double[][] buffers;
+        /** The task whose result waits in each ring buffer, or -1. Guarded by {@code this}. */
+        final long[] done;
+        /** The sum of the deployment being reduced. Guarded by {@code this}. */
+        final double[] deployment;
+        final AtomicLong next = new AtomicLong();
+        /** Tasks added to their deployment's sum so far. Guarded by {@code this}. */
+        long reduced;
+        /** The deployment of task {@code reduced}. Guarded by {@code this}. */
+        int reducing;
+        volatile boolean stopped;
+        volatile Throwable failure;
+
+        SimulateRun(FleetPlan plan, long seed, SimulateSupport support) {
+            this.plan = plan;
+            this.seed = seed;
+            this.support = support;
+            CellGrid grid = plan.grid;
+            bufferSize = SimulateKernels.ROWS * (grid.cells + 1);
+            state = new FleetState(plan.deployments, grid.cells);
+            firstTask = new long[plan.deployments + 1];
+            for (int d = 0; d < plan.deployments; d++) {
+                long blocks = (plan.count[d] + BLOCK_SIZE - 1) / BLOCK_SIZE;
+                firstTask[d + 1] = firstTask[d] + (blocks + BLOCKS_PER_TASK - 1) / BLOCKS_PER_TASK;
+            }
+            tasks = firstTask[plan.deployments];
+            window = window();
+            buffers = new double[window][];
+            done = new long[window];
+            Arrays.fill(done, -1);
+            deployment = new double[bufferSize];
+        }
+
+        /** The deployment of task {@code i}, searching from deployment {@code from} (a deployment without devices has no task). */
+        int deploymentOf(long i, int from) {
+            int d = from;
+            while (firstTask[d + 1] <= i) {
+                d++;
+            }
+            return d;
+        }
+
+        /** Stops every thread's loop at its next task; the first cause is the one rethrown. */
+        void stop(Throwable cause) {
+            synchronized (this) {
+                if (failure == null) {
+                    failure = cause;
+                }
+                stopped = true;
+                notifyAll();
+            }
+        }
+
+        /**
+         * Claims and runs tasks until none are left. The caller's thread checks for its interrupt before each task
+         * (a server's time budget: a few ms of work, not the whole fleet).
+         *
+         * @param caller whether this is the thread that called {@link #simulated}
+         */
+        void work(boolean caller) {
+            double[] scratch = new double[SweepKernels.SCRATCH_DOUBLES];
+            int d = 0;
+            try {
+                while (!stopped) {
+                    long i = next.getAndIncrement();
+                    if (i >= tasks) {
+                        return;
+                    }
+                    d = deploymentOf(i, d);
+                    if (caller && Thread.currentThread().isInterrupted()) {
+                        stop(new java.util.concurrent.CancellationException("simulation interrupted at deployment " + d));
+                        return;
+                    }
+                    int slot = (int) (i % window);
+                    double[] buf;
+                    synchronized (this) {
+                        while (reduced <= i - window && !stopped) {
+                            wait();
+                        }
+                        if (stopped) {
+                            return;
+                        }
+                        if (buffers[slot] == null) {
+                            buffers[slot] = new double[bufferSize];
+                        }
+                        buf = buffers[slot];
+                    }
+                    Arrays.fill(buf, 0);
+                    long firstBlock = (i - firstTask[d]) * BLOCKS_PER_TASK;
+                    long blocks = (plan.count[d] + BLOCK_SIZE - 1) / BLOCK_SIZE;
+                    simulateBlocks(plan, d, seed, firstBlock, Math.min(blocks, firstBlock + BLOCKS_PER_TASK), support,
+                            buf, scratch);
+                    int finished;
+                    synchronized (this) {
+                        done[slot] = i;
+                        finished = reduceReady();
+                        notifyAll();
+                    }
+                    if (finished >= 0) {
+                        // outside the lock, beside the other threads' tasks; touches deployment `finished`'s cells only
+                        Interruptions.sampled(plan, seed, state, finished);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(new java.util.concurrent.CancellationException("simulation interrupted at deployment " + d));
+            } catch (RuntimeException | Error e) {
+                stop(e);
+                throw e;
+            }
+        }
+
+        /**
+         * Adds every finished buffer that is next in task order to its deployment's sum, and converts a deployment
+         * whose last task was added into its cells of the state. Called with the lock held.
+         *
+         * @return the last deployment completed by this call (whose interruptions the caller draws), or -1; an
+         *         earlier one completed by the same call has its interruptions drawn here
+         */
+        private int reduceReady() {
+            int finished = -1;
+            while (reduced < tasks && done[(int) (reduced % window)] == reduced) {
+                int slot = (int) (reduced % window);
+                reducing = deploymentOf(reduced, reducing);
+                DifferenceKernels.addScalar(buffers[slot], deployment);
+                done[slot] = -1;
+                reduced++;
+                if (firstTask[reducing + 1] == reduced) {
+                    toState(deployment, plan.grid, reducing, state);
+                    Arrays.fill(deployment, 0);
+                    if (finished >= 0) {
+                        Interruptions.sampled(plan, seed, state, finished);
+                    }
+                    finished = reducing;
+                }
+            }
+            return finished;
+        }
     }
 
     private static void simulateBlocks(FleetPlan plan, int d, long seed, long firstBlock, long lastBlock, SimulateSupport support,

@@ -36,7 +36,7 @@ final class Interruptions {
      * @param state the lifecycle state. Modified: {@code upHours}, {@code interruptions}, {@code interruptedHours}.
      */
     static void expected(FleetPlan plan, FleetState state) {
-        apply(plan, state, 0, false);
+        apply(plan, state, 0, false, 0, plan.deployments);
     }
 
     /**
@@ -47,12 +47,28 @@ final class Interruptions {
      * @param state the lifecycle state. Modified: {@code upHours}, {@code interruptions}, {@code interruptedHours}.
      */
     static void sampled(FleetPlan plan, long seed, FleetState state) {
-        apply(plan, state, seed, true);
+        apply(plan, state, seed, true, 0, plan.deployments);
     }
 
-    private static void apply(FleetPlan plan, FleetState state, long seed, boolean sample) {
+    /**
+     * Takes sampled interruptions out of one deployment's up hours (its draws are its own: the same values as
+     * {@link #sampled(FleetPlan, long, FleetState)} gives it), so that a simulation can draw them as each
+     * deployment is done.
+     *
+     * @param plan  the plan. Not modified.
+     * @param seed  the run's root seed
+     * @param state the lifecycle state, deployment {@code d}'s cells complete. Modified: deployment {@code d}'s
+     *              {@code upHours}, {@code interruptions}, {@code interruptedHours}.
+     * @param d     the deployment
+     */
+    static void sampled(FleetPlan plan, long seed, FleetState state, int d) {
+        apply(plan, state, seed, true, d, d + 1);
+    }
+
+    private static void apply(FleetPlan plan, FleetState state, long seed, boolean sample, int fromDeployment,
+                              int toDeployment) {
         int cells = state.cells;
-        for (int d = 0; d < plan.deployments; d++) {
+        for (int d = fromDeployment; d < toDeployment; d++) {
             double lambda = plan.interruptionRatePerHour[d];
             double tau = plan.interruptionHours[d];
             if (lambda <= 0) {

@@ -84,7 +84,20 @@ public final class CounterStreams {
      * @return the exponential draw, at least 0
      */
     public static double exponential(long bits) {
-        return -StrictMath.log(((bits >>> 11) + 1) * 0x1.0p-53);
+        return -StrictMath.log(openUnit(bits));
+    }
+
+    /**
+     * The uniform in (0, 1] that {@link #exponential} takes the logarithm of: {@code exponential(bits) ==
+     * -StrictMath.log(openUnit(bits))}, bit for bit. A larger value gives a smaller (or equal) exponential, so
+     * a comparison with a bound decides which side of a lifetime the draw falls on without the logarithm
+     * ({@link SweepState#survivorBound}).
+     *
+     * @param bits 64 random bits
+     * @return {@code ((bits >>> 11) + 1) / 2^53}
+     */
+    public static double openUnit(long bits) {
+        return ((bits >>> 11) + 1) * 0x1.0p-53;
     }
 
     /**

@@ -40,8 +40,18 @@ public final class SimulateKernels {
     public static final int ROW_FACILITY_FULL = 7;
     /** Facility depreciation intervals, partial hours. */
     public static final int ROW_FACILITY_PART = 8;
+    /**
+     * Where the fused scalar fold ({@link SimulateSupport#drawAndFold}) sends the facility stream of a deployment
+     * without facility capex: full-cell differences (never read). Folding that stream everywhere costs about a
+     * nanosecond per device of such a deployment; testing {@code facility} per device instead made C2 compile the
+     * fold for the deployments seen first (owned, with facility) and throw the code away at the first leased one
+     * ({@code unstable_if}; a cold 10M-device run went back to tier-3 code and recompiled, -Xlog:deoptimization).
+     */
+    public static final int ROW_SINK_FULL = 9;
+    /** The sink's partial hours (never read), as {@link #ROW_SINK_FULL}. */
+    public static final int ROW_SINK_PART = 10;
     /** Number of rows of a block buffer. */
-    public static final int ROWS = 9;
+    public static final int ROWS = 11;
 
     private SimulateKernels() {
     }

@@ -80,6 +80,41 @@ public interface SimulateSupport {
     void drawLifetimes(long key, long firstSlot, double[] rows, int count, int stride, int drawIndex);
 
     /**
+     * {@link #draw} then {@link #fold} for one chunk, as {@link SweepKernels} runs them: same failing list,
+     * same sums. An implementation may fuse the two and leave the draw rows unwritten (the scalar one does,
+     * and takes no logarithm for a device that certainly outlives its slot).
+     *
+     * @param sweep     the deployment's constants and running cells. Modified.
+     * @param firstSlot slot index of {@code j = 0}
+     * @param count     number of slots, in {@code [0, stride]}
+     * @param rows      as for {@link #fold}. Modified (the failing list; the rest is scratch).
+     * @param stride    row length
+     * @param acc       the block buffer. Modified.
+     * @return the number of failing slots listed
+     */
+    default int drawAndFold(SweepState sweep, long firstSlot, int count, double[] rows, int stride, double[] acc) {
+        draw(sweep.key, firstSlot, count, rows, stride);
+        return fold(sweep, firstSlot, count, rows, stride, acc);
+    }
+
+    /**
+     * {@link #drawLifetimes(long, long, double[], int, int, int)} for a sweep's slots, as
+     * {@link SweepKernels#failureWave} consumes them: an implementation may write {@code +infinity} instead of
+     * an up-time that is certainly at least the slot life ({@link SweepState#survivorBound}), which ends the
+     * slot's failures exactly as the up-time itself would.
+     *
+     * @param sweep     the deployment's sweep. Not modified.
+     * @param firstSlot slot index of {@code j = 0}
+     * @param rows      the listed slots. Modified (third row).
+     * @param count     number of listed slots
+     * @param stride    row length
+     * @param drawIndex the draw of the slots' streams
+     */
+    default void drawLifetimes(SweepState sweep, long firstSlot, double[] rows, int count, int stride, int drawIndex) {
+        drawLifetimes(sweep.key, firstSlot, rows, count, stride, drawIndex);
+    }
+
+    /**
      * The implementation's name for logs and benchmark reports.
      *
      * @return for example {@code "scalar"} or {@code "vector (512-bit, 8 lanes)"}

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Chooses the {@link SimulateSupport} implementation for a run (Lucene's {@code VectorizationProvider}
- * pattern): whether the Vector API one is usable is decided once, at start-up (the
- * {@code jdk.incubator.vector} module is present, the CPU has vectors of at least 256 bits and the JIT
+ * pattern): whether the Vector API one is usable is decided once, when a policy or fleet size first asks for
+ * it (the {@code jdk.incubator.vector} module is present, the CPU has vectors of at least 256 bits and the JIT
  * compiles; else one log line says why), and {@link #forDevices} applies the policy of system property
  * {@value #PROPERTY} to the run's fleet size. Both implementations sample the same lifecycles (see
  * {@link SimulateSupport} for what they agree on); every policy depends on the plan and the settings only,
@@ -34,7 +34,6 @@ public final class SimulateSupportProvider {
     /** The system property that overrides the automatic choice. */
     public static final String PROPERTY = "fleetcast.simd";
 
-    private static final System.Logger LOG = System.getLogger(SimulateSupportProvider.class.getName());
     private static final String VECTOR_CLASS = "io.fleetcast.simulate.VectorSimulateSupport";
     /**
      * Narrower vectors (2 doubles, e.g. NEON) were not measured (the benchmark machine has AVX-512); until
@@ -42,7 +41,6 @@ public final class SimulateSupportProvider {
      */
     private static final int MIN_VECTOR_BITS = 256;
 
-    private static final Optional<SimulateSupport> VECTOR = loadVector();
     /** The policy's fixed implementation, or null for {@code by-size}. */
     private static final SimulateSupport FIXED = fixed(System.getProperty(PROPERTY, "auto"));
 
@@ -57,7 +55,14 @@ public final class SimulateSupportProvider {
      * @return the implementation
      */
     public static SimulateSupport forDevices(long devices) {
-        return FIXED != null ? FIXED : bySize(devices, VECTOR);
+        if (FIXED != null) {
+            return FIXED;
+        }
+        // Below the threshold the answer is the scalar twin whatever the vector module offers, so the Vector
+        // API is not even looked at: loading and initializing VectorSimulateSupport (its species, some 100
+        // jdk.incubator.vector classes) and the logging backend cost a cold 10M-device run about 50-80 ms of
+        // its 0.8 s (class-load log, JDK 25, 2-core EPYC), for a kernel it would not use.
+        return devices >= SimulateParameters.VECTOR_MIN_DEVICES ? bySize(devices, Lazy.VECTOR) : ScalarSimulateSupport.INSTANCE;
     }
 
     /**
@@ -88,26 +93,36 @@ public final class SimulateSupportProvider {
      * @return the vector implementation, or empty (the reason was logged at start-up)
      */
     public static Optional<SimulateSupport> vector() {
-        return VECTOR;
+        return Lazy.VECTOR;
+    }
+
+    /**
+     * What only some policies and fleet sizes need, made on first use (the class-holder idiom): the vector
+     * implementation and the logger (whose first use starts the JDK's logging backend).
+     */
+    private static final class Lazy {
+        static final System.Logger LOG = System.getLogger(SimulateSupportProvider.class.getName());
+        static final Optional<SimulateSupport> VECTOR = loadVector();
+
+        private Lazy() {
+        }
     }
 
     private static SimulateSupport fixed(String setting) {
         switch (setting.trim().toLowerCase(Locale.ROOT)) {
             case "scalar":
-                LOG.log(System.Logger.Level.DEBUG, "simulate support: scalar (" + PROPERTY + "=scalar)");
                 return ScalarSimulateSupport.INSTANCE;
             case "vector":
-                return VECTOR.orElseThrow(() -> new IllegalStateException(PROPERTY
+                return Lazy.VECTOR.orElseThrow(() -> new IllegalStateException(PROPERTY
                         + "=vector, but the Vector API implementation is unavailable (see the log above); run with "
                         + "--add-modules jdk.incubator.vector on a CPU with 256-bit vectors or wider"));
             case "auto":
-                SimulateSupport chosen = VECTOR.isPresent() ? VECTOR.get() : ScalarSimulateSupport.INSTANCE;
-                LOG.log(System.Logger.Level.DEBUG, "simulate support: " + chosen.name());
+                SimulateSupport chosen = Lazy.VECTOR.isPresent() ? Lazy.VECTOR.get() : ScalarSimulateSupport.INSTANCE;
+                Lazy.LOG.log(System.Logger.Level.DEBUG, "simulate support: " + chosen.name());
                 return chosen;
             case "by-size":
-                LOG.log(System.Logger.Level.DEBUG, "simulate support: by fleet size, vector from "
-                        + SimulateParameters.VECTOR_MIN_DEVICES + " devices ("
-                        + VECTOR.map(SimulateSupport::name).orElse("unavailable") + ")");
+                // nothing logged or loaded here: the vector implementation is looked at only for a fleet that
+                // reaches the threshold (forDevices)
                 return null;
             default:
                 throw new IllegalStateException(PROPERTY + "=" + setting + ": expected auto, by-size, scalar or vector");
@@ -116,27 +131,27 @@ public final class SimulateSupportProvider {
 
     private static Optional<SimulateSupport> loadVector() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "simulate support: scalar; the Vector API module is not loaded. "
+            Lazy.LOG.log(System.Logger.Level.INFO, "simulate support: scalar; the Vector API module is not loaded. "
                     + "Run with --add-modules jdk.incubator.vector for a faster simulate mode (same draws).");
             return Optional.empty();
         }
         String vmInfo = System.getProperty("java.vm.info", "");
         if (vmInfo.contains("interpreted mode")) {
-            LOG.log(System.Logger.Level.INFO, "simulate support: scalar; the JVM runs interpreted, where the Vector API is slow");
+            Lazy.LOG.log(System.Logger.Level.INFO, "simulate support: scalar; the JVM runs interpreted, where the Vector API is slow");
             return Optional.empty();
         }
         try {
             Class<?> type = Class.forName(VECTOR_CLASS);
             int bits = (int) type.getDeclaredMethod("lanes").invoke(null) * Double.SIZE;
             if (bits < MIN_VECTOR_BITS) {
-                LOG.log(System.Logger.Level.INFO, "simulate support: scalar; the CPU's vectors are " + bits
+                Lazy.LOG.log(System.Logger.Level.INFO, "simulate support: scalar; the CPU's vectors are " + bits
                         + " bits, below the " + MIN_VECTOR_BITS + " the vector support was measured at");
                 return Optional.empty();
             }
             return Optional.of((SimulateSupport) type.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
             Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
-            LOG.log(System.Logger.Level.WARNING, "simulate support: scalar; the Vector API implementation failed to load: " + cause);
+            Lazy.LOG.log(System.Logger.Level.WARNING, "simulate support: scalar; the Vector API implementation failed to load: " + cause);
             return Optional.empty();
         }
     }

@@ -18,7 +18,9 @@ import io.fleetcast.plan.FleetPlan;
  *       scattered into its cell ({@link #failureWave}).</li>
  * </ol>
  * Steps 1 and 2 and the draws of the waves run on vector lanes where the CPU allows
- * ({@link SimulateSupport}, chosen by {@link SimulateSupportProvider}); the scatters are scalar.
+ * ({@link SimulateSupport}, chosen by {@link SimulateSupportProvider}); the scatters are scalar. The scalar
+ * support fuses steps 1 and 2 ({@link SimulateSupport#drawAndFold}) and takes the logarithm of an up-time only
+ * where it can end before the slot does ({@link SweepState#survivorBound}): same failures, same bits.
  *
  * <p>An interval {@code [a, b)} is stored by its endpoints (see {@link SweepState}), so only the split
  * between the full and partial rows differs from {@link SimulateKernels#addInterval}; the prefix sum gives
@@ -76,11 +78,10 @@ public final class SweepKernels {
         for (int base = 0; base < slots; base += CHUNK) {
             int len = Math.min(CHUNK, slots - base);
             long chunkFirst = firstSlot + base;
-            support.draw(key, chunkFirst, len, scratch, CHUNK);
-            int listed = support.fold(w, chunkFirst, len, scratch, CHUNK, acc);
+            int listed = support.drawAndFold(w, chunkFirst, len, scratch, CHUNK, acc);
             for (int draw = CounterStreams.DRAW_FIRST_LIFETIME + 1; listed > 0; draw++) {
                 // the up-time after this wave's failure, for the slots of this wave only
-                support.drawLifetimes(key, chunkFirst, scratch, listed, CHUNK, draw);
+                support.drawLifetimes(w, chunkFirst, scratch, listed, CHUNK, draw);
                 listed = failureWave(w, chunkFirst, scratch, listed, acc);
             }
         }

@@ -35,6 +35,17 @@ public final class SweepState {
     final double scale;
     final double invShape;
     final double repairHours;
+    /**
+     * A bound on {@link CounterStreams#openUnit} below which an up-time is certainly at least the slot life,
+     * so the device certainly does not fail (again) before its slot ends and its logarithm need not be
+     * taken: {@code openUnit(bits) <= survivorBound} implies {@code upTime(exponential(bits)) >= life}, hence
+     * {@code t + upTime >= t0 + life >= e} for any {@code t >= t0} in floating point too (rounding is
+     * monotone). 1 (skip all) for a deployment without failures; 0 (never skip) where the argument does not hold:
+     * an infinite life, or a Weibull
+     * shape so small that {@code pow}'s rounding could outgrow the margin. See {@link #survivorBound(double,
+     * double, boolean, double, double)} for the margin.
+     */
+    final double survivorBound;
     final int installRow;
     final int slotFull;
     final int slotPart;
@@ -84,12 +95,41 @@ public final class SweepState {
         meanHours = 1.0 / rate;
         invShape = 1.0 / shape;
         repairHours = plan.repairHours[d];
+        // without failures every device survives: 1 bounds every openUnit, so the folds need no `fails` test
+        survivorBound = fails ? survivorBound(life, rate, weibull, shape, scale) : 1;
         installRow = SimulateKernels.ROW_INSTALLS * stride;
         slotFull = SimulateKernels.ROW_SLOT_FULL * stride;
         slotPart = SimulateKernels.ROW_SLOT_PART * stride;
-        facFull = SimulateKernels.ROW_FACILITY_FULL * stride;
-        facPart = SimulateKernels.ROW_FACILITY_PART * stride;
+        // without facility capex the facility stream goes to the sink rows, so no per-device test (SimulateKernels)
+        facFull = (facility ? SimulateKernels.ROW_FACILITY_FULL : SimulateKernels.ROW_SINK_FULL) * stride;
+        facPart = (facility ? SimulateKernels.ROW_FACILITY_PART : SimulateKernels.ROW_SINK_PART) * stride;
         warrantyRow = SimulateKernels.ROW_WARRANTY_FAILURES * stride;
+    }
+
+    /**
+     * {@link #survivorBound} for a slot life and failure process: {@code exp(-(s + 1e-12))} with {@code s} the
+     * standard (rate 1) draw whose up-time is {@code life * (1 + 1e-6)}. The margins dwarf every rounding on
+     * the way (a few ulps in StrictMath's exp, log and pow, in {@code life * rate} and in the up-time's
+     * multiply): an {@code openUnit} at or below the bound has a true {@code -ln} of at least {@code s + 1e-12}
+     * less 3e-16, a computed {@link CounterStreams#exponential} of at least {@code s} and an up-time of at
+     * least {@code life} (relative errors of order 1e-15, or 1e-15 / shape through Weibull's root, against the
+     * margin's 1e-6; shapes below 1e-3 are not skipped).
+     *
+     * @param life    slot life, hours (may be +infinity: nothing is skipped)
+     * @param rate    failure rate per hour (exponential)
+     * @param weibull whether up-times are Weibull
+     * @param shape   Weibull shape
+     * @param scale   Weibull scale, hours
+     * @return the bound, in [0, 1)
+     */
+    static double survivorBound(double life, double rate, boolean weibull, double shape, double scale) {
+        if (!(life > 0) || life == Double.POSITIVE_INFINITY || (weibull && !(shape >= 1e-3))) {
+            return 0;
+        }
+        double margin = life * (1 + 1e-6);
+        double standard = weibull ? StrictMath.pow(margin / scale, shape) : margin * rate;
+        double bound = StrictMath.exp(-(standard + 1e-12));
+        return bound >= 0 && bound < 1 ? bound : 0;
     }
 
     /**
@@ -189,19 +229,16 @@ public final class SweepState {
     void writeAll(double[] acc) {
         writeInstall(acc);
         writeEnd(acc);
-        if (facility) {
-            writeFacility(acc);
-        }
+        writeFacility(acc);
     }
 
     private void writeInstall(double[] acc) {
         acc[installRow + c0] += n0;
         acc[slotFull + c0] += n0;
         acc[slotPart + c0] -= o0;
-        if (facility) {
-            acc[facFull + c0] += n0;
-            acc[facPart + c0] -= o0;
-        }
+        // the sink rows without facility capex: no branch here either (inlined into the folds)
+        acc[facFull + c0] += n0;
+        acc[facPart + c0] -= o0;
         n0 = 0;
         o0 = 0;
     }
