@@ -78,7 +78,10 @@ final class YamlText {
             Problems own = new Problems(source.name(), new ArrayList<>());
             Parsed parsed = null;
             try {
-                parsed = readUncached(source, own);
+                parsed = fromSnapshot(source);
+                if (parsed == null) {
+                    parsed = readUncached(source, own);
+                }
             } finally {
                 boolean clean = parsed != null && own.count() == 0;
                 if (!clean) {
@@ -93,6 +96,32 @@ final class YamlText {
         }
         Parsed parsed = known.join();
         return parsed != null ? parsed : readUncached(source, problems);
+    }
+
+    /** A built-in file's tree from its {@link NodeSnapshot}; null when there is none for these bytes. */
+    private static Parsed fromSnapshot(Source.Resource source) {
+        java.net.URL snapshot = Source.Resource.find(source.resource() + NodeSnapshot.SUFFIX);
+        if (snapshot == null) {
+            return null;
+        }
+        try (java.io.InputStream in = snapshot.openStream()) {
+            byte[] bytes = source.bytes();
+            org.yaml.snakeyaml.nodes.Node root = NodeSnapshot.read(in.readAllBytes(), bytes);
+            return root == null ? null : new Parsed(bytes, root);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads and composes a file without the built-in cache or snapshots (for {@link NodeSnapshot}'s maker and test).
+     *
+     * @param source   the file
+     * @param problems where problems go
+     * @return the bytes and the root node
+     */
+    static Parsed compose(Source source, Problems problems) {
+        return readUncached(source, problems);
     }
 
     private static Parsed readUncached(Source source, Problems problems) {
