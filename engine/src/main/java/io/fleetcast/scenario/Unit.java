@@ -122,6 +122,7 @@ public enum Unit {
     private final BigDecimal numerator;
     private final BigDecimal denominator;
     private final int calendarMonths;
+    private final boolean multipliesOnly;
 
     Unit(String symbol, Dimension dimension, String numerator, String denominator, int calendarMonths) {
         this.symbol = symbol;
@@ -129,6 +130,7 @@ public enum Unit {
         this.numerator = new BigDecimal(numerator);
         this.denominator = new BigDecimal(denominator);
         this.calendarMonths = calendarMonths;
+        this.multipliesOnly = this.denominator.compareTo(BigDecimal.ONE) == 0;
     }
 
     /** The symbol as written in files, e.g. {@code USD/MWh}; empty for {@link #PLAIN}. */
@@ -149,6 +151,11 @@ public enum Unit {
     /** Denominator of the exact factor to the base unit. */
     BigDecimal denominator() {
         return denominator;
+    }
+
+    /** Whether the denominator is 1, so that converting to the base unit is an exact multiplication. */
+    boolean multipliesOnly() {
+        return multipliesOnly;
     }
 
     /** Months per unit for calendar units (1 for months, 12 for years), 0 for fixed-length units. */
