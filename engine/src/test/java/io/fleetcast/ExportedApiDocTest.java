@@ -27,7 +27,7 @@ class ExportedApiDocTest {
         PrintWriter w = new PrintWriter(text);
         int rc = javadoc.run(w, w, "--add-modules", "jdk.incubator.vector", "-Xdoclint:all", "-Xmaxwarns", "10000",
                 "-quiet", "-d", out.toString(), "--module-path", RuntimeClasspathTest.modulePath(), "-sourcepath", "src/main/java",
-                "io.fleetcast", "io.fleetcast.model");
+                "io.fleetcast", "io.fleetcast.model", "io.fleetcast.analyse");
         List<String> missing = new ArrayList<>();
         for (String line : text.toString().split("\n")) {
             if (line.contains("warning: no ") || line.contains("error:")) {

@@ -42,17 +42,17 @@ public final class Bands {
         this.exact = exact;
     }
 
-    /** Number of cells. */
+    /** {@return the number of cells} */
     public int cells() {
         return cells;
     }
 
-    /** Number of runs the bands were reduced from. */
+    /** {@return the number of runs the bands were reduced from} */
     public int runs() {
         return runs;
     }
 
-    /** The quantile probabilities (a copy). */
+    /** {@return the quantile probabilities (a copy)} */
     public double[] probabilities() {
         return probabilities.clone();
     }
@@ -72,17 +72,28 @@ public final class Bands {
         return -1;
     }
 
-    /** Mean of a cell over the runs (summed in run order). */
+    /**
+     * Mean of a cell over the runs, summed in run order (so it does not depend on how runs were split over threads).
+     *
+     * @param cell the cell, as the bands were built ({@link MonteCarloResult#cell} maps metric, group and period to it)
+     * @return the mean
+     */
     public double mean(int cell) {
         return mean[cell];
     }
 
-    /** Quantile {@code q} (an index into {@link #probabilities()}) of a cell. */
+    /**
+     * A quantile of a cell over the runs: an exact type-7 order statistic when {@link #exact()}, a P² estimate otherwise.
+     *
+     * @param q    index into {@link #probabilities()}
+     * @param cell the cell
+     * @return the quantile
+     */
     public double quantile(int q, int cell) {
         return quantiles[q * cells + cell];
     }
 
-    /** Whether the quantiles are exact order statistics (false: P² estimates). */
+    /** {@return whether the quantiles are exact order statistics (false: P² estimates)} */
     public boolean exact() {
         return exact;
     }

@@ -48,7 +48,7 @@ public final class Calibration {
      * @param detail how the answer is made up, e.g. {@code 273,672 x $70,000 + facility $14.3B}
      */
     public record Finding(Anchor anchor, double value, String detail) {
-        /** Whether the answer lies in the band the anchor says fleetcast must stay inside. */
+        /** {@return whether the answer lies in the band the anchor says fleetcast must stay inside} */
         public boolean holds() {
             return value >= anchor.holdLow() && value <= anchor.holdHigh();
         }
@@ -56,6 +56,8 @@ public final class Calibration {
         /**
          * How far the answer is from the published range: 0 inside it, else the relative distance to the nearer
          * end ({@code +0.12} = 12 % above the high end, {@code -0.08} = 8 % below the low end).
+         *
+         * @return the relative distance; infinite when the nearer end is 0 and the answer is not
          */
         public double distance() {
             if (value > anchor.high()) {
@@ -72,6 +74,8 @@ public final class Calibration {
     @FunctionalInterface
     public interface ScenarioSource {
         /**
+         * Loads the scenario an anchor names.
+         *
          * @param nameOrPath as written in the anchor
          * @return the scenario
          * @throws ScenarioException when it cannot be read
@@ -85,6 +89,8 @@ public final class Calibration {
     private final Map<String, Projection> projected = new HashMap<>();
 
     /**
+     * A calibration against one anchors file; each scenario the anchors name is projected once, on first use.
+     *
      * @param catalog   the accelerators and sites the per-GW and per-hour measures use
      * @param scenarios how scenario names are loaded (e.g. {@link io.fleetcast.Fleetcast#loadNamedOrPath})
      * @param file      the anchors file's name, for problems

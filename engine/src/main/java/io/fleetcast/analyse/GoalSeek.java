@@ -55,7 +55,7 @@ public final class GoalSeek {
                          int evaluations, double wholeBelow, double atWholeBelow, double wholeAbove,
                          double atWholeAbove, Projection projection) {
 
-        /** Whether the input is a whole count (the answer has whole neighbours). */
+        /** {@return whether the input is a whole count (the answer has whole neighbours)} */
         public boolean whole() {
             return !Double.isNaN(wholeBelow);
         }
@@ -75,12 +75,12 @@ public final class GoalSeek {
             this.atHi = atHi;
         }
 
-        /** The metric at the low end of the bracket. */
+        /** {@return the metric at the low end of the bracket} */
         public double atLo() {
             return atLo;
         }
 
-        /** The metric at the high end of the bracket. */
+        /** {@return the metric at the high end of the bracket} */
         public double atHi() {
             return atHi;
         }
@@ -137,12 +137,12 @@ public final class GoalSeek {
         return new GoalSeek(editor, metric);
     }
 
-    /** The (first) input varied. */
+    /** {@return the (first) input varied} */
     public InputPath vary() {
         return editor.path(0);
     }
 
-    /** Every input varied (they all take the same value). */
+    /** {@return every input varied (they all take the same value)} */
     public List<InputPath> varied() {
         List<InputPath> out = new java.util.ArrayList<>(editor.size());
         for (int i = 0; i < editor.size(); i++) {
@@ -151,7 +151,7 @@ public final class GoalSeek {
         return out;
     }
 
-    /** The scenario the inputs are varied in. */
+    /** {@return the scenario the inputs are varied in} */
     public Scenario scenario() {
         return editor.base();
     }

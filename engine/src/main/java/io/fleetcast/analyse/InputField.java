@@ -106,22 +106,22 @@ public final class InputField {
         return List.copyOf(out);
     }
 
-    /** Every addressable field, in the order of the format doc. */
+    /** {@return every addressable field, in the order of the format doc} */
     public static List<InputField> values() {
         return ALL;
     }
 
-    /** The table field behind this one, or null for {@code pue}, the size fields and {@code start}. */
+    /** {@return the table field behind this one, or null for {@code pue}, the size fields and {@code start}} */
     public ModelField modelField() {
         return field;
     }
 
-    /** The kind of record the field belongs to. */
+    /** {@return the kind of record the field belongs to} */
     public ModelField.Owner owner() {
         return owner;
     }
 
-    /** The field's YAML name, e.g. {@code all-in-power}. */
+    /** {@return the field's YAML name, e.g. {@code all-in-power}} */
     public String yamlName() {
         return yamlName;
     }
@@ -129,6 +129,8 @@ public final class InputField {
     /**
      * The dimension of the field's value, as the scenario format defines it (which units a value may be
      * written in); null for {@link #SIZE}, whose unit follows the deployment's size kind.
+     *
+     * @return the dimension, or null for {@link #SIZE}
      */
     public Dimension dimension() {
         return dimension;

@@ -190,7 +190,7 @@ public final class InputSampler {
         }
     }
 
-    /** The distribution this sampler draws from. */
+    /** {@return the distribution this sampler draws from} */
     public InputDistribution distribution() {
         return distribution;
     }
@@ -233,12 +233,17 @@ public final class InputSampler {
     /**
      * The lowest value a draw can take: the quantile of the smallest uniform {@link #sample} feeds in
      * ({@code 2^-53}). Finite even for a normal, whose support is not.
+     *
+     * @return the lowest value a draw can take
      */
     public double lowerBound() {
         return quantile(openUnit(0L));
     }
 
-    /** The highest value a draw can take: the quantile of the largest uniform {@link #sample} feeds in ({@code 1 - 2^-53}). */
+    /**
+     * {@return the highest value a draw can take: the quantile of the largest uniform {@link #sample} feeds in
+     * ({@code 1 - 2^-53})}
+     */
     public double upperBound() {
         return quantile(openUnit(-1L));
     }

@@ -180,37 +180,37 @@ public final class MetricSelector implements MonteCarlo.RunProbe {
         }
     }
 
-    /** The selector as written, normalized: {@code METRIC@WHEN}. */
+    /** {@return the selector as written, normalized: {@code METRIC@WHEN}} */
     public String text() {
         return text;
     }
 
-    /** The metric's name: a {@link Metric} id or {@value #ENERGY_SHARE_OF_TCO}. */
+    /** {@return the metric's name: a {@link Metric} id or {@value #ENERGY_SHARE_OF_TCO}} */
     public String metricName() {
         return energyShare ? ENERGY_SHARE_OF_TCO : metric.id();
     }
 
-    /** The unit of the value: the metric's unit, or {@code fraction} for the energy share. */
+    /** {@return the unit of the value: the metric's unit, or {@code fraction} for the energy share} */
     public String unit() {
         return energyShare ? "fraction" : metric.unit();
     }
 
-    /** The grouping of the group read. */
+    /** {@return the grouping of the group read} */
     public Grouping grouping() {
         return grouping;
     }
 
-    /** The group read. */
+    /** {@return the group read} */
     public String group() {
         return group;
     }
 
-    /** The group as {@code KIND:NAME}, or {@code total}. */
+    /** {@return the group as {@code KIND:NAME}, or {@code total}} */
     public String groupText() {
         return grouping == Grouping.TOTAL ? Grouping.TOTAL_GROUP : grouping.id() + ":" + group;
     }
 
-    /** How the periods are combined. */
+    /** {@return how the periods are combined} */
     public When when() {
         return when;
     }

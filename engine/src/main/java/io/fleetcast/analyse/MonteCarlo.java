@@ -94,22 +94,42 @@ public final class MonteCarlo {
             return new Options(Grouping.TOTAL, threads, DEFAULT_MEMORY_BUDGET, ProgressListener.NONE, null);
         }
 
-        /** The same options with another grouping. */
+        /**
+         * The same options with another grouping.
+         *
+         * @param g the grouping of the cube bands (the summary bands do not depend on it)
+         * @return new options
+         */
         public Options withGrouping(Grouping g) {
             return new Options(g, threads, memoryBudgetBytes, progress, probe);
         }
 
-        /** The same options with another progress listener. */
+        /**
+         * The same options with another progress listener.
+         *
+         * @param p told of the runs done as they finish
+         * @return new options
+         */
         public Options withProgress(ProgressListener p) {
             return new Options(grouping, threads, memoryBudgetBytes, p, probe);
         }
 
-        /** The same options with a probe. */
+        /**
+         * The same options with a probe.
+         *
+         * @param p reads a value from each run's projection, kept per run (the sensitivity analysis reads its metric this way)
+         * @return new options
+         */
         public Options withProbe(RunProbe p) {
             return new Options(grouping, threads, memoryBudgetBytes, progress, p);
         }
 
-        /** The same options with another memory budget. */
+        /**
+         * The same options with another memory budget.
+         *
+         * @param bytes bytes the cube bands may hold while reducing; past it the quantiles are P² estimates
+         * @return new options
+         */
         public Options withMemoryBudget(long bytes) {
             return new Options(grouping, threads, bytes, progress, probe);
         }

@@ -40,8 +40,11 @@ public final class MonteCarloPart implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The first run of the part. */
     private final int from;
+    /** One past the last run of the part. */
     private final int to;
+    /** The grouping of {@link #bandRows}. */
     private final Grouping grouping;
     /** {@code bandRows[run - from][cell]}, cells in the layout of a {@code MetricCube} of the band grouping. */
     private final double[][] bandRows;
@@ -53,8 +56,11 @@ public final class MonteCarloPart implements Serializable {
     private final double[] inputs;
     /** {@code counts[(run - from) * deployments + deployment]}; {@link #itMw}, {@link #facilityMw}, {@link #peakInRepair} alike. */
     private final double[] counts;
+    /** IT power at full load per run and deployment, MW. */
     private final double[] itMw;
+    /** Facility power at full load and design PUE per run and deployment, MW. */
     private final double[] facilityMw;
+    /** Peak period average of devices in repair per run and deployment. */
     private final double[] peakInRepair;
 
     private MonteCarloPart(int from, int to, Grouping grouping, double[][] bandRows, double[][] deploymentRows,
@@ -73,17 +79,17 @@ public final class MonteCarloPart implements Serializable {
         this.peakInRepair = peakInRepair;
     }
 
-    /** The first run of the part. */
+    /** {@return the first run of the part} */
     public int from() {
         return from;
     }
 
-    /** One past the last run of the part. */
+    /** {@return one past the last run of the part} */
     public int to() {
         return to;
     }
 
-    /** The grouping of the band rows. */
+    /** {@return the grouping of the band rows} */
     public Grouping grouping() {
         return grouping;
     }

@@ -57,52 +57,52 @@ public final class MonteCarloResult {
         this.bandBytes = bandBytes;
     }
 
-    /** The scenario that was run (without sampled values applied). */
+    /** {@return the scenario that was run (without sampled values applied)} */
     public Scenario scenario() {
         return scenario;
     }
 
-    /** The projection mode of every run. */
+    /** {@return the projection mode of every run} */
     public Mode mode() {
         return mode;
     }
 
-    /** Runs, seed and quantiles. */
+    /** {@return the runs, seed and quantiles} */
     public MonteCarloSettings settings() {
         return settings;
     }
 
-    /** Number of runs. */
+    /** {@return the number of runs} */
     public int runs() {
         return settings.runs();
     }
 
-    /** The quantile probabilities of the bands (a copy). */
+    /** {@return the quantile probabilities of the bands (a copy)} */
     public double[] quantiles() {
         return settings.quantiles();
     }
 
-    /** The grouping of the cube bands. */
+    /** {@return the grouping of the cube bands} */
     public Grouping grouping() {
         return grouping;
     }
 
-    /** The group names of the cube bands. */
+    /** {@return the group names of the cube bands} */
     public List<String> groups() {
         return groups;
     }
 
-    /** The periods of the cube bands. */
+    /** {@return the periods of the cube bands} */
     public Timeline timeline() {
         return timeline;
     }
 
-    /** The compiled uncertain inputs (paths and samplers). */
+    /** {@return the compiled uncertain inputs (paths and samplers)} */
     public UncertainInputs inputs() {
         return inputs;
     }
 
-    /** Number of uncertain inputs. */
+    /** {@return the number of uncertain inputs} */
     public int inputCount() {
         return inputs.size();
     }
@@ -118,12 +118,12 @@ public final class MonteCarloResult {
         return sampled[run * inputs.size() + input];
     }
 
-    /** Every run's draws, {@code [run * inputCount() + input]} (a copy). */
+    /** {@return every run's draws, {@code [run * inputCount() + input]} (a copy)} */
     public double[] sampledInputs() {
         return sampled.clone();
     }
 
-    /** Every run's summary row, {@code [run * SummaryCells.COUNT + cell]} (a copy). */
+    /** {@return every run's summary row, {@code [run * SummaryCells.COUNT + cell]} (a copy)} */
     public double[] summaryRuns() {
         return summaryRows.clone();
     }
@@ -139,12 +139,12 @@ public final class MonteCarloResult {
         return summaryRows[run * SummaryCells.COUNT + cell];
     }
 
-    /** Whether a probe value was kept per run. */
+    /** {@return whether a probe value was kept per run} */
     public boolean hasProbe() {
         return probe != null;
     }
 
-    /** The probe's value per run (a copy). */
+    /** {@return the probe's value per run (a copy)} */
     public double[] probeValues() {
         if (probe == null) {
             throw new IllegalStateException("no probe was given to this Monte Carlo");
@@ -167,7 +167,7 @@ public final class MonteCarloResult {
         return meanProjection;
     }
 
-    /** Each run's resolved sizing per deployment, and its means over the runs. */
+    /** {@return each run's resolved sizing per deployment, and its means over the runs} */
     public Sizing sizing() {
         return sizing;
     }
@@ -272,7 +272,13 @@ public final class MonteCarloResult {
             return Bands.type7(sorted, runs, q);
         }
 
-        /** The spares that cover {@link #peakInRepairQuantile}: that number rounded up to whole devices. */
+        /**
+         * The spares that cover {@link #peakInRepairQuantile}: that number rounded up to whole devices.
+         *
+         * @param deployment deployment index (scenario order)
+         * @param q          probability in [0, 1]
+         * @return whole spares
+         */
         public long recommendedSpares(int deployment, double q) {
             return sparesFor(peakInRepairQuantile(deployment, q));
         }
@@ -288,32 +294,54 @@ public final class MonteCarloResult {
             return (long) Math.ceil(devicesDown - 1e-9);
         }
 
-        /** Number of deployments (in the scenario's order). */
+        /** {@return the number of deployments (in the scenario's order)} */
         public int deployments() {
             return deployments;
         }
 
-        /** The resolved count of a deployment in one run. */
+        /**
+         * The resolved count of a deployment in one run: sizes given as power or budget resolve to a count that
+         * depends on the run's sampled inputs.
+         *
+         * @param run        run index
+         * @param deployment deployment index (scenario order)
+         * @return accelerators
+         */
         public double count(int run, int deployment) {
             return counts[index(run, deployment)];
         }
 
-        /** Mean over the runs of a deployment's resolved count. */
+        /**
+         * Mean over the runs of a deployment's resolved count.
+         *
+         * @param deployment deployment index (scenario order)
+         * @return accelerators
+         */
         public double meanCount(int deployment) {
             return meanCounts[deployment];
         }
 
-        /** Mean over the runs of a deployment's IT power at full load, MW. */
+        /**
+         * Mean over the runs of a deployment's IT power at full load.
+         *
+         * @param deployment deployment index (scenario order)
+         * @return MW
+         */
         public double meanItMw(int deployment) {
             return meanItMw[deployment];
         }
 
-        /** Mean over the runs of a deployment's facility power at full load and design PUE, MW. */
+        /**
+         * Mean over the runs of a deployment's facility power at full load and design PUE.
+         *
+         * @param deployment deployment index (scenario order)
+         * @return MW
+         */
         public double meanFacilityMw(int deployment) {
             return meanFacilityMw[deployment];
         }
 
-        /** Every deployment's mean count, in scenario order (a copy). */
+        /** {@return every deployment's mean count, in scenario order (a copy)} */
         public double[] meanCounts() {
             return meanCounts.clone();
         }
@@ -325,22 +353,22 @@ public final class MonteCarloResult {
         }
     }
 
-    /** The bands of the cube cells. */
+    /** {@return the bands of the cube cells} */
     public Bands cubeBands() {
         return cubeBands;
     }
 
-    /** The bands of the summary cells. */
+    /** {@return the bands of the summary cells} */
     public Bands summaryBands() {
         return summaryBands;
     }
 
-    /** Whether the cube quantiles are exact order statistics (false: P² estimates; summary bands are always exact). */
+    /** {@return whether the cube quantiles are exact order statistics (false: P² estimates; summary bands are always exact)} */
     public boolean bandsExact() {
         return exact;
     }
 
-    /** Bytes held for the cube bands while reducing (every run's row, or the P² markers and one block). */
+    /** {@return the bytes held for the cube bands while reducing (every run's row, or the P² markers and one block)} */
     public long bandBytes() {
         return bandBytes;
     }
@@ -359,7 +387,14 @@ public final class MonteCarloResult {
         return (metric.ordinal() * groups.size() + group) * timeline.periods() + period;
     }
 
-    /** Mean of a metric for a group in a period over the runs. */
+    /**
+     * Mean of a metric for a group in a period over the runs (summed in run order).
+     *
+     * @param metric the metric
+     * @param group  group index
+     * @param period period index
+     * @return the mean, in the metric's unit
+     */
     public double mean(Metric metric, int group, int period) {
         return cubeBands.mean(cell(metric, group, period));
     }
@@ -378,7 +413,12 @@ public final class MonteCarloResult {
         return cubeBands.quantile(quantileIndex(p), cell(metric, group, period));
     }
 
-    /** Mean of a summary figure ({@link SummaryCells} index) over the runs. */
+    /**
+     * Mean of a summary figure over the runs.
+     *
+     * @param cell a {@link SummaryCells} index
+     * @return the mean
+     */
     public double summaryMean(int cell) {
         return summaryBands.mean(cell);
     }

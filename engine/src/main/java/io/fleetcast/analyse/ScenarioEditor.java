@@ -163,22 +163,32 @@ public final class ScenarioEditor {
         throw new IllegalArgumentException("no deployment '" + id + "' in scenario " + s.name());
     }
 
-    /** The scenario values are applied to. */
+    /** {@return the scenario values are applied to} */
     public Scenario base() {
         return base;
     }
 
-    /** Number of paths. */
+    /** {@return the number of paths} */
     public int size() {
         return paths.length;
     }
 
-    /** Path {@code k}. */
+    /**
+     * The path of input {@code k}.
+     *
+     * @param k input index, in the order of the paths given
+     * @return the path
+     */
     public InputPath path(int k) {
         return paths[k];
     }
 
-    /** How path {@code k}'s value acts. */
+    /**
+     * How input {@code k}'s value acts on the field.
+     *
+     * @param k input index
+     * @return the mode
+     */
     public Mode mode(int k) {
         return modes[k];
     }

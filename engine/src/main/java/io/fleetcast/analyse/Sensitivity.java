@@ -66,7 +66,7 @@ public final class Sensitivity {
      */
     public record Bar(int input, InputPath path, double low, double high, double atLow, double atHigh, double src) {
 
-        /** The bar's width: {@code |atHigh - atLow|}. */
+        /** {@return the bar's width: {@code |atHigh - atLow|}} */
         public double swing() {
             return Math.abs(atHigh - atLow);
         }
@@ -93,7 +93,7 @@ public final class Sensitivity {
             bars = List.copyOf(bars);
         }
 
-        /** Mean of the metric over the Monte Carlo runs, summed in run order. */
+        /** {@return the mean of the metric over the Monte Carlo runs, summed in run order} */
         public double metricMean() {
             double[] y = monteCarlo.probeValues();
             double sum = 0;
@@ -103,7 +103,7 @@ public final class Sensitivity {
             return sum / y.length;
         }
 
-        /** Sample standard deviation of the metric over the Monte Carlo runs (0 for one run). */
+        /** {@return the sample standard deviation of the metric over the Monte Carlo runs (0 for one run)} */
         public double metricSd() {
             double[] y = monteCarlo.probeValues();
             double mean = metricMean();
@@ -133,12 +133,14 @@ public final class Sensitivity {
         /**
          * Whether the metric's spread over the runs is negligible ({@link #relativeSpread()} below
          * {@link #NEGLIGIBLE_SPREAD}): the SRCs and R² would then describe rounding noise, not the inputs.
+         *
+         * @return whether the spread is negligible
          */
         public boolean spreadNegligible() {
             return relativeSpread() < NEGLIGIBLE_SPREAD;
         }
 
-        /** Whether there are fewer than {@link #RUNS_PER_INPUT} runs per uncertain input. */
+        /** {@return whether there are fewer than {@link #RUNS_PER_INPUT} runs per uncertain input} */
         public boolean fewRuns() {
             return (long) runs < (long) RUNS_PER_INPUT * bars.size();
         }

@@ -35,23 +35,34 @@ public final class StandardizedRegression {
             varied = varied.clone();
         }
 
-        /** The SRCs (a copy). */
+        /** {@return the SRCs (a copy)} */
         @Override
         public double[] coefficients() {
             return coefficients.clone();
         }
 
-        /** SRC of input k. */
+        /**
+         * The standardized regression coefficient of input {@code k}: the change of the output, in its standard
+         * deviations, per standard deviation of the input, the other inputs held.
+         *
+         * @param k input index
+         * @return the SRC; 0 when the input did not vary
+         */
         public double coefficient(int k) {
             return coefficients[k];
         }
 
-        /** Whether input k varied over the runs. */
+        /**
+         * Whether input {@code k} varied over the runs (a constant input has no coefficient).
+         *
+         * @param k input index
+         * @return whether it varied
+         */
         public boolean varied(int k) {
             return varied[k];
         }
 
-        /** Whether R² is defined (the output varied). */
+        /** {@return whether R² is defined (the output varied)} */
         public boolean hasRSquared() {
             return !Double.isNaN(rSquared);
         }

@@ -28,12 +28,22 @@ public final class SummaryCells {
     private SummaryCells() {
     }
 
-    /** Cell of a metric's total (sum of a flow, horizon average of a level). */
+    /**
+     * The cell of a metric's total over the horizon: the sum of a flow, the horizon average of a level.
+     *
+     * @param m the metric
+     * @return the cell index
+     */
     public static int total(Metric m) {
         return m.ordinal();
     }
 
-    /** Cell of a metric's peak period value. */
+    /**
+     * The cell of a metric's peak period value.
+     *
+     * @param m the metric
+     * @return the cell index
+     */
     public static int peak(Metric m) {
         return Metric.COUNT + m.ordinal();
     }

@@ -66,27 +66,37 @@ public final class UncertainInputs {
         return new UncertainInputs(scenario, samplers, editor);
     }
 
-    /** The scenario the inputs belong to. */
+    /** {@return the scenario the inputs belong to} */
     public Scenario scenario() {
         return scenario;
     }
 
-    /** Number of uncertain inputs. */
+    /** {@return the number of uncertain inputs} */
     public int size() {
         return samplers.length;
     }
 
-    /** The path of input k. */
+    /**
+     * The path of input {@code k}.
+     *
+     * @param k input index, in the order of the scenario's {@code uncertainty:} entries
+     * @return the path
+     */
     public InputPath path(int k) {
         return editor.path(k);
     }
 
-    /** The sampler of input k. */
+    /**
+     * The sampler of input {@code k}.
+     *
+     * @param k input index
+     * @return its distribution's sampler
+     */
     public InputSampler sampler(int k) {
         return samplers[k];
     }
 
-    /** The editor that applies a vector of input values to the scenario. */
+    /** {@return the editor that applies a vector of input values to the scenario} */
     public ScenarioEditor editor() {
         return editor;
     }
