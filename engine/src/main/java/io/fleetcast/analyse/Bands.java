@@ -83,7 +83,8 @@ public final class Bands {
     }
 
     /**
-     * A quantile of a cell over the runs: an exact type-7 order statistic when {@link #exact()}, a P² estimate otherwise.
+     * A quantile of a cell over the runs: an exact type-7 order statistic when {@link #exact()}, a P² estimate
+     * otherwise.
      *
      * @param q    index into {@link #probabilities()}
      * @param cell the cell

@@ -117,7 +117,8 @@ public final class MonteCarlo {
         /**
          * The same options with a probe.
          *
-         * @param p reads a value from each run's projection, kept per run (the sensitivity analysis reads its metric this way)
+         * @param p reads a value from each run's projection, kept per run (the sensitivity analysis reads its metric
+         *          this way)
          * @return new options
          */
         public Options withProbe(RunProbe p) {

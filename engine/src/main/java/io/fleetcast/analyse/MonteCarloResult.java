@@ -363,12 +363,17 @@ public final class MonteCarloResult {
         return summaryBands;
     }
 
-    /** {@return whether the cube quantiles are exact order statistics (false: P² estimates; summary bands are always exact)} */
+    /**
+     * {@return whether the cube quantiles are exact order statistics (false: P² estimates; summary bands are always
+     * exact)}
+     */
     public boolean bandsExact() {
         return exact;
     }
 
-    /** {@return the bytes held for the cube bands while reducing (every run's row, or the P² markers and one block)} */
+    /**
+     * {@return the bytes held for the cube bands while reducing (every run's row, or the P² markers and one block)}
+     */
     public long bandBytes() {
         return bandBytes;
     }

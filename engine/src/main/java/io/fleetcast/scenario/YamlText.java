@@ -238,8 +238,8 @@ final class YamlText {
     /**
      * Resolves only the implicit tags the readers look at: null (empty, {@code ~}, {@code null}), merge keys and the
      * reserved indicators; every other plain scalar keeps the string tag, because the readers parse the text
-     * themselves ({@link Quantity#parse}, {@code true}/{@code false}, ISO dates). SnakeYAML's YAML 1.1 resolver would try
-     * its bool, int, float and timestamp regular expressions on every scalar that starts with a digit, such as
+     * themselves ({@link Quantity#parse}, {@code true}/{@code false}, ISO dates). SnakeYAML's YAML 1.1 resolver would
+     * try its bool, int, float and timestamp regular expressions on every scalar that starts with a digit, such as
      * {@code 1200 W}: about 5 % of reading the portfolio with its catalog (ScenarioLoadBenchmark, JFR samples).
      */
     private static final class TextResolver extends Resolver {
