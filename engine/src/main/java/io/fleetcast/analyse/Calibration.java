@@ -30,9 +30,13 @@ import java.util.Map;
  * {@code fleetcast run}, never by a separate formula. What {@code fleetcast calibrate} prints and the calibration
  * tests check.
  *
- * <p>The per-GW and per-hour measures build a one-deployment scenario on the given catalog (start 2026-01, no ramp,
- * so every install falls in the first month); the portfolio measures project a built-in scenario (or a file) once
- * and reuse it for every anchor that names it.
+ * <p>The catalog measures (per facility GW, per accelerator-hour, share of peak, annual PUE) build an owned
+ * one-deployment scenario on the given catalog (start 2026-01, no ramp, so every install falls in the first month);
+ * the portfolio measures project a built-in scenario (or a file) once and reuse it for every anchor that names it.
+ * That cache makes an instance not thread-safe.
+ *
+ * <p>Its constructor and {@link Finding} use {@code io.fleetcast.scenario} types ({@code Catalog}, {@code Anchor}),
+ * which the module does not export: it serves {@code fleetcast calibrate} and the calibration tests.
  */
 public final class Calibration {
     /** The start of the one-deployment scenarios the per-GW and per-hour measures build. */
@@ -45,7 +49,7 @@ public final class Calibration {
      *
      * @param anchor the anchor
      * @param value  fleetcast's answer in the measure's base unit
-     * @param detail how the answer is made up, e.g. {@code 273,672 x $70,000 + facility $14.3B}
+     * @param detail how the answer is made up, e.g. {@code 273,672 x $70,000 = $19.2B IT + $14.3B facility}
      */
     public record Finding(Anchor anchor, double value, String detail) {
         /** {@return whether the answer lies in the band the anchor says fleetcast must stay inside} */

@@ -24,9 +24,11 @@ import org.apache.commons.math3.exception.TooManyEvaluationsException;
  *
  * <p>Accuracy: the input to 1e-12 relative (1e-12 of the bracket width absolute), the metric to 1e-10
  * relative of the target. A deployment's count is an integer in the engine ({@code floor} of the sized
- * value), so the metric is a step function of a {@code count} or {@code size}: the answer is then the
- * whole count whose metric is nearer the target, with the two whole counts around the crossing and the
- * metric at each.
+ * value), so the metric is a step function of a {@code count} (or of the {@code size} of a deployment sized
+ * by count): the answer is then the whole count whose metric is nearer the target, with the two whole counts
+ * around the crossing and the metric at each.
+ *
+ * <p>A {@code GoalSeek} counts its projections, so it is not thread-safe: one solver per thread.
  */
 public final class GoalSeek {
 
@@ -44,7 +46,8 @@ public final class GoalSeek {
      * @param hi           the bracket's high end
      * @param atLo         the metric at {@code lo}
      * @param atHi         the metric at {@code hi}
-     * @param evaluations  projections made
+     * @param evaluations  projections this solver had made when it answered (counted from its creation, so
+     *                     earlier calls on the same solver are included)
      * @param wholeBelow   for a count: the whole count at or below the crossing, else NaN
      * @param atWholeBelow the metric at {@code wholeBelow}, else NaN
      * @param wholeAbove   for a count: {@code wholeBelow + 1}, else NaN
@@ -115,7 +118,9 @@ public final class GoalSeek {
      * @param vary     the inputs, at least one, all of the same field (or at least the same dimension)
      * @param metric   what to read from each projection
      * @return the solver
-     * @throws IllegalArgumentException when the paths are of different dimensions or one is repeated
+     * @throws IllegalArgumentException when no path is given, the paths are of different dimensions (several
+     *                                  {@code size} paths are refused: their unit follows each deployment's size
+     *                                  kind), or one is repeated
      */
     public static GoalSeek of(Scenario scenario, List<InputPath> vary, MetricSelector metric) {
         Objects.requireNonNull(metric, "metric");
@@ -217,9 +222,10 @@ public final class GoalSeek {
     }
 
     /**
-     * A default bracket when the user gives none: [nominal / 100, nominal x 100] for a positive nominal,
-     * clipped to the field's range; [0, 1] for fractions; for {@code start}, every delay that keeps the
-     * start inside the horizon.
+     * A default bracket when the user gives none: [nominal / 100, nominal x 100] for a positive nominal
+     * ([1, max(3 x nominal, 3)] for {@code pue} and {@code design-pue}); [0, 1] for fractions ([0, 0.999] for
+     * {@code afr}, whose range excludes 1); for {@code start}, every delay that keeps the start inside the
+     * horizon. It is not clipped to the field's range: {@link #solve} refuses an end outside it.
      *
      * @return {lo, hi}
      * @throws IllegalArgumentException when the field has no nominal value to build a bracket from
@@ -262,7 +268,8 @@ public final class GoalSeek {
      * @param hi     high end of the bracket, above {@code lo}
      * @return the answer
      * @throws NoRootException          when the metric does not cross the target between lo and hi
-     * @throws IllegalArgumentException when lo or hi are outside the field's range, or Brent does not converge
+     * @throws IllegalArgumentException when {@code lo >= hi}, lo or hi are outside the field's range, or Brent
+     *                                  does not converge in 200 projections
      */
     public Answer solve(double target, double lo, double hi) {
         if (!(lo < hi)) {

@@ -67,7 +67,7 @@ public final class InputField {
     /** A deployment's lease price (table field; named for solve's implied price). */
     public static final InputField LEASE_PRICE = TABLE.get(ModelField.LEASE_PRICE);
 
-    /** Every field, per owner: the table's fields, with the specials first among a site's and a deployment's. */
+    /** Every field, per owner: the specials first (a site's, a deployment's, a consideration's), then the table's. */
     private static final List<InputField> ALL = all();
 
     private final ModelField field;
@@ -106,12 +106,18 @@ public final class InputField {
         return List.copyOf(out);
     }
 
-    /** {@return every addressable field, in the order of the format doc} */
+    /**
+     * {@return every addressable field, per owner in {@link ModelField.Owner} order: the fields the table leaves
+     * out first, then the table's in its order}
+     */
     public static List<InputField> values() {
         return ALL;
     }
 
-    /** {@return the table field behind this one, or null for {@code pue}, the size fields and {@code start}} */
+    /**
+     * {@return the table field behind this one, or null for the fields the table leaves out ({@code pue}, the size
+     * fields, {@code start} and the consideration fields)}
+     */
     public ModelField modelField() {
         return field;
     }

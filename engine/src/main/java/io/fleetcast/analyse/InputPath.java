@@ -7,13 +7,13 @@ import java.util.TreeSet;
 
 /**
  * The address of one numeric input of a scenario: {@code accelerators.<id>.<field>},
- * {@code sites.<id>.<field>} or {@code deployments.<id>.<field>}, with the YAML field names
- * (see {@link InputField}).
+ * {@code sites.<id>.<field>}, {@code deployments.<id>.<field>} or {@code consideration.<id>.<field>}, with the
+ * YAML field names (see {@link InputField}).
  *
- * @param text  the path as written
+ * @param text  the path as written (trimmed)
  * @param owner the kind of record addressed
- * @param id    the record's id (ids may contain dots only if no field name follows ambiguously: the
- *              last segment is the field, the first the owner, everything between is the id)
+ * @param id    the record's id; it may contain dots: the first segment is the owner, the last the field,
+ *              everything between is the id
  * @param field the field
  */
 public record InputPath(String text, ModelField.Owner owner, String id, InputField field) {

@@ -27,7 +27,8 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
  * <li>triangular {min, mode, max}: {@code TriangularDistribution};</li>
  * <li>PERT {min, mode, max}: {@code min + (max - min) * Beta(alpha, beta)} with
  *     {@code alpha = 1 + 4 (mode - min) / (max - min)}, {@code beta = 1 + 4 (max - mode) / (max - min)};</li>
- * <li>normal {mean, sd}: {@code NormalDistribution}, or {@code TruncatedNormalDistribution} when a bound is finite;</li>
+ * <li>normal {mean, sd}: {@code NormalDistribution}, or {@code TruncatedNormalDistribution} when a bound is
+ *     finite;</li>
  * <li>lognormal {median, sigma of ln}: {@code LogNormalDistribution(mu = ln median, sigma)}, truncated to
  *     [min, max] when a bound is set (the reader bounds it to the field's range) by taking the library's
  *     quantile at {@code F(min) + p (F(max) - F(min))};</li>
@@ -199,7 +200,8 @@ public final class InputSampler {
      * The p-quantile (inverse CDF) of the distribution.
      *
      * @param p probability in [0, 1]; 0 and 1 give the bounds of the support (possibly infinite)
-     * @return the smallest value whose cumulative probability reaches {@code p}
+     * @return the smallest value whose cumulative probability reaches {@code p}; for a choice, the first value
+     *         (in the order given) whose cumulative weight reaches it
      */
     public double quantile(double p) {
         if (continuous != null) {

@@ -23,7 +23,8 @@ public final class InputValue {
     /**
      * Converts a typed value to the base unit of the field a path names.
      *
-     * @param text     the value, e.g. {@code 2.5}, {@code "2.5 USD/h"}, {@code "300k"} is not accepted
+     * @param text     the value, e.g. {@code 2.5} or {@code "2.5 USD/h"} (a bare SI suffix such as {@code "300k"}
+     *                 is not a unit and is refused)
      * @param path     the input it is for
      * @param scenario the scenario the path belongs to (for size kinds and calendar anchors)
      * @return the value in the field's base unit

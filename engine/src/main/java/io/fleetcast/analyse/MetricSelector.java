@@ -29,6 +29,8 @@ import java.util.Objects;
  * <p>The group is {@code total} (default), {@code KIND:NAME} with KIND a {@link Grouping} id
  * ({@code deal:aws-openai}, {@code deployment:mi450-first-gw}), or a bare name looked up among
  * deployments, deals, accelerators, vendors, sites and ownerships in that order.
+ *
+ * <p>Immutable, so one selector may serve as the {@link MonteCarlo.RunProbe} of every worker thread.
  */
 public final class MetricSelector implements MonteCarlo.RunProbe {
 

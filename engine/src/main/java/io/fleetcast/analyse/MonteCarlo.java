@@ -32,11 +32,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * reduction walks runs in index order, the same seed gives the same bits with 1 thread or 64.
  *
  * <p>Memory: the sampled inputs ({@code runs x inputs} doubles), summary rows ({@code runs x }
- * {@link SummaryCells#COUNT} doubles) and each run's resolved sizing and peak devices in repair ({@code 4 x runs x deployments}
- * doubles: count, IT MW, facility MW, behind {@link MonteCarloResult#sizing()}) are always kept. Cube bands are exact when the cube rows of all
- * runs fit in {@link Options#memoryBudgetBytes()} ({@code runs x 19 x groups x periods x 8} bytes,
- * default 512 MiB: e.g. 1,000 runs of 19 metrics x 30 groups x 110 months = 502 MB); otherwise the runs
- * go through in blocks that fit, folded in run order into {@link StreamingBands} (P² estimates, 300 bytes
+ * {@link SummaryCells#COUNT} doubles) and each run's resolved sizing and peak devices in repair
+ * ({@code 4 x runs x deployments} doubles: count, IT MW, facility MW and peak in repair, behind
+ * {@link MonteCarloResult#sizing()}) are always kept. Cube bands are exact when the cube rows of all runs fit in
+ * {@link Options#memoryBudgetBytes()} ({@code runs x Metric.COUNT x groups x periods x 8} bytes, 25 metrics;
+ * default 512 MiB: e.g. 1,000 runs of 110 months take 22 MB by total, but 660 MB by 30 groups); otherwise the
+ * runs go through in blocks that fit, folded in run order into {@link StreamingBands} (P² estimates, 316 bytes
  * per cell for five quantiles; its measured error is stated on that class), and
  * {@link MonteCarloResult#bandsExact()} says so. The budget is a fixed number, not a share of the heap,
  * so the choice (and so the numbers) does not depend on the JVM's settings.
@@ -161,8 +162,12 @@ public final class MonteCarlo {
      * @param settings runs, seed, quantiles (ascending, in (0, 1))
      * @param options  grouping, threads, memory budget, progress, probe
      * @return the bands and the sampled inputs
-     * @throws IllegalArgumentException when an uncertain input cannot be compiled, or a run's scenario cannot
-     *                                  be projected (the message names the run and its sampled inputs)
+     * @throws IllegalArgumentException when the quantiles are not ascending in (0, 1), an uncertain input cannot be
+     *                                  compiled, the per-run figures would not fit in the heap (checked before any
+     *                                  run), or a run's scenario cannot be projected (the message names the run and
+     *                                  its sampled inputs)
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted; the workers stop
+     *                                  at their next run
      */
     public static MonteCarloResult run(Scenario scenario, Mode mode, MonteCarloSettings settings, Options options) {
         Objects.requireNonNull(scenario, "scenario");
@@ -300,7 +305,8 @@ public final class MonteCarlo {
     private static final class RunState {
         /**
          * The thread that called {@link #run}: its interrupt (a server's time budget, a cancelled job, Ctrl-C in an
-         * embedding tool) stops the workers at the next run with a {@link java.util.concurrent.CancellationException}.
+         * embedding tool) stops the workers at the next run with a
+         * {@link java.util.concurrent.CancellationException}.
          */
         private final Thread caller = Thread.currentThread();
         final Scenario scenario;
@@ -332,7 +338,10 @@ public final class MonteCarlo {
          */
         final double[][] rows;
         final boolean rowsPerBlock;
-        /** The block's by-deployment rows, {@code deploymentRows[run - blockStart]}; empty when the bands are by deployment. */
+        /**
+         * The block's by-deployment rows, {@code deploymentRows[run - blockStart]}; empty when the bands are by
+         * deployment.
+         */
         final double[][] deploymentRows;
         int blockStart;
 

@@ -33,8 +33,10 @@ import java.util.Objects;
  * parts one at a time in run order, so a stream sorted by run (a cluster's shuffle) is reduced without holding the
  * rows behind the mean.
  *
- * <p>Size: {@code (to - from) x (band cells + deployment cells + SummaryCells.COUNT + inputs + 3 x deployments)}
- * doubles; e.g. 100 runs of 19 metrics x 110 months by total and 2 deployments: 100 x 6,313 x 8 = 5 MB.
+ * <p>Size: {@code (to - from) x (band cells + deployment cells + SummaryCells.COUNT + inputs + 4 x deployments)}
+ * doubles, the deployment cells only when the bands are not by deployment; e.g. 100 runs of 25 metrics x 110
+ * months by total, 2 deployments and 3 uncertain inputs: 100 x (2,750 + 5,500 + 55 + 3 + 8) x 8 bytes = 6.7 MB.
+ * A part is immutable once built.
  */
 public final class MonteCarloPart implements Serializable {
     @Serial
@@ -54,7 +56,10 @@ public final class MonteCarloPart implements Serializable {
     private final double[] summary;
     /** {@code inputs[(run - from) * k + input]}. */
     private final double[] inputs;
-    /** {@code counts[(run - from) * deployments + deployment]}; {@link #itMw}, {@link #facilityMw}, {@link #peakInRepair} alike. */
+    /**
+     * {@code counts[(run - from) * deployments + deployment]}; {@link #itMw}, {@link #facilityMw} and
+     * {@link #peakInRepair} alike.
+     */
     private final double[] counts;
     /** IT power at full load per run and deployment, MW. */
     private final double[] itMw;
@@ -101,7 +106,7 @@ public final class MonteCarloPart implements Serializable {
      * @param scenario the scenario
      * @param grouping the band grouping
      * @param runs     the number of runs
-     * @return true when {@code runs x 19 x groups x periods x 8} bytes fit in the budget
+     * @return true when {@code runs x Metric.COUNT x groups x periods x 8} bytes fit in the budget
      */
     public static boolean exactFits(Scenario scenario, Grouping grouping, int runs) {
         List<String> groups = MonteCarlo.groupsOf(Pipeline.sizing(scenario), grouping);
@@ -119,7 +124,10 @@ public final class MonteCarloPart implements Serializable {
      * @param from     first run, at least 0
      * @param to       one past the last run, more than {@code from}
      * @return the part
-     * @throws IllegalArgumentException when a run's scenario cannot be projected (naming the run and its draws)
+     * @throws IllegalArgumentException when {@code from < 0} or {@code to <= from}, an uncertain input cannot be
+     *                                  compiled, or a run's scenario cannot be projected (naming the run and its draws)
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (checked before
+     *                                  each run)
      */
     public static MonteCarloPart run(Scenario scenario, Mode mode, long seed, Grouping grouping, int from, int to) {
         Objects.requireNonNull(scenario, "scenario");
@@ -185,8 +193,9 @@ public final class MonteCarloPart implements Serializable {
      * @param parts    the parts, in any order; not modified
      * @param threads  worker threads for the sorts, at least 1 (the result does not depend on it)
      * @return the result, with exact bands
-     * @throws IllegalArgumentException when the parts leave a gap, overlap, disagree on the grouping, or their runs
-     *                                  do not fit in the exact budget
+     * @throws IllegalArgumentException when there are no parts, the parts leave a gap, overlap or disagree on the
+     *                                  grouping, the quantiles are not ascending in (0, 1), or the runs do not fit in
+     *                                  the exact budget
      */
     public static MonteCarloResult reduce(Scenario scenario, Mode mode, MonteCarloSettings settings,
                                           List<MonteCarloPart> parts, int threads) {

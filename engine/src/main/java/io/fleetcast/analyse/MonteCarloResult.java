@@ -108,7 +108,7 @@ public final class MonteCarloResult {
     }
 
     /**
-     * The draw of input k in run r (before any shift is added: what the distribution produced).
+     * The draw of an input in a run (before any shift is added: what the distribution produced).
      *
      * @param run   run index
      * @param input input index
@@ -144,7 +144,12 @@ public final class MonteCarloResult {
         return probe != null;
     }
 
-    /** {@return the probe's value per run (a copy)} */
+    /**
+     * The probe's value per run.
+     *
+     * @return one value per run, in run order (a copy)
+     * @throws IllegalStateException when the Monte Carlo had no probe ({@link #hasProbe()} is false)
+     */
     public double[] probeValues() {
         if (probe == null) {
             throw new IllegalStateException("no probe was given to this Monte Carlo");
@@ -237,7 +242,8 @@ public final class MonteCarloResult {
          * @param counts      resolved count per run and deployment; kept, not modified
          * @param itMw        IT MW at full load per run and deployment; kept, not modified
          * @param facilityMw  facility MW at the design PUE per run and deployment; kept, not modified
-         * @param peakInRepair the highest period average of devices in repair per run and deployment; kept, not modified
+         * @param peakInRepair the highest period average of devices in repair per run and deployment; kept, not
+         *                     modified
          * @return the sizing statistics
          */
         static Sizing of(int runs, int deployments, double[] counts, double[] itMw, double[] facilityMw,
@@ -364,8 +370,9 @@ public final class MonteCarloResult {
     }
 
     /**
-     * {@return whether the cube quantiles are exact order statistics (false: P² estimates; summary bands are always
-     * exact)}
+     * {@return whether every run's cube row was held, so the cube quantiles are exact order statistics (false: they
+     * were streamed through P², see {@link Bands#exact()}, which stays true for at most five runs); the summary bands
+     * are always exact}
      */
     public boolean bandsExact() {
         return exact;
@@ -433,7 +440,8 @@ public final class MonteCarloResult {
      *
      * @param p    one of {@link #quantiles()}
      * @param cell a {@link SummaryCells} index
-     * @return the quantile over the runs
+     * @return the quantile over the runs (always an exact type-7 order statistic)
+     * @throws IllegalArgumentException when p was not reduced
      */
     public double summaryQuantile(double p, int cell) {
         return summaryBands.quantile(quantileIndex(p), cell);

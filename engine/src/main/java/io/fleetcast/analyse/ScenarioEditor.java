@@ -126,7 +126,9 @@ public final class ScenarioEditor {
      * @param paths the paths, each naming an existing record (see {@link InputPath#parse}); no path twice
      * @param modes how each path's value acts, one per path
      * @return the editor
-     * @throws IllegalArgumentException when a path appears twice, or a mode is missing
+     * @throws IllegalArgumentException when a path appears twice, the number of modes differs from the number of
+     *                                  paths, or a deployment or consideration entry named by a path is not in the
+     *                                  scenario
      */
     public static ScenarioEditor compile(Scenario base, List<InputPath> paths, List<Mode> modes) {
         Objects.requireNonNull(base, "base");
@@ -251,10 +253,12 @@ public final class ScenarioEditor {
     }
 
     /**
-     * A new scenario with the values applied; the base scenario is not modified.
+     * A new scenario with the values applied; the base scenario is not modified. This does not call
+     * {@link #check}: callers check their values first, as goal seek and the uncertain inputs do.
      *
      * @param values one value per path, in base units; not modified
-     * @return the edited scenario
+     * @return the edited scenario (the base scenario itself when there are no paths)
+     * @throws IllegalArgumentException when {@code values} does not hold one value per path
      */
     public Scenario apply(double[] values) {
         if (values.length != paths.length) {

@@ -23,8 +23,8 @@ public final class StandardizedRegression {
      *
      * @param coefficients SRC per input, 0 for inputs that did not vary
      * @param varied       whether each input varied over the runs
-     * @param rSquared     coefficient of determination in [0, 1]; NaN when the output did not vary
-     *                     (nothing to explain; {@link #hasRSquared()} is false then)
+     * @param rSquared     coefficient of determination, clamped to [0, 1]; 0 when no input varied; NaN when the
+     *                     output did not vary (nothing to explain; {@link #hasRSquared()} is false then)
      * @param runs         number of runs fitted
      */
     public record Result(double[] coefficients, boolean[] varied, double rSquared, int runs) {
@@ -79,8 +79,9 @@ public final class StandardizedRegression {
      * @param inputs number of inputs (columns)
      * @param y      output per run; not modified
      * @return SRCs and R²
-     * @throws IllegalArgumentException when there are not more runs than varying inputs, or the inputs
-     *                                  are collinear (one is a linear function of others over the runs)
+     * @throws IllegalArgumentException when the shapes do not match, there are not more runs than varying
+     *                                  inputs + 1, or the inputs are collinear (one is a linear function of others
+     *                                  over the runs)
      */
     public static Result fit(double[] x, int runs, int inputs, double[] y) {
         if (x.length != runs * inputs || y.length != runs) {

@@ -29,7 +29,7 @@ public final class SummaryCells {
     }
 
     /**
-     * The cell of a metric's total over the horizon: the sum of a flow, the horizon average of a level.
+     * The cell of a metric's total over the horizon: the sum of a flow, the hour-weighted horizon average of a level.
      *
      * @param m the metric
      * @return the cell index
@@ -76,7 +76,7 @@ public final class SummaryCells {
     /**
      * The cell of a name written by {@link #name(int)}.
      *
-     * @param name a cell name
+     * @param name a cell name, compared ignoring case
      * @return its index, or -1 when none has that name
      */
     public static int byName(String name) {
