@@ -2,7 +2,7 @@ package io.fleetcast.cli;
 
 import io.fleetcast.Fleetcast;
 import io.fleetcast.model.ScenarioException;
-import io.fleetcast.analyse.Calibration;
+import io.fleetcast.calibrate.Calibration;
 import io.fleetcast.scenario.Anchor;
 import io.fleetcast.scenario.AnchorsReader;
 import io.fleetcast.scenario.Catalog;

@@ -1,6 +1,6 @@
 package io.fleetcast.write;
 
-import io.fleetcast.analyse.Calibration;
+import io.fleetcast.calibrate.Calibration;
 import io.fleetcast.scenario.Anchor;
 import java.util.List;
 import java.util.Locale;

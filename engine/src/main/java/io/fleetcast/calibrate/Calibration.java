@@ -1,4 +1,4 @@
-package io.fleetcast.analyse;
+package io.fleetcast.calibrate;
 
 import io.fleetcast.pipeline.Pipeline;
 
@@ -35,8 +35,9 @@ import java.util.Map;
  * the portfolio measures project a built-in scenario (or a file) once and reuse it for every anchor that names it.
  * That cache makes an instance not thread-safe.
  *
- * <p>Its constructor and {@link Finding} use {@code io.fleetcast.scenario} types ({@code Catalog}, {@code Anchor}),
- * which the module does not export: it serves {@code fleetcast calibrate} and the calibration tests.
+ * <p>Internal (the module does not export this package): its constructor and {@link Finding} use
+ * {@code io.fleetcast.scenario} types ({@code Catalog}, {@code Anchor}); it serves {@code fleetcast calibrate} and
+ * the calibration tests.
  */
 public final class Calibration {
     /** The start of the one-deployment scenarios the per-GW and per-hour measures build. */

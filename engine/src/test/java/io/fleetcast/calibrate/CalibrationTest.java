@@ -1,4 +1,4 @@
-package io.fleetcast.analyse;
+package io.fleetcast.calibrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
