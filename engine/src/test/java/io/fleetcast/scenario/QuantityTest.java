@@ -49,6 +49,19 @@ class QuantityTest {
     }
 
     @Test
+    void base_moreThan34Digits_roundedTo34DigitsBeforeTheDouble() {
+        // 1 + 2^-53 (exactly 1.00000000000000011102230246251565404236316680908203125) is the midpoint between
+        // 1 and the next double 1 + 2^-52; the value written is 1e-59 above it, so rounded straight to a double it
+        // would be 1 + 2^-52. The conversion rounds to 34 digits first (DECIMAL128: 1.000000000000000111022302462515654,
+        // below the midpoint), so it gives 1.0, whether the unit only multiplies (PLAIN) or divides (s).
+        String digits = "1.00000000000000011102230246251565404236316680908203125000001";
+        assertEquals(1.0, base(digits), 0);
+        // the same number of hours written in seconds (x 3600): divided by 3600 to 34 digits it is again
+        // 1.000000000000000111022302462515654, so 1.0 h
+        assertEquals(1.0, base("3600.000000000000399680288865056354552507400512695312500000036 s"), 0);
+    }
+
+    @Test
     void base_calendarUnitsWithoutAnchor_fixedYearAndMonth() {
         // 7 years x 8,766 h
         assertEquals(61_362.0, base("7 years"), 0);

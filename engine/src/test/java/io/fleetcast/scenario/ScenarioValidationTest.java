@@ -68,6 +68,22 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void read_emptyValue_reportedAsEmpty() {
+        // `site:` with nothing after it: an empty value, reported as such on line 10 of the fixture
+        Problem p = only(problems(deployment("    site: hot\n", "    site:\n", "")));
+        assertEquals(10, p.line(), p.message());
+        assertEquals("deployments[0].site", p.path());
+        assertEquals("(empty)", p.value());
+    }
+
+    @Test
+    void read_numberLikeText_keptAsWritten() throws Exception {
+        // 1e3 is a float to YAML 1.1; the reader takes a value's text as written, so `id: 1e3` is the id "1e3"
+        // (which is why its YAML resolver need not recognise numbers at all)
+        assertEquals("1e3", Fixtures.read(dir, deployment("  - id: d\n", "  - id: 1e3\n", "")).deployments().get(0).id());
+    }
+
+    @Test
     void read_unknownField_suggestsNearestKey() {
         Problem p = only(problems(deployment("", "", "    utilisation: 0.7\n")));
         assertAt(p, 13, 5, "deployments[0].utilisation");
